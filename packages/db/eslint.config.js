@@ -1,0 +1,3 @@
+import { node } from "@medianum/eslint-config";
+
+export default node;

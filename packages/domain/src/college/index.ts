@@ -1,0 +1,3 @@
+export * from "./uai.js";
+export * from "./request-status.js";
+export * from "./request.js";

@@ -1,0 +1,3 @@
+export * from "./value-list.js";
+export * from "./schemas.js";
+export * from "./dates.js";

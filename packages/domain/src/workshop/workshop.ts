@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { valueList, type ValueOf } from "../shared/value-list.js";
+import { optionalText, requiredText, uuidSchema } from "../shared/schemas.js";
+
+/** Themes of the e-parentalité catalogue offered to parents. */
+export const workshopThemes = valueList([
+  { value: "screens", label: "Les écrans à la maison" },
+  { value: "social_networks", label: "Réseaux sociaux" },
+  { value: "cyberbullying", label: "Cyberharcèlement" },
+  { value: "school_tools", label: "Outils scolaires (Pronote, ÉduConnect…)" },
+  { value: "parental_control", label: "Contrôle parental" },
+  { value: "video_games", label: "Jeux vidéo" },
+  { value: "other", label: "Autre thème" },
+]);
+export type WorkshopTheme = ValueOf<typeof workshopThemes>;
+
+export const audiences = valueList([
+  { value: "parents", label: "Parents" },
+  { value: "parents_children", label: "Parents et enfants" },
+  { value: "seniors", label: "Seniors" },
+  { value: "all", label: "Tout public" },
+  { value: "professionals", label: "Professionnels" },
+]);
+export type Audience = ValueOf<typeof audiences>;
+
+export const sessionStatuses = valueList([
+  { value: "scheduled", label: "Programmée" },
+  { value: "cancelled", label: "Annulée" },
+  { value: "done", label: "Réalisée" },
+]);
+export type SessionStatus = ValueOf<typeof sessionStatuses>;
+
+export const MAX_SESSION_CAPACITY = 500;
+
+export const workshopInput = z.object({
+  title: requiredText("Titre", 200),
+  theme: workshopThemes.schema,
+  audience: audiences.schema,
+  description: requiredText("Description", 4000),
+  whatToBring: optionalText("À apporter", 1000),
+  isPublic: z.boolean().default(true),
+});
+
+export const sessionInput = z.object({
+  workshopId: uuidSchema,
+  startsAt: z.coerce.date({ error: "Date et heure de début invalides." }),
+  durationMinutes: z.number().int().min(15).max(8 * 60),
+  placeId: uuidSchema,
+  capacity: z.number().int().min(1, { error: "Au moins une place." }).max(MAX_SESSION_CAPACITY),
+  counsellorIds: z.array(uuidSchema).max(10).default([]),
+  accessInfo: optionalText("Accès", 1000),
+});

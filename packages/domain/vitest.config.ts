@@ -1,0 +1,3 @@
+import { nodeTestConfig } from "@medianum/vitest-config";
+
+export default nodeTestConfig();

@@ -1,0 +1,4 @@
+import type { UserConfig } from "vitest/config";
+import type { InlineConfig } from "vitest/node";
+
+export function nodeTestConfig(overrides?: InlineConfig): UserConfig;
