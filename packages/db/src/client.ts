@@ -1,0 +1,103 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/prisma/client.js";
+import { migrate } from "./migrate.js";
+import { pgliteRunner, pgRunner, type SqlRunner } from "./sql.js";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: DatabaseKind;
+  /** Human-readable location, without credentials (for logs). */
+  location: string;
+  /** Raw SQL beside Prisma, on a connection of its own. */
+  sql: SqlRunner;
+  /** Applies pending migrations; returns their names. */
+  migrate(log?: (msg: string) => void): Promise<string[]>;
+  /** True when the database answers. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL URL; when absent, an embedded PGlite database is used. */
+  url?: string | undefined;
+  /** PGlite data directory; when absent with no url, the database lives in memory. */
+  dataDir?: string | undefined;
+  /** Pool size for PostgreSQL. */
+  poolSize?: number;
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "postgresql://…";
+  }
+}
+
+export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Database> {
+  if (opts.url) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle client losing its connection must not crash the process; the pool replaces it.
+    pool.on("error", (err) => console.error("[db] connexion PostgreSQL perdue :", err.message));
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return {
+      prisma,
+      kind: "postgres",
+      location: redact(opts.url),
+      sql: pgRunner(pool),
+      async migrate(log) {
+        const client = await pool.connect();
+        try {
+          return await migrate(pgRunner(client), { log });
+        } finally {
+          client.release();
+        }
+      },
+      async ping() {
+        try {
+          await pool.query("SELECT 1");
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      async close() {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const lite = new PGlite(opts.dataDir);
+  await lite.waitReady;
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  const runner = pgliteRunner(lite);
+  return {
+    prisma,
+    kind: "pglite",
+    location: opts.dataDir ? `pglite:${opts.dataDir}` : "pglite:memory",
+    sql: runner,
+    migrate: (log) => migrate(runner, { log }),
+    async ping() {
+      try {
+        await lite.query("SELECT 1");
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await prisma.$disconnect();
+      await lite.close();
+    },
+  };
+}
