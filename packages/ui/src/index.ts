@@ -1,0 +1,41 @@
+export { Layout, Page, useDocumentTitle, VisuallyHidden, type LayoutProps } from "./components/Layout.js";
+export { Button, type ButtonProps } from "./components/Button.js";
+export {
+  TextField,
+  NumberField,
+  SelectField,
+  TextArea,
+  CheckboxField,
+  RadioGroup,
+  CheckboxGroup,
+  type Option,
+  type TextFieldProps,
+  type NumberFieldProps,
+  type SelectFieldProps,
+  type TextAreaProps,
+  type CheckboxFieldProps,
+  type RadioGroupProps,
+  type CheckboxGroupProps,
+} from "./components/fields.js";
+export {
+  ErrorSummary,
+  Alert,
+  Spinner,
+  Loading,
+  EmptyState,
+  Card,
+  Badge,
+  type FieldError,
+  type AlertType,
+  type BadgeTone,
+} from "./components/feedback.js";
+export { DataTable, type Column, type DataTableProps } from "./components/DataTable.js";
+export {
+  issuesToFieldErrors,
+  toSummary,
+  readApiError,
+  NETWORK_ERROR_MESSAGE,
+  SERVER_ERROR_MESSAGE,
+  type FieldErrors,
+  type ApiErrorInfo,
+} from "./errors.js";
