@@ -40,7 +40,7 @@ export type OpeningHours = z.infer<typeof openingHoursSchema>;
 export function formatOpeningHours(hours: OpeningHours): string {
   return weekdays.values
     .map((day) => {
-      const slots = hours.filter((h) => h.day === day);
+      const slots = hours.filter((h) => h.day === day).sort((a, b) => a.opens.localeCompare(b.opens));
       if (slots.length === 0) return null;
       return `${weekdays.label(day)} ${slots.map((s) => `${s.opens}–${s.closes}`).join(", ")}`;
     })
