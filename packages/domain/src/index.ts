@@ -8,3 +8,4 @@ export * from "./booking/index.js";
 export * from "./college/index.js";
 export * from "./pass-numerique/index.js";
 export * from "./audit/index.js";
+export * from "./agenda/index.js";

@@ -1,1 +1,2 @@
 export * from "./workshop.js";
+export * from "./views.js";

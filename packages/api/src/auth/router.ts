@@ -1,0 +1,58 @@
+import { loginInput, sessionUser } from "@medianum/domain";
+import { z } from "zod";
+import { UserFacingError } from "../shared/errors.js";
+import { RATE_LIMITS } from "../shared/rate-limit.js";
+import { audit } from "../shared/audit.js";
+import { authedProcedure, publicProcedure, router } from "../trpc.js";
+import { dummyPasswordHash, verifyPassword } from "./password.js";
+import { createSession, resolveSession, SESSION_COOKIE, sessionCookieOptions } from "./session.js";
+
+const WRONG_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect.";
+
+export const authRouter = router({
+  login: publicProcedure
+    .input(loginInput)
+    .output(sessionUser)
+    .mutation(async ({ ctx, input }) => {
+      const waitIp = ctx.rateLimiter.hit(`login:ip:${ctx.req.ip}`, RATE_LIMITS.loginPerIp);
+      const waitAccount = ctx.rateLimiter.hit(`login:account:${input.email}`, RATE_LIMITS.loginPerAccount);
+      const wait = Math.max(waitIp, waitAccount);
+      if (wait > 0) {
+        throw new UserFacingError(
+          "TOO_MANY_REQUESTS",
+          `Trop de tentatives de connexion : réessayez dans ${Math.ceil(wait / 60)} minute(s).`,
+          { retryAfterSeconds: wait },
+        );
+      }
+      const { prisma } = ctx.db;
+      const user = await prisma.user.findUnique({ where: { email: input.email } });
+      const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+      if (!user || !ok || user.disabledAt) {
+        await audit(ctx, prisma, "auth.login_failed", undefined, { email: input.email });
+        throw new UserFacingError("UNAUTHORIZED", WRONG_CREDENTIALS);
+      }
+      const now = ctx.now();
+      const token = await createSession(prisma, user.id, ctx.config, now, ctx.req.userAgent);
+      await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+      ctx.req.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx.config));
+      ctx.rateLimiter.reset(`login:account:${input.email}`);
+      const resolved = await resolveSession(prisma, { ...ctx.req, getCookie: () => token }, ctx.config, now);
+      await audit({ ...ctx, user: resolved!.user }, prisma, "auth.login", { type: "User", id: user.id });
+      return resolved!.user;
+    }),
+
+  logout: publicProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
+    if (ctx.sessionId) await ctx.db.prisma.authSession.deleteMany({ where: { id: ctx.sessionId } });
+    ctx.req.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx.config));
+    return { ok: true as const };
+  }),
+
+  me: publicProcedure.output(sessionUser.nullable()).query(({ ctx }) => ctx.user),
+
+  /** Ends every session of the current user (e.g. a lost phone). */
+  logoutEverywhere: authedProcedure.output(z.object({ ended: z.number() })).mutation(async ({ ctx }) => {
+    const res = await ctx.db.prisma.authSession.deleteMany({ where: { userId: ctx.user.id } });
+    ctx.req.clearCookie(SESSION_COOKIE, sessionCookieOptions(ctx.config));
+    return { ended: res.count };
+  }),
+});

@@ -1,0 +1,113 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { isStaff, type Role } from "@medianum/domain";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { Context } from "./context.js";
+import { UserFacingError } from "./shared/errors.js";
+import type { RateLimitRule } from "./shared/rate-limit.js";
+
+const GENERIC_MESSAGES: Partial<Record<TRPCError["code"], string>> = {
+  INTERNAL_SERVER_ERROR: "Une erreur inattendue est survenue. Réessayez dans un instant.",
+  BAD_REQUEST: "La demande est incomplète ou mal formée.",
+  UNAUTHORIZED: "Connectez-vous pour continuer.",
+  FORBIDDEN: "Vous n'avez pas accès à cette action.",
+  NOT_FOUND: "Élément introuvable.",
+  TOO_MANY_REQUESTS: "Trop de tentatives : patientez quelques minutes avant de réessayer.",
+  PARSE_ERROR: "La demande est mal formée.",
+  METHOD_NOT_SUPPORTED: "Méthode non prise en charge.",
+};
+
+/** Zod issues as { "field.path": ["message"] } for the forms. */
+export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  // Stack traces only in development; the formatter below also never forwards them otherwise.
+  isDev: process.env.NODE_ENV === "development",
+  errorFormatter({ shape, error, ctx }) {
+    const dev = ctx?.config.environment === "development";
+    const zod = error.cause instanceof ZodError ? error.cause : null;
+    const userFacing = error instanceof UserFacingError;
+    let message: string;
+    if (zod && error.code === "BAD_REQUEST") message = "Certains champs sont à corriger.";
+    else if (userFacing) message = error.message;
+    else if (error.code === "INTERNAL_SERVER_ERROR" || error.code === "BAD_REQUEST") message = dev ? error.message : GENERIC_MESSAGES[error.code]!;
+    else message = error.message && /[éèàç]|\s/.test(error.message) ? error.message : (GENERIC_MESSAGES[error.code] ?? error.message);
+    return {
+      message,
+      code: shape.code,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        fieldErrors: zod && error.code === "BAD_REQUEST" ? fieldErrorsOf(zod) : undefined,
+        details: userFacing ? error.details : undefined,
+        ...(dev && shape.data.stack ? { stack: shape.data.stack } : {}),
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const middleware = t.middleware;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Logs unexpected errors server-side (the client only gets a generic message). */
+const logUnexpected = t.middleware(async ({ next, path }) => {
+  const res = await next();
+  if (!res.ok && res.error.code === "INTERNAL_SERVER_ERROR") {
+    console.error(`[api] ${path}:`, res.error.cause ?? res.error);
+  }
+  return res;
+});
+
+export const publicProcedure = t.procedure.use(logUnexpected);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new UserFacingError("UNAUTHORIZED", "Votre session a expiré : connectez-vous à nouveau.");
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export function roleProcedure(allowed: readonly Role[], message: string) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!allowed.includes(ctx.user.role)) throw new UserFacingError("FORBIDDEN", message);
+    return next();
+  });
+}
+
+export const staffProcedure = authedProcedure.use(({ ctx, next }) => {
+  if (!isStaff(ctx.user.role)) throw new UserFacingError("FORBIDDEN", "Cet espace est réservé à l'équipe de coordination.");
+  return next();
+});
+
+export const adminProcedure = roleProcedure(["admin"], "Cette action est réservée aux administrateurs.");
+
+export const counsellorProcedure = authedProcedure.use(({ ctx, next }) => {
+  const counsellorId = ctx.user.counsellorId;
+  if (ctx.user.role !== "counsellor" || !counsellorId) {
+    throw new UserFacingError("FORBIDDEN", "Cet espace est réservé aux conseillers numériques.");
+  }
+  return next({ ctx: { ...ctx, counsellorId } });
+});
+
+/** Per-IP limit for a public mutation (booking, collège request…). */
+export function rateLimited(name: string, rule: RateLimitRule) {
+  return t.middleware(({ ctx, next }) => {
+    const wait = ctx.rateLimiter.hit(`${name}:ip:${ctx.req.ip}`, rule);
+    if (wait > 0) {
+      throw new UserFacingError(
+        "TOO_MANY_REQUESTS",
+        `Trop de demandes depuis votre connexion : réessayez dans ${Math.ceil(wait / 60)} minute(s).`,
+        { retryAfterSeconds: wait },
+      );
+    }
+    return next();
+  });
+}

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashToken } from "../src/shared/tokens.js";
+import { booking, createHarness, createPlace, createUser, createWorkshopSession, errorOf, seedTerritory, type Harness } from "./harness.js";
+
+let h: Harness;
+let placeId: string;
+const inDays = (d: number) => new Date(h.clock.now.getTime() + d * 86_400_000);
+
+beforeAll(async () => {
+  h = await createHarness();
+  await seedTerritory(h.db);
+  placeId = (await createPlace(h.db)).id;
+});
+afterAll(() => h.close());
+
+describe("booking (portal)", () => {
+  it("lists upcoming public sessions with place, commune and seats left; hides past, cancelled and private ones", async () => {
+    const open = await createWorkshopSession(h.db, { placeId, capacity: 10, startsAt: inDays(3), title: "Réseaux sociaux : les comprendre" });
+    await createWorkshopSession(h.db, { placeId, capacity: 10, startsAt: inDays(-3), title: "Séance passée" });
+    await createWorkshopSession(h.db, { placeId, capacity: 10, startsAt: inDays(4), title: "Séance interne", isPublic: false });
+    const cancelled = await createWorkshopSession(h.db, { placeId, capacity: 10, startsAt: inDays(5), title: "Séance annulée" });
+    await h.db.prisma.workshopSession.update({ where: { id: cancelled.id }, data: { status: "cancelled" } });
+
+    const list = await (await h.client().api()).booking.upcomingSessions({});
+    const titles = list.map((s) => s.title);
+    expect(titles).toContain("Réseaux sociaux : les comprendre");
+    expect(titles).not.toContain("Séance passée");
+    expect(titles).not.toContain("Séance interne");
+    expect(titles).not.toContain("Séance annulée");
+    const item = list.find((s) => s.id === open.id)!;
+    expect(item).toMatchObject({ seatsLeft: 10, capacity: 10, place: { name: "Médiathèque Lacépède", communeName: "Agen", postalCode: "47000" } });
+  });
+
+  it("filters by commune and EPCI", async () => {
+    const duras = await createPlace(h.db, "47086", "Mairie de Duras");
+    const s = await createWorkshopSession(h.db, { placeId: duras.id, capacity: 8, startsAt: inDays(6), title: "Pronote pas à pas" });
+    const api = await h.client().api();
+    expect((await api.booking.upcomingSessions({ communeInsee: "47086" })).map((x) => x.id)).toEqual([s.id]);
+    expect((await api.booking.upcomingSessions({ epciCode: "200068930" })).map((x) => x.id)).toEqual([s.id]);
+    expect((await api.booking.upcomingSessions({ epciCode: "200096956" })).map((x) => x.id)).not.toContain(s.id);
+  });
+
+  it("books seats: the confirmation says what was booked and the seats left drop", async () => {
+    const s = await createWorkshopSession(h.db, { placeId, capacity: 5, startsAt: inDays(7) });
+    const api = await h.client().api();
+    const res = await api.booking.book(booking(s.id, { seats: 3, phone: "06 12 34 56 78" }));
+    expect(res).toMatchObject({ status: "confirmed", seats: 3, session: { id: s.id, seatsLeft: 2, title: "Les écrans en famille" } });
+    const stored = await h.db.prisma.registration.findUniqueOrThrow({ where: { id: res.registrationId } });
+    expect(stored).toMatchObject({ status: "confirmed", seats: 3, phone: "0612345678", firstName: "Amina" });
+    // The manage link's token is stored hashed only.
+    expect(stored.manageTokenHash).toBe(hashToken(res.manageToken));
+    expect(stored.manageTokenHash).not.toBe(res.manageToken);
+    expect((await api.booking.session({ id: s.id })).seatsLeft).toBe(2);
+  });
+
+  it("refuses a booking past capacity, all or nothing, and stores nothing", async () => {
+    const s = await createWorkshopSession(h.db, { placeId, capacity: 4, startsAt: inDays(8) });
+    const api = await h.client().api();
+    await api.booking.book(booking(s.id, { seats: 3 }));
+    const err = await errorOf(() => api.booking.book(booking(s.id, { seats: 2 })));
+    expect(err.code).toBe("CONFLICT");
+    expect(err.message).toContain("complète");
+    expect(err.details).toEqual({ seatsLeft: 1 });
+    expect(await h.db.prisma.registration.count({ where: { sessionId: s.id } })).toBe(1);
+    // The last seat can still be taken, then the session is full.
+    await api.booking.book(booking(s.id, { seats: 1 }));
+    const full = await errorOf(() => api.booking.book(booking(s.id, { seats: 1 })));
+    expect(full.message).toBe("Cette séance est complète : il ne reste pas assez de places.");
+    expect((await api.booking.session({ id: s.id })).seatsLeft).toBe(0);
+  });
+
+  it("puts the parent on the waitlist when asked and the session is full", async () => {
+    const s = await createWorkshopSession(h.db, { placeId, capacity: 1, startsAt: inDays(9) });
+    const api = await h.client().api();
+    await api.booking.book(booking(s.id));
+    const res = await api.booking.book(booking(s.id, { acceptWaitlist: true, seats: 2 }));
+    expect(res.status).toBe("waitlisted");
+    expect(res.session.seatsLeft).toBe(0);
+  });
+
+  it("refuses a past or unknown session and invalid input with field messages", async () => {
+    const past = await createWorkshopSession(h.db, { placeId, capacity: 5, startsAt: inDays(-1) });
+    const api = await h.client().api();
+    expect((await errorOf(() => api.booking.book(booking(past.id)))).code).toBe("CONFLICT");
+    expect((await errorOf(() => api.booking.session({ id: past.id }))).code).toBe("NOT_FOUND");
+    const bad = await errorOf(() => api.booking.book({ ...booking(past.id), email: "", seats: 9 }));
+    expect(bad.code).toBe("BAD_REQUEST");
+  });
+
+  it("rejects bots filling the hidden honeypot field", async () => {
+    const s = await createWorkshopSession(h.db, { placeId, capacity: 5, startsAt: inDays(10) });
+    const err = await errorOf(async () => (await h.client().api()).booking.book({ ...booking(s.id), website: "http://spam" }));
+    expect(err.code).toBe("BAD_REQUEST");
+    expect(await h.db.prisma.registration.count({ where: { sessionId: s.id } })).toBe(0);
+  });
+
+  it("rate-limits bookings from one IP address", async () => {
+    const s = await createWorkshopSession(h.db, { placeId, capacity: 100, startsAt: inDays(11) });
+    const client = h.client("192.0.2.77");
+    for (let i = 0; i < 20; i++) await (await client.api()).booking.book(booking(s.id));
+    const err = await errorOf(async () => (await client.api()).booking.book(booking(s.id)));
+    expect(err.code).toBe("TOO_MANY_REQUESTS");
+    // Another household is not affected.
+    await expect((await h.client("192.0.2.78").api()).booking.book(booking(s.id))).resolves.toMatchObject({ status: "confirmed" });
+  });
+});
+
+describe("sessions and registrations (back-office)", () => {
+  it("staff see sessions with their registrations; counsellors and visitors are refused", async () => {
+    const { counsellor } = await createUser(h.db, "counsellor", "c1@medianum.test", "Léa Martin");
+    await createUser(h.db, "coordinator", "coord@medianum.test");
+    const s = await createWorkshopSession(h.db, { placeId, capacity: 6, startsAt: inDays(12), counsellorIds: [counsellor!.id], title: "Cyberharcèlement : agir" });
+    await (await h.client().api()).booking.book(booking(s.id, { firstName: "Paul", lastName: "Durand", seats: 2 }));
+
+    const staff = h.client();
+    await staff.login("coord@medianum.test");
+    const sessions = await (await staff.api()).workshop.sessions({});
+    expect(sessions.find((x) => x.id === s.id)).toMatchObject({ seatsTaken: 2, capacity: 6, counsellors: [{ displayName: "Léa Martin" }] });
+    const detail = await (await staff.api()).workshop.sessionRegistrations({ sessionId: s.id });
+    expect(detail.registrations).toEqual([expect.objectContaining({ firstName: "Paul", lastName: "Durand", seats: 2, status: "confirmed" })]);
+
+    const counsellorClient = h.client();
+    await counsellorClient.login("c1@medianum.test");
+    expect((await errorOf(async () => (await counsellorClient.api()).workshop.sessions({}))).code).toBe("FORBIDDEN");
+    expect((await errorOf(async () => (await h.client().api()).workshop.sessionRegistrations({ sessionId: s.id }))).code).toBe("UNAUTHORIZED");
+  });
+});

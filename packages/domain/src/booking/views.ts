@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { audiences, workshopThemes } from "../workshop/workshop.js";
+import { registrationStatuses } from "./registration.js";
+
+// Shapes the API returns for booking; the portal reads them, the API validates its output with them.
+
+export const publicPlaceView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  address: z.string(),
+  postalCode: z.string(),
+  communeName: z.string(),
+});
+
+export const publicSessionView = z.object({
+  id: z.uuid(),
+  workshopId: z.uuid(),
+  title: z.string(),
+  theme: workshopThemes.schema,
+  description: z.string(),
+  startsAt: z.date(),
+  durationMinutes: z.number().int(),
+  capacity: z.number().int(),
+  seatsLeft: z.number().int(),
+  place: publicPlaceView,
+});
+export type PublicSessionView = z.infer<typeof publicSessionView>;
+
+export const publicSessionDetailView = publicSessionView.extend({
+  audience: audiences.schema,
+  whatToBring: z.string().nullable(),
+  accessInfo: z.string().nullable(),
+});
+
+export const bookingResultView = z.object({
+  registrationId: z.uuid(),
+  status: registrationStatuses.schema.extract(["confirmed", "waitlisted"]),
+  seats: z.number().int(),
+  /** Secret of the manage link; shown once, stored hashed. */
+  manageToken: z.string(),
+  session: publicSessionView,
+});
+
+export const sessionFilters = z.object({
+  communeInsee: z.string().optional(),
+  epciCode: z.string().optional(),
+  theme: workshopThemes.schema.optional(),
+  from: z.date().optional(),
+  to: z.date().optional(),
+});
