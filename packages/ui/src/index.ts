@@ -39,3 +39,4 @@ export {
   type FieldErrors,
   type ApiErrorInfo,
 } from "./errors.js";
+export { useFocusOnRouteChange, useFocusOnMount } from "./components/focus.js";
