@@ -1,0 +1,60 @@
+import { lazy, Suspense } from "react";
+import { Link, Route, Router, Switch, useLocation } from "wouter";
+import { Layout, Spinner, useDocumentTitle, useFocusOnRouteChange } from "@medianum/ui";
+import { HomePage } from "./pages/HomePage.js";
+
+// The booking page (and the form validation it carries) loads only when a parent opens a session.
+const SessionPage = lazy(() => import("./pages/SessionPage.js"));
+
+export const SITE_NAME = "Ateliers e-parentalité";
+
+function Routes() {
+  const [location] = useLocation();
+  useFocusOnRouteChange(location);
+  return (
+    <Suspense fallback={<Spinner />}>
+      <Switch>
+        <Route path="/">
+          <HomePage />
+        </Route>
+        <Route path="/seances/:id">{(params) => <SessionPage key={params.id} id={params.id} />}</Route>
+        <Route>
+          <NotFound />
+        </Route>
+      </Switch>
+    </Suspense>
+  );
+}
+
+function NotFound() {
+  useDocumentTitle("Page introuvable", SITE_NAME);
+  return (
+    <>
+      <h1>Page introuvable</h1>
+      <p>Cette adresse ne correspond à aucune page. Elle a peut-être été mal recopiée.</p>
+      <p>
+        <Link href="/">Voir les ateliers à venir</Link>
+      </p>
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <Router base={import.meta.env.BASE_URL.replace(/\/$/, "")}>
+      <Layout
+        appName={SITE_NAME}
+        tagline="Ateliers gratuits du Département pour les parents"
+        homeHref={import.meta.env.BASE_URL}
+        footer={
+          <p>
+            Ateliers gratuits proposés par les conseillers numériques du Département. Vos données servent uniquement à
+            gérer votre inscription.
+          </p>
+        }
+      >
+        <Routes />
+      </Layout>
+    </Router>
+  );
+}
