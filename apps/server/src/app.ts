@@ -1,0 +1,95 @@
+import fastifyCompress from "@fastify/compress";
+import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import { appRouter, createContext, RateLimiter, type ApiServices, type AppRouter, type RequestAdapter } from "@medianum/api";
+import type { Database } from "@medianum/db";
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
+import type { ServerConfig } from "./config.js";
+import { registerStaticApps } from "./static-apps.js";
+
+export interface BuildOptions {
+  config: ServerConfig;
+  db: Database;
+  now?: () => Date;
+}
+
+function requestAdapter(req: FastifyRequest, reply: FastifyReply): RequestAdapter {
+  return {
+    ip: req.ip,
+    userAgent: req.headers["user-agent"],
+    getCookie: (name) => req.cookies[name],
+    setCookie: (name, value, o) => void reply.setCookie(name, value, o),
+    clearCookie: (name, o) => void reply.clearCookie(name, o),
+  };
+}
+
+export async function buildServer({ config, db, now = () => new Date() }: BuildOptions) {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    // tRPC batches several procedure names into one path segment.
+    routerOptions: { maxParamLength: 5000 },
+    bodyLimit: 1024 * 1024,
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.environment === "production" ? [] : null,
+      },
+    },
+    // Served over plain HTTP on a laptop by `npm start`: HSTS only in production.
+    hsts: config.environment === "production",
+  });
+  await app.register(fastifyCompress, { global: true, threshold: 1024 });
+  await app.register(fastifyCookie);
+
+  const services: ApiServices = {
+    db,
+    config: { environment: config.environment, sessionTtlHours: config.sessionTtlHours },
+    rateLimiter: new RateLimiter(),
+    now,
+  };
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: "/api/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req, res }) => createContext(services, requestAdapter(req, res)),
+    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+  });
+
+  app.get("/api/health", async (_req, reply) => {
+    const ok = await db.ping();
+    return reply
+      .code(ok ? 200 : 503)
+      .header("Cache-Control", "no-store")
+      .send({ status: ok ? "ok" : "unavailable", database: ok ? "ok" : "unreachable" });
+  });
+
+  // No stack trace or internal message ever reaches a visitor outside development.
+  app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    if (status >= 500) req.log.error(err);
+    const message =
+      status >= 500
+        ? "Une erreur inattendue est survenue. Réessayez dans un instant."
+        : status === 429
+          ? "Trop de demandes : patientez un peu avant de réessayer."
+          : "La demande n'a pas pu être traitée.";
+    return reply.code(status).send({ error: message, ...(config.environment === "development" ? { detail: err.message } : {}) });
+  });
+
+  await registerStaticApps(app, config.appsDir);
+  return app;
+}

@@ -1,0 +1,58 @@
+import { hashPassword } from "@medianum/api";
+import { openDatabase } from "@medianum/db";
+import { seedDemo } from "@medianum/db/seed";
+import { buildServer } from "./app.js";
+import { loadConfig } from "./config.js";
+
+async function main() {
+  const config = loadConfig();
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  console.log(`Base de données : ${db.location}`);
+  const applied = await db.migrate((m) => console.log(`  ${m}`));
+  if (applied.length > 0) console.log(`${applied.length} migration(s) appliquée(s).`);
+
+  let logins: Awaited<ReturnType<typeof seedDemo>>["logins"] = [];
+  if (config.seedDemo) {
+    const res = await seedDemo(db.prisma, { hashPassword });
+    logins = res.logins;
+    if (res.seeded) console.log("Données de démonstration chargées :", res.summary);
+  }
+
+  const app = await buildServer({ config, db });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal} reçu : arrêt propre en cours`);
+    // Stop accepting connections, let requests in flight finish, then close the database.
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    try {
+      await app.close();
+      await db.close();
+    } finally {
+      clearTimeout(force);
+      process.exit(0);
+    }
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  await app.listen({ port: config.port, host: config.host });
+  const base = config.publicUrl.replace(/\/$/, "");
+  console.log(`
+Médianum est prêt.
+  Portail public          ${base}/
+  Application conseiller  ${base}/conseiller/
+  Back-office (pilotage)  ${base}/pilotage/
+  Santé de l'API          ${base}/api/health`);
+  if (logins.length > 0) {
+    console.log("\nComptes de démonstration :");
+    for (const l of logins) console.log(`  ${l.role.padEnd(12)} ${l.email.padEnd(32)} ${l.password}`);
+  }
+}
+
+main().catch((err) => {
+  console.error("Le serveur n'a pas pu démarrer :", err instanceof Error ? err.message : err);
+  process.exit(1);
+});
