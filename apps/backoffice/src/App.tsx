@@ -1,0 +1,134 @@
+import type { ReactNode } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { Link, Redirect, Route, Router, Switch, useLocation } from "wouter";
+import { isStaff } from "@medianum/domain";
+import { Alert, Button, Layout, Spinner, readApiError, useDocumentTitle, useFocusOnRouteChange } from "@medianum/ui";
+import { LoginPage, UserMenu } from "./LoginPage.js";
+import { NavItem } from "./NavItem.js";
+import { useTRPC } from "./trpc.js";
+import { APP_TITLE } from "./pages/common.js";
+import { SessionsPage } from "./pages/SessionsPage.js";
+import { SessionRegistrationsPage } from "./pages/SessionRegistrationsPage.js";
+import { CollegeRequestsPage } from "./pages/CollegeRequestsPage.js";
+import { CollegeRequestPage } from "./pages/CollegeRequestPage.js";
+
+const BASE = import.meta.env.BASE_URL;
+
+function Frame({ children, user }: { children: ReactNode; user?: { displayName: string } }) {
+  return (
+    <Layout
+      appName={APP_TITLE}
+      tagline="Inclusion numérique du Département"
+      homeHref={BASE}
+      navLabel="Menu du pilotage"
+      nav={
+        user ? (
+          <>
+            <NavItem href="/seances">Séances</NavItem>
+            <NavItem href="/demandes">Demandes des collèges</NavItem>
+          </>
+        ) : undefined
+      }
+      headerExtra={user ? <UserMenu displayName={user.displayName} /> : undefined}
+    >
+      {children}
+    </Layout>
+  );
+}
+
+function Routes() {
+  const [location] = useLocation();
+  useFocusOnRouteChange(location);
+  return (
+    <Switch>
+      <Route path="/">
+        <Redirect to="/seances" replace />
+      </Route>
+      <Route path="/seances">
+        <SessionsPage />
+      </Route>
+      <Route path="/seances/:id">{(p) => <SessionRegistrationsPage key={p.id} id={p.id} />}</Route>
+      <Route path="/demandes">
+        <CollegeRequestsPage />
+      </Route>
+      <Route path="/demandes/:id">{(p) => <CollegeRequestPage key={p.id} id={p.id} />}</Route>
+      <Route>
+        <NotFound />
+      </Route>
+    </Switch>
+  );
+}
+
+function NotFound() {
+  useDocumentTitle("Page introuvable", APP_TITLE);
+  return (
+    <>
+      <h1>Page introuvable</h1>
+      <p>Cette adresse ne correspond à aucune page du pilotage.</p>
+      <p>
+        <Link href="/seances">Aller aux séances</Link>
+      </p>
+    </>
+  );
+}
+
+function Gate() {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.auth.me.queryOptions());
+  if (me.isPending) {
+    return (
+      <Frame>
+        <h1>Pilotage</h1>
+        <Spinner />
+      </Frame>
+    );
+  }
+  if (me.isError) {
+    return (
+      <Frame>
+        <h1>Pilotage</h1>
+        <Alert type="error" title="Le pilotage n'a pas pu être chargé.">
+          <p>{readApiError(me.error).message}</p>
+          <Button variant="secondary" size="small" onClick={() => void me.refetch()}>
+            Réessayer
+          </Button>
+        </Alert>
+      </Frame>
+    );
+  }
+  const user = me.data;
+  if (!user) {
+    return (
+      <Frame>
+        <LoginPage appTitle={APP_TITLE} intro="Espace réservé à l'équipe de coordination du Département." />
+      </Frame>
+    );
+  }
+  if (!isStaff(user.role)) {
+    return (
+      <Frame user={user}>
+        <h1>Accès réservé</h1>
+        <Alert type="warning" role="none">
+          <p>Cet espace est réservé à l'équipe de coordination.</p>
+        </Alert>
+        <p>
+          Vous êtes conseiller ou conseillère numérique : votre agenda et vos accompagnements sont dans{" "}
+          <a href="/conseiller/">l'espace conseiller</a>.
+        </p>
+      </Frame>
+    );
+  }
+  return (
+    <Frame user={user}>
+      <Routes />
+    </Frame>
+  );
+}
+
+export function App() {
+  return (
+    <Router base={BASE.replace(/\/$/, "")}>
+      <Gate />
+    </Router>
+  );
+}

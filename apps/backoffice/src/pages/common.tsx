@@ -1,0 +1,63 @@
+import type { ReactNode } from "react";
+import { Alert, Button, Spinner, readApiError, useDocumentTitle, type BadgeTone } from "@medianum/ui";
+import type { CollegeRequestStatus, RegistrationStatus } from "@medianum/domain";
+
+export const APP_TITLE = "Médianum — Pilotage";
+
+export function Title({ title }: { title: string }) {
+  useDocumentTitle(title, APP_TITLE);
+  return null;
+}
+
+/** Loading and error states of a query, in French; renders children once data is there. */
+export function QueryState({
+  query,
+  loadingLabel,
+  errorTitle,
+  children,
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+  loadingLabel: string;
+  errorTitle: string;
+  children: () => ReactNode;
+}) {
+  if (query.isPending) return <Spinner label={loadingLabel} />;
+  if (query.isError) {
+    return (
+      <Alert type="error" title={errorTitle}>
+        <p>{readApiError(query.error).message}</p>
+        <Button variant="secondary" size="small" onClick={() => void query.refetch()}>
+          Réessayer
+        </Button>
+      </Alert>
+    );
+  }
+  return <>{children()}</>;
+}
+
+export function registrationTone(s: RegistrationStatus): BadgeTone {
+  if (s === "confirmed" || s === "attended") return "success";
+  if (s === "waitlisted") return "warning";
+  if (s === "cancelled" || s === "no_show") return "danger";
+  return "neutral";
+}
+
+export function requestTone(s: CollegeRequestStatus): BadgeTone {
+  switch (s) {
+    case "received":
+      return "info";
+    case "under_review":
+      return "warning";
+    case "scheduled":
+    case "done":
+      return "success";
+    default:
+      return "neutral";
+  }
+}
+
+/** "2026-03-02" → "lundi 2 mars 2026" (calendar day, no time-zone shift). */
+export function formatIsoDay(day: string, format: (d: Date) => string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  return Number.isNaN(d.getTime()) ? day : format(d);
+}
