@@ -24,8 +24,8 @@ function Frame({ children, user }: { children: ReactNode; user?: { displayName: 
       nav={
         user ? (
           <>
-            <NavItem href="/seances">Séances</NavItem>
-            <NavItem href="/demandes">Demandes des collèges</NavItem>
+            <NavItem href="/seances" section>Séances</NavItem>
+            <NavItem href="/demandes" section>Demandes des collèges</NavItem>
           </>
         ) : undefined
       }

@@ -1,0 +1,117 @@
+import { useState, type FormEvent } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { loginInput } from "@medianum/domain";
+import {
+  Alert,
+  Button,
+  ErrorSummary,
+  TextField,
+  issuesToFieldErrors,
+  readApiError,
+  toSummary,
+  useDocumentTitle,
+  type FieldErrors,
+} from "@medianum/ui";
+import { useTRPC } from "./trpc.js";
+
+export function LoginPage({ appTitle, intro }: { appTitle: string; intro: string }) {
+  useDocumentTitle("Connexion", appTitle);
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  const login = useMutation(
+    trpc.auth.login.mutationOptions({
+      onSuccess: (user) => {
+        queryClient.setQueryData(trpc.auth.me.queryKey(), user);
+      },
+      onError: (error) => {
+        const info = readApiError(error);
+        setErrors(info.fieldErrors);
+        setFormError(info.message);
+        setPassword("");
+        setAttempt((n) => n + 1);
+      },
+    }),
+  );
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    const parsed = loginInput.safeParse({ email, password });
+    if (!parsed.success) {
+      setErrors(issuesToFieldErrors(parsed.error.issues));
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setErrors({});
+    login.mutate(parsed.data);
+  }
+
+  return (
+    <>
+      <h1>Connexion</h1>
+      <p>{intro}</p>
+      <ErrorSummary errors={toSummary(errors, ["email", "password"])} focusKey={attempt} />
+      {formError && Object.keys(errors).length === 0 ? (
+        <Alert type="error" title="Connexion impossible">
+          <p>{formError}</p>
+        </Alert>
+      ) : null}
+      <form noValidate onSubmit={onSubmit}>
+        <TextField
+          label="Adresse e-mail"
+          name="email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={errors.email}
+        />
+        <TextField
+          label="Mot de passe"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={errors.password}
+        />
+        <Button type="submit" loading={login.isPending} loadingLabel="Connexion en cours…">
+          Se connecter
+        </Button>
+      </form>
+    </>
+  );
+}
+
+/** "Connecté(e) : Nom" and the log-out button, for the header. */
+export function UserMenu({ displayName }: { displayName: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const logout = useMutation(
+    trpc.auth.logout.mutationOptions({
+      onSuccess: () => {
+        queryClient.clear();
+        queryClient.setQueryData(trpc.auth.me.queryKey(), null);
+      },
+    }),
+  );
+  return (
+    <>
+      <span>
+        <span className="mn-visually-hidden">Connecté(e) : </span>
+        {displayName}
+      </span>
+      <Button variant="secondary" size="small" loading={logout.isPending} loadingLabel="Déconnexion…" onClick={() => logout.mutate()}>
+        Se déconnecter
+      </Button>
+      {logout.isError ? <span role="alert">Déconnexion impossible : {readApiError(logout.error).message}</span> : null}
+    </>
+  );
+}
