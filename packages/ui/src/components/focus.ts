@@ -1,8 +1,10 @@
 import { useEffect, useRef } from "react";
 
 /**
- * After a client-side navigation (not on the first load), moves the focus to the page's `<h1>`
- * so that screen-reader and keyboard users start reading the new page from its title.
+ * After a client-side navigation (not on the first load), moves the focus to the start of the
+ * main content (`<main id="contenu" tabIndex={-1}>`), so that keyboard and screen-reader users
+ * start reading the new page from its top instead of staying on the link they followed. The
+ * `<main>` element, unlike the page's heading, stays the same while the page loads its data.
  */
 export function useFocusOnRouteChange(location: string) {
   const first = useRef(true);
@@ -11,10 +13,8 @@ export function useFocusOnRouteChange(location: string) {
       first.current = false;
       return;
     }
-    const h1 = document.querySelector<HTMLElement>("main h1");
-    if (!h1) return;
-    if (!h1.hasAttribute("tabindex")) h1.setAttribute("tabindex", "-1");
-    h1.focus();
+    document.getElementById("contenu")?.focus();
+    window.scrollTo?.(0, 0);
   }, [location]);
 }
 
