@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { loginInput } from "@medianum/domain";
 import {
   Alert,
@@ -14,6 +14,12 @@ import {
 } from "@medianum/ui";
 import { useTRPC } from "./trpc.js";
 
+/** Removes every cached query except `auth.me` (whose observer must keep seeing updates). */
+function forgetOtherQueries(queryClient: QueryClient, meKey: readonly unknown[]) {
+  const me = JSON.stringify(meKey);
+  queryClient.removeQueries({ predicate: (q) => JSON.stringify(q.queryKey) !== me });
+}
+
 export function LoginPage({ appTitle, intro }: { appTitle: string; intro: string }) {
   useDocumentTitle("Connexion", appTitle);
   const trpc = useTRPC();
@@ -27,6 +33,7 @@ export function LoginPage({ appTitle, intro }: { appTitle: string; intro: string
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       onSuccess: (user) => {
+        forgetOtherQueries(queryClient, trpc.auth.me.queryKey());
         queryClient.setQueryData(trpc.auth.me.queryKey(), user);
       },
       onError: (error) => {
@@ -97,7 +104,8 @@ export function UserMenu({ displayName }: { displayName: string }) {
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
       onSuccess: () => {
-        queryClient.clear();
+        // Nothing of the previous session stays in memory (a shared computer, a lent phone).
+        forgetOtherQueries(queryClient, trpc.auth.me.queryKey());
         queryClient.setQueryData(trpc.auth.me.queryKey(), null);
       },
     }),

@@ -37,9 +37,7 @@ export function AgendaPage() {
           }
           return days.map((d) => (
             <section key={d.day} aria-labelledby={`jour-${d.day.replace(/\W+/g, "-")}`}>
-              <h2 id={`jour-${d.day.replace(/\W+/g, "-")}`} style={{ textTransform: "capitalize" }}>
-                {d.day}
-              </h2>
+              <h2 id={`jour-${d.day.replace(/\W+/g, "-")}`}>{d.day.charAt(0).toUpperCase() + d.day.slice(1)}</h2>
               <ul className="mn-card-list">
                 {d.items.map((item) => (
                   <li className="mn-card" key={`${item.kind}-${item.id}`}>

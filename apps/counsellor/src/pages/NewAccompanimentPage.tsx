@@ -261,7 +261,7 @@ function AccompanimentForm({ places, defaults }: { places: readonly Place[]; def
         />
         {atPlace ? (
           <SelectField
-            label="Lieu d'activité"
+            label="Quel lieu d'activité ?"
             name="placeId"
             placeholder="Choisissez un lieu"
             options={places.map((p) => ({ value: p.id, label: `${p.name} (${p.communeName})` }))}
