@@ -1,8 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
-import { formatDateTime, formatDuration } from "@medianum/domain";
+import { formatDateTime, formatDuration, seatsLeftLabel } from "@medianum/domain";
 import { Alert, Badge, Button, EmptyState, Spinner, readApiError, useDocumentTitle, VisuallyHidden } from "@medianum/ui";
-import { seatsLeftLabel } from "../seats.js";
 import { useTRPC } from "../trpc.js";
 
 export function HomePage() {

@@ -1,2 +1,3 @@
 export * from "./registration.js";
+export * from "./seats.js";
 export * from "./views.js";

@@ -7,7 +7,7 @@ import {
   seatsLeft,
   seatsLeftLabel,
   type BookingInput,
-} from "./registration.js";
+} from "./index.js";
 
 const SESSION_ID = "0b7e5c2a-1c3d-4e5f-8a9b-0c1d2e3f4a5b";
 const CONTACT_MESSAGE = "Indiquez une adresse e-mail ou un numéro de téléphone pour que nous puissions vous prévenir.";
