@@ -49,8 +49,8 @@ CREATE TABLE "Place" (
     "latitude" DOUBLE PRECISION,
     "longitude" DOUBLE PRECISION,
     "partnerId" UUID,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Place_pkey" PRIMARY KEY ("id")
 );
@@ -68,8 +68,8 @@ CREATE TABLE "Partner" (
     "email" TEXT,
     "website" TEXT,
     "openingHours" JSONB NOT NULL DEFAULT '[]',
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Partner_pkey" PRIMARY KEY ("id")
 );
@@ -81,10 +81,10 @@ CREATE TABLE "User" (
     "passwordHash" TEXT NOT NULL,
     "displayName" TEXT NOT NULL,
     "role" TEXT NOT NULL,
-    "disabledAt" TIMESTAMP(3),
-    "lastLoginAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "disabledAt" TIMESTAMPTZ(3),
+    "lastLoginAt" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "User_pkey" PRIMARY KEY ("id")
 );
@@ -94,9 +94,9 @@ CREATE TABLE "AuthSession" (
     "id" UUID NOT NULL,
     "tokenHash" TEXT NOT NULL,
     "userId" UUID NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "lastSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastSeenAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" TIMESTAMPTZ(3) NOT NULL,
     "userAgent" TEXT,
 
     CONSTRAINT "AuthSession_pkey" PRIMARY KEY ("id")
@@ -111,7 +111,7 @@ CREATE TABLE "Counsellor" (
     "territoryEpciCodes" TEXT[],
     "postStartsOn" DATE,
     "postEndsOn" DATE,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Counsellor_pkey" PRIMARY KEY ("id")
 );
@@ -126,9 +126,9 @@ CREATE TABLE "Beneficiary" (
     "email" TEXT,
     "birthYear" INTEGER,
     "communeInsee" TEXT,
-    "consentAt" TIMESTAMP(3) NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "consentAt" TIMESTAMPTZ(3) NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Beneficiary_pkey" PRIMARY KEY ("id")
 );
@@ -161,8 +161,8 @@ CREATE TABLE "ActivityRecord" (
     "workshopSessionId" UUID,
     "collegeSessionId" UUID,
     "version" INTEGER NOT NULL DEFAULT 1,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "ActivityRecord_pkey" PRIMARY KEY ("id")
 );
@@ -176,8 +176,8 @@ CREATE TABLE "Workshop" (
     "description" TEXT NOT NULL,
     "whatToBring" TEXT,
     "isPublic" BOOLEAN NOT NULL DEFAULT true,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "Workshop_pkey" PRIMARY KEY ("id")
 );
@@ -186,17 +186,17 @@ CREATE TABLE "Workshop" (
 CREATE TABLE "WorkshopSession" (
     "id" UUID NOT NULL,
     "workshopId" UUID NOT NULL,
-    "startsAt" TIMESTAMP(3) NOT NULL,
+    "startsAt" TIMESTAMPTZ(3) NOT NULL,
     "durationMinutes" INTEGER NOT NULL,
     "placeId" UUID NOT NULL,
     "capacity" INTEGER NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'scheduled',
     "accessInfo" TEXT,
-    "cancelledAt" TIMESTAMP(3),
+    "cancelledAt" TIMESTAMPTZ(3),
     "cancelReason" TEXT,
-    "reminderSentAt" TIMESTAMP(3),
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "reminderSentAt" TIMESTAMPTZ(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "WorkshopSession_pkey" PRIMARY KEY ("id")
 );
@@ -221,16 +221,16 @@ CREATE TABLE "Registration" (
     "email" TEXT,
     "phone" TEXT,
     "need" TEXT,
-    "consentAt" TIMESTAMP(3) NOT NULL,
+    "consentAt" TIMESTAMPTZ(3) NOT NULL,
     "manageTokenHash" TEXT NOT NULL,
     "source" TEXT NOT NULL DEFAULT 'portal',
     "clientId" UUID,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
-    "cancelledAt" TIMESTAMP(3),
-    "promotedAt" TIMESTAMP(3),
-    "checkedInAt" TIMESTAMP(3),
-    "anonymisedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+    "cancelledAt" TIMESTAMPTZ(3),
+    "promotedAt" TIMESTAMPTZ(3),
+    "checkedInAt" TIMESTAMPTZ(3),
+    "anonymisedAt" TIMESTAMPTZ(3),
 
     CONSTRAINT "Registration_pkey" PRIMARY KEY ("id")
 );
@@ -252,9 +252,9 @@ CREATE TABLE "CollegeRequest" (
     "status" TEXT NOT NULL DEFAULT 'received',
     "declineReason" TEXT,
     "trackingTokenHash" TEXT NOT NULL,
-    "consentAt" TIMESTAMP(3) NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "consentAt" TIMESTAMPTZ(3) NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "CollegeRequest_pkey" PRIMARY KEY ("id")
 );
@@ -279,7 +279,7 @@ CREATE TABLE "CollegeRequestEvent" (
     "actorType" TEXT NOT NULL,
     "actorUserId" UUID,
     "reason" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "CollegeRequestEvent_pkey" PRIMARY KEY ("id")
 );
@@ -290,7 +290,7 @@ CREATE TABLE "CollegeRequestMessage" (
     "requestId" UUID NOT NULL,
     "author" TEXT NOT NULL,
     "body" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "CollegeRequestMessage_pkey" PRIMARY KEY ("id")
 );
@@ -299,16 +299,16 @@ CREATE TABLE "CollegeRequestMessage" (
 CREATE TABLE "CollegeSession" (
     "id" UUID NOT NULL,
     "requestId" UUID NOT NULL,
-    "startsAt" TIMESTAMP(3) NOT NULL,
+    "startsAt" TIMESTAMPTZ(3) NOT NULL,
     "durationMinutes" INTEGER NOT NULL,
     "room" TEXT,
     "placeId" UUID,
     "status" TEXT NOT NULL DEFAULT 'scheduled',
-    "reportedAt" TIMESTAMP(3),
+    "reportedAt" TIMESTAMPTZ(3),
     "topicsCovered" TEXT[],
     "remarks" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 
     CONSTRAINT "CollegeSession_pkey" PRIMARY KEY ("id")
 );
@@ -337,11 +337,11 @@ CREATE TABLE "PassCheque" (
     "valueCents" INTEGER NOT NULL DEFAULT 1000,
     "status" TEXT NOT NULL DEFAULT 'in_stock',
     "counsellorId" UUID,
-    "allottedAt" TIMESTAMP(3),
+    "allottedAt" TIMESTAMPTZ(3),
     "prescriptionId" UUID,
-    "usedAt" TIMESTAMP(3),
+    "usedAt" TIMESTAMPTZ(3),
     "expiresOn" DATE,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "PassCheque_pkey" PRIMARY KEY ("id")
 );
@@ -353,7 +353,7 @@ CREATE TABLE "PassPrescription" (
     "prescribedOn" DATE NOT NULL,
     "need" TEXT NOT NULL,
     "beneficiaryId" UUID,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "PassPrescription_pkey" PRIMARY KEY ("id")
 );
@@ -379,8 +379,8 @@ CREATE TABLE "OutboxEmail" (
     "status" TEXT NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "lastError" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "sentAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sentAt" TIMESTAMPTZ(3),
 
     CONSTRAINT "OutboxEmail_pkey" PRIMARY KEY ("id")
 );
@@ -388,7 +388,7 @@ CREATE TABLE "OutboxEmail" (
 -- CreateTable
 CREATE TABLE "AuditLog" (
     "id" UUID NOT NULL,
-    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "actorUserId" UUID,
     "action" TEXT NOT NULL,
     "entityType" TEXT,
