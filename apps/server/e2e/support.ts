@@ -1,0 +1,62 @@
+import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { hashPassword } from "@medianum/api";
+import type { Database } from "@medianum/db";
+import { seedDemo } from "@medianum/db/seed";
+import { createTestDatabase } from "@medianum/db/testing";
+import { chromium, type Browser } from "playwright-core";
+import { buildServer } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+
+export interface Product {
+  baseUrl: string;
+  db: Database;
+  logins: Awaited<ReturnType<typeof seedDemo>>["logins"];
+  close(): Promise<void>;
+}
+
+/** The whole product as `npm start` runs it (built apps, migrated and seeded database) on a free port. */
+export async function startProduct(): Promise<Product> {
+  const db = await createTestDatabase();
+  const { logins } = await seedDemo(db.prisma, { hashPassword });
+  const config = { ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "warn", PORT: "0" }) };
+  for (const app of ["portal", "counsellor", "backoffice"]) {
+    if (!existsSync(`${config.appsDir}/${app}/dist/index.html`)) throw new Error(`apps/${app} n'est pas construite : lancez « pnpm build » d'abord.`);
+  }
+  const app = await buildServer({ config, db });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    db,
+    logins,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+export function chromiumPath(): string {
+  const found = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => p && existsSync(p));
+  if (!found) throw new Error("Chromium est introuvable : installez le paquet « chromium » ou définissez CHROMIUM_PATH.");
+  return found;
+}
+
+/** Debian's Chromium, headless, kept off the network (this machine has none beyond loopback). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
