@@ -26,6 +26,8 @@ describe("first journeys, in Chromium", () => {
     // The first session that still has seats.
     const bookLink = page.getByRole("link", { name: "S'inscrire" }).first();
     await bookLink.click();
+    // The session's own heading replaces the loading one once its details have arrived.
+    await page.getByRole("heading", { name: "S'inscrire" }).waitFor();
     const title = (await page.getByRole("heading", { level: 1 }).textContent())!.trim();
     const sessionId = new URL(page.url()).pathname.split("/").pop()!;
     expect(title.length).toBeGreaterThan(3);
