@@ -10,13 +10,18 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const pnpmSpec = pkg.packageManager; // e.g. pnpm@10.34.8
 
-function run(cmd, args, extraEnv = {}) {
+function run(cmd, args, extraEnv = {}, { stopIsSuccess = false } = {}) {
   console.log(`\n▶ ${cmd} ${args.join(" ")}`);
   const res = spawnSync(cmd, args, {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, ...extraEnv },
   });
+  // Ctrl+C or a stop signal ends the server on purpose: not a failure.
+  if (stopIsSuccess && (res.signal === "SIGINT" || res.signal === "SIGTERM" || res.status === 130 || res.status === 143)) {
+    console.log("\nMédianum est arrêté.");
+    process.exit(0);
+  }
   if (res.status !== 0) {
     console.error(`\n✖ échec : ${cmd} ${args.join(" ")} (code ${res.status ?? res.signal})`);
     process.exit(res.status ?? 1);
@@ -24,6 +29,7 @@ function run(cmd, args, extraEnv = {}) {
 }
 
 const pnpm = (...args) => run("npx", ["-y", pnpmSpec, ...args]);
+const serve = (...args) => run("npx", ["-y", pnpmSpec, ...args], {}, { stopIsSuccess: true });
 
 function findChromium() {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
@@ -48,7 +54,7 @@ pnpm("install", "--frozen-lockfile");
 
 if (command === "start") {
   pnpm("exec", "turbo", "run", "build", "--filter=@medianum/server...");
-  pnpm("--filter", "@medianum/server", "start");
+  serve("--filter", "@medianum/server", "start");
 } else if (command === "test") {
   ensureChromium();
   pnpm("exec", "turbo", "run", "typecheck", "lint", "test", "build", "--concurrency=2");

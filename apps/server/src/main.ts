@@ -1,6 +1,6 @@
 import { hashPassword } from "@medianum/api";
 import { openDatabase } from "@medianum/db";
-import { seedDemo } from "@medianum/db/seed";
+import { demoAccounts, seedDemo } from "@medianum/db/seed";
 import { buildServer } from "./app.js";
 import { loadConfig } from "./config.js";
 
@@ -11,11 +11,16 @@ async function main() {
   const applied = await db.migrate((m) => console.log(`  ${m}`));
   if (applied.length > 0) console.log(`${applied.length} migration(s) appliquée(s).`);
 
-  let logins: Awaited<ReturnType<typeof seedDemo>>["logins"] = [];
+  let logins: ReturnType<typeof demoAccounts> = [];
   if (config.seedDemo) {
     const res = await seedDemo(db.prisma, { hashPassword });
-    logins = res.logins;
     if (res.seeded) console.log("Données de démonstration chargées :", res.summary);
+    // On later starts too, remind which demo accounts exist (unless they were removed).
+    const accounts = demoAccounts();
+    const present = new Set(
+      (await db.prisma.user.findMany({ where: { email: { in: accounts.map((a) => a.email) }, disabledAt: null }, select: { email: true } })).map((u) => u.email),
+    );
+    logins = accounts.filter((a) => present.has(a.email));
   }
 
   const app = await buildServer({ config, db });

@@ -87,6 +87,14 @@ interface DemoRows {
   yearlyObjectives: Prisma.YearlyObjectiveCreateManyInput[];
 }
 
+/** The demo accounts, all with DEMO_PASSWORD (printed by `npm start`). */
+export function demoAccounts(): Array<{ role: Role; email: string; password: string }> {
+  return [
+    ...STAFF.map((s) => ({ email: s.email, role: s.role as Role })),
+    ...COUNSELLORS.map((c) => ({ email: c.email, role: "counsellor" as Role })),
+  ].map((a) => ({ ...a, password: DEMO_PASSWORD }));
+}
+
 /**
  * Fills an empty database with demo data. Does nothing (seeded: false) when there is already a
  * user: the server calls it at start-up on every boot.
@@ -99,7 +107,7 @@ export async function seedDemo(prisma: PrismaClient, opts?: SeedDemoOptions): Pr
   const now = opts.now ?? new Date();
   const rnd = new Random(PRNG_SEED);
   const territory = await loadTerritory(rnd);
-  const accounts = [...STAFF.map((s) => ({ email: s.email, role: s.role as Role })), ...COUNSELLORS.map((c) => ({ email: c.email, role: "counsellor" as Role }))];
+  const accounts = demoAccounts();
   const hashes = new Map<string, string>();
   for (const a of accounts) hashes.set(a.email, await opts.hashPassword(DEMO_PASSWORD));
 
@@ -117,7 +125,7 @@ export async function seedDemo(prisma: PrismaClient, opts?: SeedDemoOptions): Pr
   if (!seeded) return notSeeded;
 
   const summary = Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, (v as unknown[]).length]));
-  return { seeded: true, summary, logins: accounts.map((a) => ({ ...a, password: DEMO_PASSWORD })) };
+  return { seeded: true, summary, logins: accounts };
 }
 
 async function insert(tx: Tx, r: DemoRows): Promise<void> {
