@@ -6,3 +6,4 @@ export { defaultApiConfig, type ApiConfig } from "./shared/config.js";
 export { RateLimiter } from "./shared/rate-limit.js";
 export { hashPassword, verifyPassword } from "./auth/password.js";
 export { SESSION_COOKIE } from "./auth/session.js";
+export { enqueueEmail, type OutgoingEmail } from "./mail/outbox.js";
