@@ -5,6 +5,7 @@ function validRequest(overrides: Partial<CollegeRequestInput> = {}): CollegeRequ
   return {
     uai: "0470040N",
     establishmentName: "Collège Jasmin",
+    address: "Rue Jasmin",
     communeInsee: "47001",
     requesterName: "Claire Dupuy",
     requesterRole: "cpe",
@@ -107,6 +108,13 @@ describe("collegeRequestInput", () => {
   it("accepts an optional phone number and normalises it", () => {
     expect(collegeRequestInput.parse(validRequest({ phone: "" })).phone).toBe("");
     expect(collegeRequestInput.parse(validRequest({ phone: "+33 5 53 69 40 00" })).phone).toBe("0553694000");
+  });
+
+  it("requires the establishment's address", () => {
+    expect(issues(validRequest({ address: "  " }))[0]).toMatchObject({
+      path: ["address"],
+      message: "Adresse de l'établissement : ce champ est obligatoire.",
+    });
   });
 
   it("requires a valid e-mail and INSEE code", () => {

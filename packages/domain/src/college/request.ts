@@ -29,6 +29,12 @@ export type RequesterRole = ValueOf<typeof requesterRoles>;
 
 export const MAX_PUPILS_PER_CLASS = 40;
 
+/**
+ * Contact details of a collège request are kept this long after its last change, then erased
+ * (the figures keep only the collège, classes and pupils counts).
+ */
+export const COLLEGE_REQUEST_RETENTION_MONTHS = 24;
+
 export const classGroupSchema = z.object({
   level: classLevels.schema,
   /** e.g. "4e B"; optional. */
@@ -48,6 +54,8 @@ export const collegeRequestInput = z
   .object({
     uai: uaiSchema,
     establishmentName: requiredText("Nom de l'établissement", 200),
+    /** Street address, so that the counsellor finds the collège. */
+    address: requiredText("Adresse de l'établissement", 300),
     communeInsee: inseeCodeSchema,
     requesterName: requiredText("Votre nom", 200),
     requesterRole: requesterRoles.schema,
