@@ -16,8 +16,8 @@ export const MAX_SEATS_PER_BOOKING = 4;
 /** How long registrants' personal data is kept after the session (stated on the form). */
 export const REGISTRATION_RETENTION_MONTHS = 6;
 
-export const bookingInput = z
-  .object({
+/** The booking form's fields, without the cross-field rule (reused by the staff form). */
+export const bookingFields = z.object({
     sessionId: uuidSchema,
     firstName: requiredText("Prénom", 100),
     lastName: requiredText("Nom", 100),
@@ -33,9 +33,12 @@ export const bookingInput = z
     acceptWaitlist: z.boolean().default(false),
     /** Honeypot: hidden from people, filled by bots. */
     website: z.string().max(0, { error: "Formulaire invalide." }).optional(),
-  })
-  .refine((b) => !!b.email || !!b.phone, {
-    error: "Indiquez une adresse e-mail ou un numéro de téléphone pour que nous puissions vous prévenir.",
-    path: ["email"],
   });
+
+export const CONTACT_REQUIRED_MESSAGE = "Indiquez une adresse e-mail ou un numéro de téléphone pour que nous puissions vous prévenir.";
+
+export const bookingInput = bookingFields.refine((b) => !!b.email || !!b.phone, {
+  error: CONTACT_REQUIRED_MESSAGE,
+  path: ["email"],
+});
 export type BookingInput = z.input<typeof bookingInput>;

@@ -50,3 +50,8 @@ export function seatsLeftLabel(left: number): string {
   return left === 1 ? "1 place restante" : `${left} places restantes`;
 }
 
+
+/** What the catalogue says about seats: "3 places restantes", or that the waitlist is open when full. */
+export function availabilityLabel(left: number): string {
+  return left <= 0 ? "Complet — liste d'attente ouverte" : seatsLeftLabel(left);
+}

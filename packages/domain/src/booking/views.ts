@@ -30,6 +30,11 @@ export const publicSessionDetailView = publicSessionView.extend({
   audience: audiences.schema,
   whatToBring: z.string().nullable(),
   accessInfo: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  /** Settings stated on the form: how long data is kept, until when a parent may cancel online. */
+  retentionMonths: z.number().int(),
+  cancellationDeadlineHours: z.number().int(),
 });
 
 export const bookingResultView = z.object({
@@ -42,9 +47,15 @@ export const bookingResultView = z.object({
 });
 
 export const sessionFilters = z.object({
-  communeInsee: z.string().optional(),
-  epciCode: z.string().optional(),
+  communeInsee: z.string().max(10).optional(),
+  epciCode: z.string().max(20).optional(),
   theme: workshopThemes.schema.optional(),
   from: z.date().optional(),
   to: z.date().optional(),
+});
+
+/** Communes and EPCIs that have upcoming public sessions, to fill the catalogue's filters. */
+export const catalogueFilterOptions = z.object({
+  communes: z.array(z.object({ inseeCode: z.string(), name: z.string(), epciCode: z.string().nullable() })),
+  epcis: z.array(z.object({ code: z.string(), name: z.string() })),
 });

@@ -1,2 +1,3 @@
 export * from "./workshop.js";
 export * from "./views.js";
+export * from "./staff.js";

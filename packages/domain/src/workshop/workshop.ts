@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { valueList, type ValueOf } from "../shared/value-list.js";
-import { optionalText, requiredText, uuidSchema } from "../shared/schemas.js";
+import { emailSchema, optionalText, phoneSchema, requiredText, uuidSchema } from "../shared/schemas.js";
 
 /** Themes of the e-parentalité catalogue offered to parents. */
 export const workshopThemes = valueList([
@@ -38,15 +38,36 @@ export const workshopInput = z.object({
   audience: audiences.schema,
   description: requiredText("Description", 4000),
   whatToBring: optionalText("À apporter", 1000),
+  contactEmail: z.union([z.literal(""), emailSchema]).optional().transform((v) => v || undefined),
+  contactPhone: z.union([z.literal(""), phoneSchema]).optional().transform((v) => v || undefined),
   isPublic: z.boolean().default(true),
 });
 
 export const sessionInput = z.object({
   workshopId: uuidSchema,
   startsAt: z.coerce.date({ error: "Date et heure de début invalides." }),
-  durationMinutes: z.number().int().min(15).max(8 * 60),
+  durationMinutes: z
+    .number({ error: "Indiquez la durée en minutes." })
+    .int({ error: "Indiquez la durée en minutes entières." })
+    .min(15, { error: "15 minutes au minimum." })
+    .max(8 * 60, { error: "8 heures au maximum." }),
   placeId: uuidSchema,
-  capacity: z.number().int().min(1, { error: "Au moins une place." }).max(MAX_SESSION_CAPACITY),
+  capacity: z
+    .number({ error: "Indiquez le nombre de places." })
+    .int({ error: "Un nombre entier de places." })
+    .min(1, { error: "Au moins une place." })
+    .max(MAX_SESSION_CAPACITY, { error: `${MAX_SESSION_CAPACITY} places au maximum.` }),
   counsellorIds: z.array(uuidSchema).max(10).default([]),
   accessInfo: optionalText("Accès", 1000),
+});
+
+export const workshopUpdateInput = workshopInput.extend({ id: uuidSchema });
+export const sessionUpdateInput = sessionInput.omit({ workshopId: true }).extend({ id: uuidSchema });
+export const sessionDuplicateInput = z.object({
+  id: uuidSchema,
+  startsAt: z.coerce.date({ error: "Date et heure de début invalides." }),
+});
+export const sessionCancelInput = z.object({
+  id: uuidSchema,
+  reason: requiredText("Motif de l'annulation", 500),
 });

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { bookingFields, CONTACT_REQUIRED_MESSAGE } from "../booking/registration.js";
+import { requiredText, uuidSchema } from "../shared/schemas.js";
+import { audiences, sessionStatuses, workshopThemes } from "./workshop.js";
+
+// Inputs and views of the staff side: registrations managed by the coordination team, outbox.
+
+/** A registration taken by phone or at the desk: consent is collected orally, waitlist allowed. */
+export const staffBookingInput = bookingFields
+  .omit({ consent: true, website: true })
+  .extend({ acceptWaitlist: z.boolean().default(true) })
+  .refine((b) => !!b.email || !!b.phone, { error: CONTACT_REQUIRED_MESSAGE, path: ["email"] });
+export type StaffBookingInput = z.input<typeof staffBookingInput>;
+
+export const staffCancelRegistrationInput = z.object({
+  registrationId: uuidSchema,
+  /** Tell the parent by e-mail (default yes). */
+  notify: z.boolean().default(true),
+});
+
+export const moveRegistrationInput = z.object({
+  registrationId: uuidSchema,
+  toSessionId: uuidSchema,
+});
+
+export const workshopView = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  theme: workshopThemes.schema,
+  audience: audiences.schema,
+  description: z.string(),
+  whatToBring: z.string().nullable(),
+  contactEmail: z.string().nullable(),
+  contactPhone: z.string().nullable(),
+  isPublic: z.boolean(),
+  upcomingSessions: z.number().int(),
+});
+export type WorkshopView = z.infer<typeof workshopView>;
+
+export const staffSessionDetail = z.object({
+  id: z.uuid(),
+  workshopId: z.uuid(),
+  startsAt: z.date(),
+  durationMinutes: z.number().int(),
+  placeId: z.uuid(),
+  capacity: z.number().int(),
+  accessInfo: z.string().nullable(),
+  counsellorIds: z.array(z.uuid()),
+  status: sessionStatuses.schema,
+  cancelReason: z.string().nullable(),
+});
+
+export const outboxStatuses = ["pending", "sent", "failed"] as const;
+export const outboxStatusLabels: Record<(typeof outboxStatuses)[number], string> = {
+  pending: "En attente d'envoi",
+  sent: "Envoyé",
+  failed: "Échec",
+};
+
+export const outboxFilter = z.object({
+  status: z.enum(outboxStatuses).optional(),
+  search: z.string().trim().max(200).optional(),
+  page: z.number().int().min(0).max(10_000).default(0),
+});
+
+export const outboxItemView = z.object({
+  id: z.uuid(),
+  to: z.string(),
+  subject: z.string(),
+  status: z.string(),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.date(),
+  sentAt: z.date().nullable(),
+  hasIcs: z.boolean(),
+});
+export const outboxListView = z.object({
+  items: z.array(outboxItemView),
+  total: z.number().int(),
+  pageSize: z.number().int(),
+  /** False when no SMTP server is configured: messages stay here for staff to read. */
+  smtpConfigured: z.boolean(),
+});
+export const outboxMessageView = outboxItemView.extend({ text: z.string(), ics: z.string().nullable() });
+
+export const placeChoice = z.object({ id: z.uuid(), name: z.string(), communeName: z.string() });
+
+export const reasonText = requiredText("Motif", 500);
