@@ -9,3 +9,6 @@ export * from "./college/index.js";
 export * from "./pass-numerique/index.js";
 export * from "./audit/index.js";
 export * from "./agenda/index.js";
+export * from "./sync/index.js";
+export * from "./directory/index.js";
+export * from "./my-figures/index.js";

@@ -1,1 +1,2 @@
 export * from "./cheque.js";
+export * from "./prescription.js";
