@@ -56,7 +56,15 @@ export async function buildServer({ config, db, now = () => new Date() }: BuildO
 
   const services: ApiServices = {
     db,
-    config: { environment: config.environment, sessionTtlHours: config.sessionTtlHours },
+    config: {
+      environment: config.environment,
+      sessionTtlHours: config.sessionTtlHours,
+      publicUrl: config.publicUrl.replace(/\/$/, ""),
+      cancellationDeadlineHours: config.cancellationDeadlineHours,
+      reminderHoursBefore: config.reminderHoursBefore,
+      registrationRetentionMonths: config.registrationRetentionMonths,
+      smtpConfigured: !!config.smtpUrl,
+    },
     rateLimiter: new RateLimiter(),
     now,
   };

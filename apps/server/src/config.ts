@@ -24,6 +24,14 @@ const envSchema = z.object({
   /** Behind a reverse proxy, trust its X-Forwarded-For to rate-limit per real client. */
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** SMTP server for outgoing e-mail (smtp://user:pass@host:587, smtps://…); without it mail stays in the outbox. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("Médianum <ne-pas-repondre@medianum.localhost>"),
+  CANCELLATION_DEADLINE_HOURS: z.coerce.number().int().min(0).max(24 * 14).default(4),
+  REMINDER_HOURS_BEFORE: z.coerce.number().int().min(1).max(24 * 14).default(48),
+  REGISTRATION_RETENTION_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
+  /** Scheduled jobs (outbox delivery, reminders, retention) run in this process unless false. */
+  JOBS_ENABLED: bool.default(true),
 });
 
 export type ServerConfig = ReturnType<typeof loadConfig>;
@@ -46,6 +54,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    cancellationDeadlineHours: e.CANCELLATION_DEADLINE_HOURS,
+    reminderHoursBefore: e.REMINDER_HOURS_BEFORE,
+    registrationRetentionMonths: e.REGISTRATION_RETENTION_MONTHS,
+    jobsEnabled: e.JOBS_ENABLED,
     appsDir: join(repoRoot, "apps"),
   };
 }
