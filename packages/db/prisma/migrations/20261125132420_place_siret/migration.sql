@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Place" ADD COLUMN     "siret" TEXT;
+
