@@ -5,6 +5,10 @@ import { bookingRouter } from "./booking/router.js";
 import { collegeRouter } from "./college/router.js";
 import { router } from "./trpc.js";
 import { workshopRouter } from "./workshop/router.js";
+import { syncRouter } from "./sync/router.js";
+import { passNumeriqueRouter } from "./pass-numerique/router.js";
+import { directoryRouter } from "./directory/router.js";
+import { myFiguresRouter } from "./my-figures/router.js";
 
 export const appRouter = router({
   auth: authRouter,
@@ -13,6 +17,10 @@ export const appRouter = router({
   college: collegeRouter,
   agenda: agendaRouter,
   activity: activityRouter,
+  sync: syncRouter,
+  passNumerique: passNumeriqueRouter,
+  directory: directoryRouter,
+  myFigures: myFiguresRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,135 @@
+import type { Prisma } from "@medianum/db";
+import type { CollectiveRecordInput, IndividualRecord } from "@medianum/domain";
+import type { collectiveRecordInput } from "@medianum/domain";
+import type { z } from "zod";
+import { UserFacingError } from "../shared/errors.js";
+import { toRecordView } from "./record-view.js";
+
+type Tx = Prisma.TransactionClient;
+type CollectiveRecord = z.output<typeof collectiveRecordInput>;
+export type { CollectiveRecordInput };
+
+/** The record's version changed on the server since the device's edit: show both, overwrite nothing. */
+export class RecordConflict extends Error {
+  constructor(readonly server: ReturnType<typeof toRecordView>) {
+    super("Cet enregistrement a été modifié ailleurs depuis votre modification.");
+  }
+}
+
+const rejected = (field: string, message: string) => new UserFacingError("BAD_REQUEST", message, { field });
+
+async function checkReferences(tx: Tx, counsellorId: string, r: { placeId?: string | null | undefined; communeInsee?: string | null | undefined; beneficiaryId?: string | null | undefined }) {
+  if (r.placeId && !(await tx.place.findUnique({ where: { id: r.placeId }, select: { id: true } }))) {
+    throw rejected("placeId", "Ce lieu n'existe plus : choisissez-en un autre.");
+  }
+  if (r.communeInsee && !(await tx.commune.findUnique({ where: { inseeCode: r.communeInsee }, select: { inseeCode: true } }))) {
+    throw rejected("communeInsee", "Cette commune est inconnue.");
+  }
+  if (r.beneficiaryId) {
+    const b = await tx.beneficiary.findUnique({ where: { id: r.beneficiaryId }, select: { counsellorId: true } });
+    if (!b || b.counsellorId !== counsellorId) throw rejected("beneficiaryId", "Cette personne suivie est introuvable dans vos bénéficiaires.");
+  }
+}
+
+/** A collective record may only be tied to a workshop or collège session of mine that has no record yet. */
+async function checkSessions(tx: Tx, counsellorId: string, r: CollectiveRecord, recordId: string) {
+  if (r.workshopSessionId) {
+    const s = await tx.workshopSession.findFirst({ where: { id: r.workshopSessionId, counsellors: { some: { counsellorId } } }, select: { activity: { select: { id: true } } } });
+    if (!s) throw rejected("workshopSessionId", "Cette séance d'atelier ne vous est pas confiée.");
+    if (s.activity && s.activity.id !== recordId) throw rejected("workshopSessionId", "Cette séance d'atelier a déjà son compte rendu.");
+  }
+  if (r.collegeSessionId) {
+    const s = await tx.collegeSession.findFirst({ where: { id: r.collegeSessionId, counsellors: { some: { counsellorId } } }, select: { activity: { select: { id: true } } } });
+    if (!s) throw rejected("collegeSessionId", "Cette séance en collège ne vous est pas confiée.");
+    if (s.activity && s.activity.id !== recordId) throw rejected("collegeSessionId", "Cette séance en collège a déjà son compte rendu.");
+  }
+}
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+function commonData(r: IndividualRecord | CollectiveRecord) {
+  return {
+    date: day(r.date),
+    durationMinutes: r.durationMinutes,
+    locationType: r.locationType,
+    placeId: r.placeId ?? null,
+    communeInsee: r.communeInsee ?? null,
+    themes: r.themes,
+    administrativeThemes: r.administrativeThemes,
+    administrativeDetail: r.administrativeDetail ?? null,
+    equipment: r.equipment,
+    notes: r.notes ?? null,
+  };
+}
+
+function individualData(r: IndividualRecord) {
+  return {
+    ...commonData(r),
+    autonomy: r.autonomy ?? null,
+    redirectionStructure: r.redirectionStructure ?? null,
+    gender: r.gender,
+    ageBracket: r.ageBracket,
+    socialStatus: r.socialStatus,
+    beneficiaryId: r.beneficiaryId ?? null,
+    participantsCount: 1,
+  };
+}
+
+function collectiveData(r: CollectiveRecord) {
+  return {
+    ...commonData(r),
+    workshopTitle: r.workshopTitle,
+    workshopLevel: r.workshopLevel ?? null,
+    participantsCount: r.participantsCount,
+    participantBreakdown: r.breakdown,
+    workshopSessionId: r.workshopSessionId ?? null,
+    collegeSessionId: r.collegeSessionId ?? null,
+  };
+}
+
+export type RecordKind = "Individuel" | "Collectif";
+export interface SavedRecord {
+  id: string;
+  version: number;
+  [key: string]: unknown;
+}
+
+/**
+ * Creates a record with the id chosen on the device. If that id already holds a record of mine
+ * (the same record sent earlier by another route), it is returned as it is: nothing is created twice.
+ */
+export async function createRecord(tx: Tx, counsellorId: string, kind: "Individuel", input: IndividualRecord): Promise<SavedRecord>;
+export async function createRecord(tx: Tx, counsellorId: string, kind: "Collectif", input: CollectiveRecord): Promise<SavedRecord>;
+export async function createRecord(tx: Tx, counsellorId: string, kind: RecordKind, input: IndividualRecord | CollectiveRecord): Promise<SavedRecord> {
+  const existing = await tx.activityRecord.findUnique({ where: { id: input.id }, select: { counsellorId: true, version: true, type: true } });
+  if (existing) {
+    if (existing.counsellorId !== counsellorId || existing.type !== kind) throw rejected("id", "Cet identifiant d'enregistrement est déjà utilisé.");
+    return { id: input.id, version: existing.version };
+  }
+  await checkReferences(tx, counsellorId, input);
+  if (kind === "Collectif") await checkSessions(tx, counsellorId, input as CollectiveRecord, input.id);
+  const data = kind === "Individuel" ? individualData(input as IndividualRecord) : collectiveData(input as CollectiveRecord);
+  return tx.activityRecord.create({ data: { id: input.id, counsellorId, type: kind, ...data }, select: { id: true, version: true } });
+}
+
+/**
+ * Applies an edit made from version `baseVersion`. The version check and the write are one
+ * statement, so two devices editing the same record cannot both win: the later one gets a conflict.
+ */
+export async function updateRecord(tx: Tx, counsellorId: string, kind: RecordKind, input: IndividualRecord | CollectiveRecord, baseVersion: number): Promise<SavedRecord> {
+  const current = await tx.activityRecord.findUnique({ where: { id: input.id }, include: { place: { select: { name: true } } } });
+  if (!current || current.counsellorId !== counsellorId) throw rejected("id", "Cet enregistrement est introuvable parmi les vôtres.");
+  if (current.type !== kind) throw rejected("id", "Cet enregistrement n'est pas de ce type.");
+  await checkReferences(tx, counsellorId, input);
+  if (kind === "Collectif") await checkSessions(tx, counsellorId, input as CollectiveRecord, input.id);
+  const data = kind === "Individuel" ? individualData(input as IndividualRecord) : collectiveData(input as CollectiveRecord);
+  const res = await tx.activityRecord.updateMany({
+    where: { id: input.id, counsellorId, version: baseVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (res.count === 0) {
+    const now = await tx.activityRecord.findUniqueOrThrow({ where: { id: input.id }, include: { place: { select: { name: true } } } });
+    throw new RecordConflict(toRecordView(now));
+  }
+  return { id: input.id, version: baseVersion + 1 };
+}

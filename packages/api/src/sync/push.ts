@@ -1,0 +1,80 @@
+import { Prisma, type PrismaClient } from "@medianum/db";
+import { syncPayloadSchema, syncOperationKinds, type SyncItemResult, type SyncOperation } from "@medianum/domain";
+import { RecordConflict } from "../activity/write.js";
+import { UserFacingError } from "../shared/errors.js";
+import { fieldErrorsOf } from "../trpc.js";
+import { syncHandlers } from "./handlers.js";
+
+function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+}
+
+const rejected = (id: string, message: string, fieldErrors: Record<string, string[]> = {}): SyncItemResult => ({ id, status: "rejected", message, fieldErrors });
+
+/**
+ * Applies one queued operation exactly once. Its receipt is written first in the item's own
+ * transaction: a concurrent send of the same operation waits on that row, then finds it and
+ * answers "duplicate"; a failure rolls back the receipt with the write, so a retry starts clean.
+ */
+export async function applyOperation(prisma: PrismaClient, counsellorId: string, op: SyncOperation, now: Date): Promise<SyncItemResult> {
+  const previous = await prisma.syncReceipt.findUnique({ where: { id: op.id } });
+  if (previous) return receiptAnswer(op.id, counsellorId, previous);
+
+  const schema = syncPayloadSchema(op.kind);
+  const handler = syncHandlers[op.kind];
+  if (!schema || !handler) {
+    return rejected(op.id, `« ${syncOperationKinds.label(op.kind)} » ne peut pas encore être envoyé : gardez-le, il partira après une mise à jour.`);
+  }
+  const parsed = schema.safeParse(op.payload);
+  if (!parsed.success) return rejected(op.id, "Certains champs sont à corriger.", fieldErrorsOf(parsed.error));
+
+  try {
+    const result = await prisma.$transaction(async (tx) => {
+      await tx.syncReceipt.create({ data: { id: op.id, counsellorId, kind: op.kind, result: {}, createdAt: now } });
+      const r = await handler(tx, counsellorId, parsed.data as never, now);
+      await tx.syncReceipt.update({ where: { id: op.id }, data: { result: r as Prisma.InputJsonValue } });
+      return r;
+    });
+    return { id: op.id, status: "applied", result };
+  } catch (e) {
+    if (isUniqueViolation(e)) {
+      const receipt = await prisma.syncReceipt.findUnique({ where: { id: op.id } });
+      if (receipt) return receiptAnswer(op.id, counsellorId, receipt);
+      throw e;
+    }
+    if (e instanceof RecordConflict) {
+      return { id: op.id, status: "conflict", message: "Cet enregistrement a été modifié ailleurs pendant que vous étiez hors connexion.", server: e.server };
+    }
+    if (e instanceof UserFacingError) {
+      const field = typeof e.details?.field === "string" ? e.details.field : null;
+      return rejected(op.id, e.message, field ? { [field]: [e.message] } : {});
+    }
+    throw e;
+  }
+}
+
+function receiptAnswer(id: string, counsellorId: string, receipt: { counsellorId: string; result: unknown }): SyncItemResult {
+  // Another account's operation id: say nothing of its content.
+  if (receipt.counsellorId !== counsellorId) return rejected(id, "Cet identifiant d'opération est déjà utilisé.");
+  return { id, status: "duplicate", result: (receipt.result ?? {}) as Record<string, unknown> };
+}
+
+/**
+ * Applies a batch in the order it was queued, each item in its own transaction: one refused item
+ * does not hold back the others, and what was applied stays applied if the connection drops.
+ */
+export async function applyBatch(prisma: PrismaClient, counsellorId: string, operations: SyncOperation[], now: Date): Promise<SyncItemResult[]> {
+  const results: SyncItemResult[] = [];
+  const seen = new Set<string>();
+  for (const op of operations) {
+    // The same id twice in one batch: the second is the replay of the first.
+    if (seen.has(op.id)) {
+      const first = results.find((r) => r.id === op.id)!;
+      results.push(first.status === "applied" ? { ...first, status: "duplicate" } : first);
+      continue;
+    }
+    seen.add(op.id);
+    results.push(await applyOperation(prisma, counsellorId, op, now));
+  }
+  return results;
+}
