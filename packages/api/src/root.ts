@@ -3,6 +3,7 @@ import { agendaRouter } from "./agenda/router.js";
 import { authRouter } from "./auth/router.js";
 import { bookingRouter } from "./booking/router.js";
 import { collegeRouter } from "./college/router.js";
+import { outboxRouter } from "./mail/router.js";
 import { router } from "./trpc.js";
 import { workshopRouter } from "./workshop/router.js";
 import { syncRouter } from "./sync/router.js";
@@ -17,6 +18,7 @@ export const appRouter = router({
   college: collegeRouter,
   agenda: agendaRouter,
   activity: activityRouter,
+  outbox: outboxRouter,
   sync: syncRouter,
   passNumerique: passNumeriqueRouter,
   directory: directoryRouter,

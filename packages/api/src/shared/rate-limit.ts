@@ -39,4 +39,6 @@ export const RATE_LIMITS = {
   loginPerAccount: { limit: 5, windowMs: 15 * 60_000 },
   loginPerIp: { limit: 30, windowMs: 15 * 60_000 },
   publicMutationPerIp: { limit: 20, windowMs: 10 * 60_000 },
+  /** Opening a manage link: generous for a parent, useless for guessing 256-bit tokens anyway. */
+  manageLinkPerIp: { limit: 60, windowMs: 10 * 60_000 },
 } satisfies Record<string, RateLimitRule>;

@@ -1,60 +1,40 @@
-import type { Prisma } from "@medianum/db";
-import { sessionRegistrationsView, staffSessionView, uuidSchema, type StaffSessionView } from "@medianum/domain";
+import {
+  counsellorRef,
+  moveRegistrationInput,
+  placeChoice,
+  sessionCancelInput,
+  sessionDuplicateInput,
+  sessionInput,
+  sessionRegistrationsView,
+  sessionUpdateInput,
+  staffBookingInput,
+  staffCancelRegistrationInput,
+  staffSessionDetail,
+  staffSessionView,
+  uuidSchema,
+  workshopInput,
+  workshopUpdateInput,
+  workshopView,
+} from "@medianum/domain";
 import { z } from "zod";
+import { bookSeats } from "../booking/book.js";
+import { audit } from "../shared/audit.js";
 import { notFound } from "../shared/errors.js";
 import { router, staffProcedure } from "../trpc.js";
-
-const staffSessionInclude = {
-  workshop: { select: { title: true } },
-  place: { include: { commune: { select: { name: true } } } },
-  counsellors: { include: { counsellor: { include: { user: { select: { displayName: true } } } } } },
-} satisfies Prisma.WorkshopSessionInclude;
-
-type StaffSession = Prisma.WorkshopSessionGetPayload<{ include: typeof staffSessionInclude }>;
-
-function toStaffSessionView(s: StaffSession, counts: { seatsTaken: number; waitlisted: number }): StaffSessionView {
-  return {
-    id: s.id,
-    workshopId: s.workshopId,
-    title: s.workshop.title,
-    startsAt: s.startsAt,
-    durationMinutes: s.durationMinutes,
-    capacity: s.capacity,
-    seatsTaken: counts.seatsTaken,
-    waitlisted: counts.waitlisted,
-    status: s.status as StaffSessionView["status"],
-    place: { id: s.place.id, name: s.place.name, communeName: s.place.commune.name },
-    counsellors: s.counsellors.map((c) => ({ id: c.counsellorId, displayName: c.counsellor.user.displayName })),
-  };
-}
-
-async function countsBySession(prisma: Prisma.TransactionClient, ids: string[]) {
-  const rows = await prisma.registration.groupBy({
-    by: ["sessionId", "status"],
-    where: { sessionId: { in: ids } },
-    _sum: { seats: true },
-  });
-  const out = new Map<string, { seatsTaken: number; waitlisted: number }>();
-  for (const id of ids) out.set(id, { seatsTaken: 0, waitlisted: 0 });
-  for (const r of rows) {
-    const c = out.get(r.sessionId)!;
-    const seats = r._sum.seats ?? 0;
-    if (r.status === "waitlisted") c.waitlisted += seats;
-    else if (r.status !== "cancelled") c.seatsTaken += seats;
-  }
-  return out;
-}
+import { exportRegistrationsCsv, moveRegistration, staffCancelRegistration } from "./registrations.js";
+import { cancelSession, createSession, createWorkshop, duplicateSession, updateSession, updateWorkshop } from "./sessions.js";
+import { countsBySession, staffSessionInclude, toStaffSessionView } from "./views.js";
 
 export const workshopRouter = router({
   sessions: staffProcedure
-    .input(z.object({ from: z.date().optional(), to: z.date().optional() }).default({}))
+    .input(z.object({ from: z.date().optional(), to: z.date().optional(), workshopId: uuidSchema.optional() }).default({}))
     .output(z.array(staffSessionView))
     .query(async ({ ctx, input }) => {
       const { prisma } = ctx.db;
       // By default: from a week ago, so staff still see sessions that just happened.
       const from = input.from ?? new Date(ctx.now().getTime() - 7 * 86_400_000);
       const sessions = await prisma.workshopSession.findMany({
-        where: { startsAt: { gte: from, ...(input.to ? { lte: input.to } : {}) } },
+        where: { startsAt: { gte: from, ...(input.to ? { lte: input.to } : {}) }, ...(input.workshopId ? { workshopId: input.workshopId } : {}) },
         include: staffSessionInclude,
         orderBy: { startsAt: "asc" },
         take: 500,
@@ -89,5 +69,151 @@ export const workshopRouter = router({
           source: r.source,
         })),
       };
+    }),
+
+  // ─── Workshops (catalogue) ───────────────────────────────────────────────
+  workshops: staffProcedure.output(z.array(workshopView)).query(async ({ ctx }) => {
+    const { prisma } = ctx.db;
+    const workshops = await prisma.workshop.findMany({
+      orderBy: { title: "asc" },
+      include: { _count: { select: { sessions: { where: { startsAt: { gt: ctx.now() }, status: "scheduled" } } } } },
+    });
+    return workshops.map((w) => ({
+      id: w.id,
+      title: w.title,
+      theme: w.theme as z.infer<typeof workshopView>["theme"],
+      audience: w.audience as z.infer<typeof workshopView>["audience"],
+      description: w.description,
+      whatToBring: w.whatToBring,
+      contactEmail: w.contactEmail,
+      contactPhone: w.contactPhone,
+      isPublic: w.isPublic,
+      upcomingSessions: w._count.sessions,
+    }));
+  }),
+
+  createWorkshop: staffProcedure
+    .input(workshopInput)
+    .output(z.object({ id: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      const w = await createWorkshop(ctx.db.prisma, input);
+      await audit(ctx, ctx.db.prisma, "workshop.create", { type: "Workshop", id: w.id });
+      return { id: w.id };
+    }),
+
+  updateWorkshop: staffProcedure
+    .input(workshopUpdateInput)
+    .output(z.object({ id: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      const w = await updateWorkshop(ctx.db.prisma, input);
+      await audit(ctx, ctx.db.prisma, "workshop.update", { type: "Workshop", id: w.id });
+      return { id: w.id };
+    }),
+
+  // ─── Sessions ────────────────────────────────────────────────────────────
+  /** Places and counsellors to choose from in the session form. */
+  sessionChoices: staffProcedure.output(z.object({ places: z.array(placeChoice), counsellors: z.array(counsellorRef) })).query(async ({ ctx }) => {
+    const { prisma } = ctx.db;
+    const [places, counsellors] = await Promise.all([
+      prisma.place.findMany({ include: { commune: { select: { name: true } } }, orderBy: [{ commune: { name: "asc" } }, { name: "asc" }] }),
+      prisma.counsellor.findMany({ where: { user: { disabledAt: null } }, include: { user: { select: { displayName: true } } }, orderBy: { user: { displayName: "asc" } } }),
+    ]);
+    return {
+      places: places.map((p) => ({ id: p.id, name: p.name, communeName: p.commune.name })),
+      counsellors: counsellors.map((c) => ({ id: c.id, displayName: c.user.displayName })),
+    };
+  }),
+
+  session: staffProcedure
+    .input(z.object({ id: uuidSchema }))
+    .output(staffSessionDetail)
+    .query(async ({ ctx, input }) => {
+      const s = await ctx.db.prisma.workshopSession.findUnique({ where: { id: input.id }, include: { counsellors: true } });
+      if (!s) throw notFound("Cette séance");
+      return {
+        id: s.id,
+        workshopId: s.workshopId,
+        startsAt: s.startsAt,
+        durationMinutes: s.durationMinutes,
+        placeId: s.placeId,
+        capacity: s.capacity,
+        accessInfo: s.accessInfo,
+        counsellorIds: s.counsellors.map((c) => c.counsellorId),
+        status: s.status as z.infer<typeof staffSessionDetail>["status"],
+        cancelReason: s.cancelReason,
+      };
+    }),
+
+  createSession: staffProcedure
+    .input(sessionInput)
+    .output(z.object({ id: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      const s = await createSession(ctx.db.prisma, input, ctx.now());
+      await audit(ctx, ctx.db.prisma, "workshop.session_create", { type: "WorkshopSession", id: s.id });
+      return { id: s.id };
+    }),
+
+  updateSession: staffProcedure
+    .input(sessionUpdateInput)
+    .output(z.object({ id: z.uuid(), promoted: z.number().int(), notified: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      const res = await updateSession(ctx.db.prisma, ctx.config, input, ctx.now());
+      await audit(ctx, ctx.db.prisma, "workshop.session_update", { type: "WorkshopSession", id: input.id }, { capacity: input.capacity, promoted: res.promoted });
+      return res;
+    }),
+
+  duplicateSession: staffProcedure
+    .input(sessionDuplicateInput)
+    .output(z.object({ id: z.uuid() }))
+    .mutation(async ({ ctx, input }) => {
+      const s = await duplicateSession(ctx.db.prisma, input, ctx.now());
+      await audit(ctx, ctx.db.prisma, "workshop.session_duplicate", { type: "WorkshopSession", id: s.id }, { from: input.id });
+      return { id: s.id };
+    }),
+
+  cancelSession: staffProcedure
+    .input(sessionCancelInput)
+    .output(z.object({ notified: z.number().int(), toCall: z.number().int(), registrations: z.number().int() }))
+    .mutation(async ({ ctx, input }) => {
+      const res = await cancelSession(ctx.db.prisma, ctx.config, input, ctx.now());
+      await audit(ctx, ctx.db.prisma, "workshop.session_cancel", { type: "WorkshopSession", id: input.id }, { reason: input.reason, registrations: res.registrations });
+      return res;
+    }),
+
+  // ─── Registrations (staff) ───────────────────────────────────────────────
+  addRegistration: staffProcedure
+    .input(staffBookingInput)
+    .output(z.object({ registrationId: z.uuid(), status: z.enum(["confirmed", "waitlisted"]) }))
+    .mutation(async ({ ctx, input }) => {
+      const res = await bookSeats(ctx.db.prisma, ctx.config, { ...input, source: "staff" }, ctx.now());
+      await audit(ctx, ctx.db.prisma, "booking.staff_create", { type: "Registration", id: res.registrationId });
+      return { registrationId: res.registrationId, status: res.status };
+    }),
+
+  cancelRegistration: staffProcedure
+    .input(staffCancelRegistrationInput)
+    .output(z.object({ promoted: z.number().int() }))
+    .mutation(async ({ ctx, input }) => {
+      const res = await staffCancelRegistration(ctx.db.prisma, ctx.config, input.registrationId, input.notify, ctx.now());
+      await audit(ctx, ctx.db.prisma, "booking.staff_cancel", { type: "Registration", id: input.registrationId });
+      return { promoted: res.promoted };
+    }),
+
+  moveRegistration: staffProcedure
+    .input(moveRegistrationInput)
+    .output(z.object({ status: z.enum(["confirmed", "waitlisted"]), promoted: z.number().int() }))
+    .mutation(async ({ ctx, input }) => {
+      const res = await moveRegistration(ctx.db.prisma, ctx.config, input.registrationId, input.toSessionId, ctx.now());
+      await audit(ctx, ctx.db.prisma, "booking.staff_move", { type: "Registration", id: input.registrationId }, { to: input.toSessionId });
+      return res;
+    }),
+
+  exportRegistrations: staffProcedure
+    .input(z.object({ sessionId: uuidSchema }))
+    .output(z.object({ filename: z.string(), csv: z.string() }))
+    .query(async ({ ctx, input }) => {
+      const res = await exportRegistrationsCsv(ctx.db.prisma, input.sessionId);
+      await audit(ctx, ctx.db.prisma, "booking.export", { type: "WorkshopSession", id: input.sessionId });
+      return res;
     }),
 });

@@ -1,0 +1,49 @@
+import { Prisma, type PrismaClient } from "@medianum/db";
+import { registrationsToPromote, SEAT_HOLDING_STATUSES, seatsLeft } from "@medianum/domain";
+import type { ApiConfig } from "../shared/config.js";
+import { UserFacingError } from "../shared/errors.js";
+import { mailSessionInclude, queueBookingEmail } from "./emails.js";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Locks a session's row until the end of the transaction. Every change to a session's seats
+ * (booking, cancellation, reduction, move, capacity change) takes this lock first, so seat
+ * decisions about one session happen one after the other: the capacity is never exceeded.
+ */
+export async function lockSession(tx: Tx, sessionId: string): Promise<void> {
+  const rows = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`SELECT id FROM "WorkshopSession" WHERE id = ${sessionId}::uuid FOR UPDATE`);
+  if (rows.length === 0) throw new UserFacingError("NOT_FOUND", "Cette séance est introuvable.");
+}
+
+/** Locks several sessions in a fixed order (by id), so that two moves in opposite directions cannot deadlock. */
+export async function lockSessions(tx: Tx, ids: string[]): Promise<void> {
+  for (const id of [...new Set(ids)].sort()) await lockSession(tx, id);
+}
+
+export async function seatsTakenIn(tx: Tx | PrismaClient, sessionId: string): Promise<number> {
+  const agg = await tx.registration.aggregate({
+    where: { sessionId, status: { in: [...SEAT_HOLDING_STATUSES] } },
+    _sum: { seats: true },
+  });
+  return agg._sum.seats ?? 0;
+}
+
+/**
+ * Promotes waitlisted registrations into the seats now free, in arrival order (each one that
+ * fits), and queues their e-mails, inside the caller's transaction (the session must be locked).
+ * Nothing is promoted for a session that is cancelled or already started.
+ */
+export async function promoteWaitlist(tx: Tx, sessionId: string, config: Pick<ApiConfig, "publicUrl" | "cancellationDeadlineHours">, now: Date) {
+  const session = await tx.workshopSession.findUniqueOrThrow({ where: { id: sessionId }, include: mailSessionInclude });
+  if (session.status !== "scheduled" || session.startsAt <= now) return [];
+  const free = seatsLeft(session.capacity, await seatsTakenIn(tx, sessionId));
+  if (free === 0) return [];
+  const waitlist = await tx.registration.findMany({ where: { sessionId, status: "waitlisted" }, orderBy: { arrival: "asc" } });
+  const promoted = registrationsToPromote(waitlist, free);
+  for (const r of promoted) {
+    const sequence = await queueBookingEmail(tx, config, "promoted", r, session, now);
+    await tx.registration.update({ where: { id: r.id }, data: { status: "confirmed", promotedAt: now, icsSequence: sequence } });
+  }
+  return promoted.map((r) => r.id);
+}

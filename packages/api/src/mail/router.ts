@@ -1,0 +1,73 @@
+import type { Prisma } from "@medianum/db";
+import { outboxFilter, outboxListView, outboxMessageView, uuidSchema } from "@medianum/domain";
+import { z } from "zod";
+import { notFound } from "../shared/errors.js";
+import { router, staffProcedure } from "../trpc.js";
+
+const PAGE_SIZE = 50;
+
+/** The outbox viewer: every e-mail the product queued, readable by staff (the only copy without SMTP). */
+export const outboxRouter = router({
+  list: staffProcedure
+    .input(outboxFilter.default({ page: 0 }))
+    .output(outboxListView)
+    .query(async ({ ctx, input }) => {
+      const where: Prisma.OutboxEmailWhereInput = {
+        ...(input.status ? { status: input.status } : {}),
+        ...(input.search ? { OR: [{ to: { contains: input.search, mode: "insensitive" } }, { subject: { contains: input.search, mode: "insensitive" } }] } : {}),
+      };
+      const [rows, total] = await Promise.all([
+        ctx.db.prisma.outboxEmail.findMany({ where, orderBy: { createdAt: "desc" }, skip: input.page * PAGE_SIZE, take: PAGE_SIZE }),
+        ctx.db.prisma.outboxEmail.count({ where }),
+      ]);
+      return {
+        items: rows.map((m) => ({
+          id: m.id,
+          to: m.to,
+          subject: m.subject,
+          status: m.status,
+          attempts: m.attempts,
+          lastError: m.lastError,
+          createdAt: m.createdAt,
+          sentAt: m.sentAt,
+          hasIcs: !!m.ics,
+        })),
+        total,
+        pageSize: PAGE_SIZE,
+        smtpConfigured: ctx.config.smtpConfigured,
+      };
+    }),
+
+  message: staffProcedure
+    .input(z.object({ id: uuidSchema }))
+    .output(outboxMessageView)
+    .query(async ({ ctx, input }) => {
+      const m = await ctx.db.prisma.outboxEmail.findUnique({ where: { id: input.id } });
+      if (!m) throw notFound("Ce message");
+      return {
+        id: m.id,
+        to: m.to,
+        subject: m.subject,
+        status: m.status,
+        attempts: m.attempts,
+        lastError: m.lastError,
+        createdAt: m.createdAt,
+        sentAt: m.sentAt,
+        hasIcs: !!m.ics,
+        text: m.text,
+        ics: m.ics,
+      };
+    }),
+
+  /** Puts a failed message back in the queue (e.g. after fixing the SMTP settings). */
+  retry: staffProcedure
+    .input(z.object({ id: uuidSchema }))
+    .output(z.object({ ok: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      const res = await ctx.db.prisma.outboxEmail.updateMany({
+        where: { id: input.id, status: "failed" },
+        data: { status: "pending", nextAttemptAt: null, attempts: 0, lockedUntil: null },
+      });
+      return { ok: res.count === 1 };
+    }),
+});
