@@ -12,3 +12,6 @@ export * from "./agenda/index.js";
 export * from "./sync/index.js";
 export * from "./directory/index.js";
 export * from "./my-figures/index.js";
+export * from "./stats/index.js";
+export * from "./exports/index.js";
+export * from "./team/index.js";

@@ -1,1 +1,2 @@
 export * from "./place-types.js";
+export * from "./place-input.js";

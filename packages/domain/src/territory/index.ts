@@ -1,1 +1,3 @@
 export * from "./fragility.js";
+export * from "./fragility-import.js";
+export * from "./views.js";

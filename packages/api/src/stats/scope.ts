@@ -1,0 +1,77 @@
+import { Prisma, type PrismaClient } from "@medianum/db";
+import type { StatsFilters } from "@medianum/domain";
+import { UserFacingError } from "../shared/errors.js";
+
+/**
+ * SQL conditions that restrict each source of figures to the chosen scope. The commune of an
+ * activity is its place's commune, or the commune typed on the record when it happened elsewhere.
+ */
+export interface ScopeSql {
+  /** On "ActivityRecord" a joined with "Commune" c (the activity's commune). */
+  activity: Prisma.Sql;
+  /** On "WorkshopSession" ws joined with "Place" wp and "Commune" wc. */
+  workshopSession: Prisma.Sql;
+  /** On "CollegeSession" cs joined with "CollegeRequest" cr and "Commune" rc. */
+  collegeSession: Prisma.Sql;
+  /** On "PassPrescription" pp with "Beneficiary" pb left-joined (territory = the person's commune). */
+  prescription: Prisma.Sql;
+}
+
+export function scopeSql(f: StatsFilters): ScopeSql {
+  switch (f.scope) {
+    case "departement":
+      return { activity: Prisma.sql`TRUE`, workshopSession: Prisma.sql`TRUE`, collegeSession: Prisma.sql`TRUE`, prescription: Prisma.sql`TRUE` };
+    case "epci": {
+      const code = f.scopeId!;
+      return {
+        activity: Prisma.sql`c."epciCode" = ${code}`,
+        workshopSession: Prisma.sql`wc."epciCode" = ${code}`,
+        collegeSession: Prisma.sql`rc."epciCode" = ${code}`,
+        prescription: Prisma.sql`pb."communeInsee" IN (SELECT "inseeCode" FROM "Commune" WHERE "epciCode" = ${code})`,
+      };
+    }
+    case "commune": {
+      const code = f.scopeId!;
+      return {
+        activity: Prisma.sql`c."inseeCode" = ${code}`,
+        workshopSession: Prisma.sql`wp."communeInsee" = ${code}`,
+        collegeSession: Prisma.sql`cr."communeInsee" = ${code}`,
+        prescription: Prisma.sql`pb."communeInsee" = ${code}`,
+      };
+    }
+    case "counsellor": {
+      const id = f.scopeId!;
+      return {
+        activity: Prisma.sql`a."counsellorId" = ${id}::uuid`,
+        workshopSession: Prisma.sql`EXISTS (SELECT 1 FROM "WorkshopSessionCounsellor" wsc WHERE wsc."sessionId" = ws.id AND wsc."counsellorId" = ${id}::uuid)`,
+        collegeSession: Prisma.sql`EXISTS (SELECT 1 FROM "CollegeSessionCounsellor" csc WHERE csc."sessionId" = cs.id AND csc."counsellorId" = ${id}::uuid)`,
+        prescription: Prisma.sql`pp."counsellorId" = ${id}::uuid`,
+      };
+    }
+  }
+}
+
+/** The scope's name for headings and exports; refuses a scope that does not exist. */
+export async function scopeLabel(prisma: PrismaClient, f: StatsFilters): Promise<string> {
+  switch (f.scope) {
+    case "departement": {
+      const d = await prisma.departement.findFirst({ select: { name: true } });
+      return d?.name ?? "Tout le département";
+    }
+    case "epci": {
+      const e = await prisma.epci.findUnique({ where: { code: f.scopeId! }, select: { name: true } });
+      if (!e) throw new UserFacingError("NOT_FOUND", "Cette intercommunalité est inconnue.", { field: "scopeId" });
+      return e.name;
+    }
+    case "commune": {
+      const c = await prisma.commune.findUnique({ where: { inseeCode: f.scopeId! }, select: { name: true } });
+      if (!c) throw new UserFacingError("NOT_FOUND", "Cette commune est inconnue.", { field: "scopeId" });
+      return c.name;
+    }
+    case "counsellor": {
+      const c = await prisma.counsellor.findUnique({ where: { id: f.scopeId! }, select: { user: { select: { displayName: true } } } });
+      if (!c) throw new UserFacingError("NOT_FOUND", "Ce conseiller est introuvable.", { field: "scopeId" });
+      return c.user.displayName;
+    }
+  }
+}

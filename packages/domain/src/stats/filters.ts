@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { valueList, type ValueOf } from "../shared/value-list.js";
+import { inseeCodeSchema, isoDateSchema } from "../shared/schemas.js";
+
+/** Where the figures come from: the whole département, one EPCI, one commune or one counsellor. */
+export const statsScopes = valueList([
+  { value: "departement", label: "Tout le département" },
+  { value: "epci", label: "Une intercommunalité (EPCI)" },
+  { value: "commune", label: "Une commune" },
+  { value: "counsellor", label: "Un conseiller ou une conseillère" },
+]);
+export type StatsScope = ValueOf<typeof statsScopes>;
+
+/** Longest period one request may cover (exports and dashboard alike). */
+export const STATS_MAX_DAYS = 366 * 5;
+
+const epciCode = z.string().regex(/^\d{9}$/, { error: "Code SIREN d'EPCI invalide (9 chiffres)." });
+
+/**
+ * The filters of the dashboard, the territory view and every export: one flat schema, so that
+ * the same values travel in a tRPC input and in an export link's query string.
+ */
+export const statsFilters = z
+  .object({
+    from: isoDateSchema,
+    to: isoDateSchema,
+    scope: statsScopes.schema.default("departement"),
+    /** EPCI SIREN, commune INSEE code or counsellor id, depending on the scope. */
+    scopeId: z.string().trim().max(64).optional().transform((s) => (s ? s : undefined)),
+  })
+  .superRefine((f, ctx) => {
+    if (f.from > f.to) ctx.addIssue({ code: "custom", path: ["to"], message: "La date de fin doit suivre la date de début." });
+    else if (daysBetween(f.from, f.to) > STATS_MAX_DAYS) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "La période ne peut pas dépasser cinq ans." });
+    }
+    if (f.scope === "departement") return;
+    const check =
+      f.scope === "epci" ? epciCode : f.scope === "commune" ? inseeCodeSchema : z.uuid({ error: "Choisissez un conseiller dans la liste." });
+    const message = f.scope === "epci" ? "Choisissez une intercommunalité." : f.scope === "commune" ? "Choisissez une commune." : "Choisissez un conseiller.";
+    if (!f.scopeId) ctx.addIssue({ code: "custom", path: ["scopeId"], message });
+    else {
+      const res = check.safeParse(f.scopeId);
+      if (!res.success) ctx.addIssue({ code: "custom", path: ["scopeId"], message: res.error.issues[0]!.message });
+    }
+  });
+export type StatsFilters = z.output<typeof statsFilters>;
+export type StatsFiltersInput = z.input<typeof statsFilters>;
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** The same calendar period one year earlier (29 February becomes 28 February). */
+export function previousYearPeriod(from: string, to: string): { from: string; to: string } {
+  return { from: shiftYear(from, -1), to: shiftYear(to, -1) };
+}
+
+function shiftYear(day: string, years: number): string {
+  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+  const year = y + years;
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate();
+  return `${year}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}
+
+/** Default period: the current calendar year in the département's time zone. */
+export function currentYearPeriod(now: Date): { from: string; to: string } {
+  const year = Number(new Intl.DateTimeFormat("en", { timeZone: "Europe/Paris", year: "numeric" }).format(now));
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+/** The calendar year a period lies in, when it lies in exactly one (objectives are yearly). */
+export function yearOfPeriod(from: string, to: string): number | null {
+  return from.slice(0, 4) === to.slice(0, 4) ? Number(from.slice(0, 4)) : null;
+}
+
+/** Share of a yearly objective reached, in whole percent, or null when there is no objective. */
+export function objectiveProgress(value: number, objective: number | null): number | null {
+  if (objective === null || objective <= 0) return null;
+  return Math.round((value / objective) * 100);
+}
+
+/** Change against the previous period, in whole percent; null when there was nothing to compare with. */
+export function changePercent(value: number, previous: number): number | null {
+  if (previous === 0) return null;
+  return Math.round(((value - previous) / previous) * 100);
+}

@@ -1,0 +1,4 @@
+export * from "./metrics.js";
+export * from "./filters.js";
+export * from "./views.js";
+export * from "./review.js";

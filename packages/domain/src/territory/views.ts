@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { fragilityGroups } from "./fragility.js";
+
+const int = z.number().int();
+
+export const territoryCommuneRow = z.object({
+  inseeCode: z.string(),
+  name: z.string(),
+  epciName: z.string().nullable(),
+  population: int,
+  fragilityIndex: z.number().nullable(),
+  accompaniments: int,
+  /** Individual accompaniments per 1,000 inhabitants, one decimal. */
+  per1000: z.number(),
+  places: int,
+  sessions: int,
+  /** High fragility (at least the département's reference) and less offer than the département's rate. */
+  priority: z.boolean(),
+});
+export const territoryEpciRow = z.object({
+  code: z.string(),
+  name: z.string(),
+  fragilityGroup: fragilityGroups.schema.nullable(),
+  population: int,
+  /** Average of the communes' indices weighted by population. */
+  fragilityIndex: z.number().nullable(),
+  accompaniments: int,
+  per1000: z.number(),
+  places: int,
+  sessions: int,
+  priority: z.boolean(),
+});
+export const territoryView = z.object({
+  departementPer1000: z.number(),
+  communes: z.array(territoryCommuneRow),
+  epcis: z.array(territoryEpciRow),
+  groups: z.array(
+    z.object({ group: fragilityGroups.schema, epcis: int, population: int, accompaniments: int, per1000: z.number(), places: int, sessions: int }),
+  ),
+});
+export type TerritoryView = z.infer<typeof territoryView>;
+
+export const fragilityImportInput = z.object({
+  csv: z.string().max(2_000_000, { error: "Le fichier est trop gros (2 Mo au maximum)." }),
+  /** Check only: report what would change without saving. */
+  dryRun: z.boolean().default(false),
+});
+export const fragilityImportResult = z.object({
+  updated: int,
+  dryRun: z.boolean(),
+  fileError: z.string().nullable(),
+  rejected: z.array(z.object({ line: int, content: z.string(), reason: z.string() })),
+});
