@@ -1,4 +1,4 @@
-import { syncPushInput, syncPushResult } from "@medianum/domain";
+import { syncPushInput, syncPushResult, syncSnapshot } from "@medianum/domain";
 import { activityRouter } from "../activity/router.js";
 import { toRecordView } from "../activity/record-view.js";
 import { agendaRouter } from "../agenda/router.js";
@@ -8,7 +8,7 @@ import { myPass } from "../pass-numerique/router.js";
 import { audit } from "../shared/audit.js";
 import { counsellorProcedure, createCallerFactory, router } from "../trpc.js";
 import { applyBatch } from "./push.js";
-import { SNAPSHOT_RECORD_DAYS, SNAPSHOT_RECORD_MAX, syncSnapshot } from "./snapshot.js";
+import { SNAPSHOT_RECORD_DAYS, SNAPSHOT_RECORD_MAX } from "./snapshot.js";
 
 const agendaCaller = createCallerFactory(agendaRouter);
 const activityCaller = createCallerFactory(activityRouter);

@@ -1,2 +1,3 @@
 export * from "./operations.js";
 export * from "./records.js";
+export * from "./snapshot.js";

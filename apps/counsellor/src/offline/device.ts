@@ -1,0 +1,16 @@
+import { createContext, useContext } from "react";
+import { DeviceDb } from "./db.js";
+import { SyncEngine } from "./engine.js";
+import { trpcClient } from "../trpc.js";
+
+/** The app's single device store and sync engine. */
+export const deviceDb = new DeviceDb();
+export const engine = new SyncEngine(deviceDb, {
+  push: async (operations) => (await trpcClient.sync.push.mutate({ operations })).results,
+  snapshot: () => trpcClient.sync.snapshot.query(),
+});
+
+export const DeviceContext = createContext({ db: deviceDb, engine });
+export function useDevice() {
+  return useContext(DeviceContext);
+}
