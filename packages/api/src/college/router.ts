@@ -1,73 +1,245 @@
-import { collegeRequestDetail, collegeRequestListItem, collegeRequestStatuses, totalPupils, uuidSchema } from "@medianum/domain";
+import {
+  collegeCancelInput,
+  collegeFiguresInput,
+  collegeFiguresView,
+  collegeInboxFilters,
+  collegeMessageInput,
+  collegeReportInput,
+  collegeReportResult,
+  collegeRequestDetail,
+  collegeRequestInput,
+  collegeRequestListItem,
+  collegeSubmitResult,
+  collegeTrackingView,
+  counsellorChoice,
+  counsellorCollegeSessionView,
+  cancelSessionInput,
+  declineInput,
+  scheduleResult,
+  scheduleSessionsInput,
+  staffCancelInput,
+  staffMessageInput,
+  trackingInput,
+  uuidSchema,
+} from "@medianum/domain";
 import { z } from "zod";
-import { notFound } from "../shared/errors.js";
-import { router, staffProcedure } from "../trpc.js";
+import { audit } from "../shared/audit.js";
+import { RATE_LIMITS } from "../shared/rate-limit.js";
+import { counsellorProcedure, publicProcedure, rateLimited, router, staffProcedure } from "../trpc.js";
+import { collegeFigures } from "./figures.js";
+import { notifyCollege, statusSubject } from "./notify.js";
+import { counsellorSession, inbox, requestDetail } from "./queries.js";
+import { fileCollegeReport } from "./report.js";
+import { cancelCollegeSession, scheduleSessions } from "./schedule.js";
+import { submitCollegeRequest } from "./submit.js";
+import { cancelByCollege, messageFromCollege, trackingView } from "./tracking.js";
+import { applyTransition, lockRequest } from "./transition.js";
 
-type Detail = z.infer<typeof collegeRequestDetail>;
+const ok = z.object({ ok: z.literal(true) });
+/** Reading a tracking page is cheap but must not let anyone try tokens in bulk. */
+const TRACKING_READS = { limit: 120, windowMs: 10 * 60_000 };
 
 export const collegeRouter = router({
-  /** Triage inbox: oldest first within each status, so nothing waits forgotten. */
-  requests: staffProcedure
-    .input(z.object({ status: collegeRequestStatuses.schema.optional() }).default({}))
-    .output(z.array(collegeRequestListItem))
-    .query(async ({ ctx, input }) => {
-      const rows = await ctx.db.prisma.collegeRequest.findMany({
-        where: input.status ? { status: input.status } : {},
-        include: { commune: { select: { name: true } }, classes: { select: { pupils: true } } },
-        orderBy: { createdAt: "asc" },
-        take: 500,
-      });
-      return rows.map((r) => ({
-        id: r.id,
-        uai: r.uai,
-        establishmentName: r.establishmentName,
-        communeName: r.commune.name,
-        requesterName: r.requesterName,
-        status: r.status as Detail["status"],
-        topics: r.topics as Detail["topics"],
-        classesCount: r.classes.length,
-        pupils: totalPupils(r.classes),
-        createdAt: r.createdAt,
-      }));
+  // ─── Portal (no account) ─────────────────────────────────────────────────
+
+  /** Communes of the département, for the request form's list. */
+  communes: publicProcedure
+    .output(z.array(z.object({ inseeCode: z.string(), name: z.string(), postalCode: z.string().nullable() })))
+    .query(async ({ ctx }) => {
+      const rows = await ctx.db.prisma.commune.findMany({ select: { inseeCode: true, name: true, postalCodes: true }, orderBy: { name: "asc" } });
+      return rows.map((c) => ({ inseeCode: c.inseeCode, name: c.name, postalCode: c.postalCodes[0] ?? null }));
     }),
+
+  submit: publicProcedure
+    .use(rateLimited("college.submit", RATE_LIMITS.publicMutationPerIp))
+    .input(collegeRequestInput)
+    .output(collegeSubmitResult)
+    .mutation(({ ctx, input }) => submitCollegeRequest(ctx.db.prisma, input, ctx.config.publicUrl, ctx.now())),
+
+  tracking: publicProcedure
+    .use(rateLimited("college.tracking", TRACKING_READS))
+    .input(trackingInput)
+    .output(collegeTrackingView)
+    .query(({ ctx, input }) => trackingView(ctx.db.prisma, input.token)),
+
+  trackingCancel: publicProcedure
+    .use(rateLimited("college.tracking.write", RATE_LIMITS.publicMutationPerIp))
+    .input(collegeCancelInput)
+    .output(ok)
+    .mutation(async ({ ctx, input }) => {
+      await cancelByCollege(ctx.db.prisma, input.token, input.reason, ctx.config.publicUrl, ctx.now());
+      return { ok: true as const };
+    }),
+
+  trackingMessage: publicProcedure
+    .use(rateLimited("college.tracking.write", RATE_LIMITS.publicMutationPerIp))
+    .input(collegeMessageInput)
+    .output(ok)
+    .mutation(async ({ ctx, input }) => {
+      await messageFromCollege(ctx.db.prisma, input.token, input.body, ctx.now());
+      return { ok: true as const };
+    }),
+
+  // ─── Back-office ─────────────────────────────────────────────────────────
+
+  /** Triage inbox: open work first, oldest first within a status. */
+  requests: staffProcedure
+    .input(collegeInboxFilters.default({}))
+    .output(z.array(collegeRequestListItem))
+    .query(({ ctx, input }) => inbox(ctx.db.prisma, input)),
 
   request: staffProcedure
     .input(z.object({ id: uuidSchema }))
     .output(collegeRequestDetail)
-    .query(async ({ ctx, input }) => {
-      const r = await ctx.db.prisma.collegeRequest.findUnique({
-        where: { id: input.id },
-        include: {
-          commune: { select: { name: true } },
-          classes: { orderBy: [{ level: "asc" }, { name: "asc" }] },
-          events: { orderBy: { createdAt: "asc" } },
-        },
+    .query(({ ctx, input }) => requestDetail(ctx.db.prisma, input.id)),
+
+  /** Counsellors who can be assigned (active accounts). */
+  counsellors: staffProcedure.output(z.array(counsellorChoice)).query(async ({ ctx }) => {
+    const rows = await ctx.db.prisma.counsellor.findMany({
+      where: { user: { disabledAt: null } },
+      select: { id: true, user: { select: { displayName: true } } },
+      orderBy: { user: { displayName: "asc" } },
+    });
+    return rows.map((c) => ({ id: c.id, displayName: c.user.displayName }));
+  }),
+
+  startReview: staffProcedure
+    .input(z.object({ requestId: uuidSchema }))
+    .output(ok)
+    .mutation(async ({ ctx, input }) => {
+      const now = ctx.now();
+      await ctx.db.prisma.$transaction(async (tx) => {
+        const r = await lockRequest(tx, input.requestId);
+        await applyTransition(tx, r, "under_review", { actor: "staff", userId: ctx.user.id }, now);
+        await notifyCollege(
+          tx,
+          {
+            requestId: r.id,
+            to: r.email,
+            establishmentName: r.establishmentName,
+            subject: statusSubject("under_review"),
+            paragraphs: ["L'équipe de coordination étudie votre demande et cherche une date avec un conseiller numérique.", "Statut de votre demande : En cours d'étude."],
+          },
+          ctx.config.publicUrl,
+          now,
+        );
+        await audit(ctx, tx, "college.review", { type: "CollegeRequest", id: r.id });
       });
-      if (!r) throw notFound("Cette demande");
-      return {
-        id: r.id,
-        uai: r.uai,
-        establishmentName: r.establishmentName,
-        communeName: r.commune.name,
-        requesterName: r.requesterName,
-        requesterRole: r.requesterRole as Detail["requesterRole"],
-        email: r.email,
-        phone: r.phone,
-        status: r.status as Detail["status"],
-        declineReason: r.declineReason,
-        topics: r.topics as Detail["topics"],
-        otherTopic: r.otherTopic,
-        periods: r.periods as Detail["periods"],
-        constraints: r.constraints,
-        createdAt: r.createdAt,
-        classes: r.classes.map((c) => ({ id: c.id, level: c.level as Detail["classes"][number]["level"], name: c.name, pupils: c.pupils })),
-        events: r.events.map((e) => ({
-          fromStatus: e.fromStatus as Detail["events"][number]["fromStatus"],
-          toStatus: e.toStatus as Detail["events"][number]["toStatus"],
-          actorType: e.actorType as Detail["events"][number]["actorType"],
-          reason: e.reason,
-          createdAt: e.createdAt,
-        })),
-      };
+      return { ok: true as const };
     }),
+
+  decline: staffProcedure
+    .input(declineInput)
+    .output(ok)
+    .mutation(async ({ ctx, input }) => {
+      const now = ctx.now();
+      await ctx.db.prisma.$transaction(async (tx) => {
+        const r = await lockRequest(tx, input.requestId);
+        await applyTransition(tx, r, "declined", { actor: "staff", userId: ctx.user.id, reason: input.reason }, now);
+        await notifyCollege(
+          tx,
+          {
+            requestId: r.id,
+            to: r.email,
+            establishmentName: r.establishmentName,
+            subject: statusSubject("declined"),
+            paragraphs: ["Nous ne pouvons malheureusement pas donner suite à votre demande.", `Motif : ${input.reason}`, "Statut de votre demande : Déclinée."],
+          },
+          ctx.config.publicUrl,
+          now,
+        );
+        await audit(ctx, tx, "college.decline", { type: "CollegeRequest", id: r.id });
+      });
+      return { ok: true as const };
+    }),
+
+  cancel: staffProcedure
+    .input(staffCancelInput)
+    .output(ok)
+    .mutation(async ({ ctx, input }) => {
+      const now = ctx.now();
+      await ctx.db.prisma.$transaction(async (tx) => {
+        const r = await lockRequest(tx, input.requestId);
+        await applyTransition(tx, r, "cancelled", { actor: "staff", userId: ctx.user.id, reason: input.reason }, now);
+        await tx.collegeSession.updateMany({ where: { requestId: r.id, status: "scheduled" }, data: { status: "cancelled", updatedAt: now } });
+        await notifyCollege(
+          tx,
+          {
+            requestId: r.id,
+            to: r.email,
+            establishmentName: r.establishmentName,
+            subject: statusSubject("cancelled"),
+            paragraphs: ["Votre demande de séance de sensibilisation est annulée par l'équipe de coordination.", `Motif : ${input.reason}`, "Statut de votre demande : Annulée."],
+          },
+          ctx.config.publicUrl,
+          now,
+        );
+        await audit(ctx, tx, "college.cancel", { type: "CollegeRequest", id: r.id });
+      });
+      return { ok: true as const };
+    }),
+
+  /** Plans sessions; returns the counsellors' conflicts without saving unless confirmed. */
+  schedule: staffProcedure
+    .input(scheduleSessionsInput)
+    .output(scheduleResult)
+    .mutation(async ({ ctx, input }) => {
+      const res = await scheduleSessions(ctx.db.prisma, ctx.user.id, input, ctx.config.publicUrl, ctx.now());
+      if (res.outcome === "scheduled") {
+        await audit(ctx, ctx.db.prisma, "college.schedule", { type: "CollegeRequest", id: input.requestId }, {
+          sessionIds: res.sessionIds,
+          conflictsConfirmed: res.conflicts.length,
+        });
+      }
+      return res;
+    }),
+
+  cancelSession: staffProcedure
+    .input(cancelSessionInput)
+    .output(ok)
+    .mutation(async ({ ctx, input }) => {
+      await cancelCollegeSession(ctx.db.prisma, ctx.user.id, input.sessionId, input.reason, ctx.config.publicUrl, ctx.now());
+      await audit(ctx, ctx.db.prisma, "college.cancelSession", { type: "CollegeSession", id: input.sessionId });
+      return { ok: true as const };
+    }),
+
+  /** A message to the collège: shown on its tracking page and sent by e-mail. */
+  sendMessage: staffProcedure
+    .input(staffMessageInput)
+    .output(ok)
+    .mutation(async ({ ctx, input }) => {
+      const now = ctx.now();
+      await ctx.db.prisma.$transaction(async (tx) => {
+        const r = await lockRequest(tx, input.requestId);
+        await tx.collegeRequestMessage.create({ data: { requestId: r.id, author: "staff", body: input.body, createdAt: now } });
+        await tx.collegeRequest.update({ where: { id: r.id }, data: { updatedAt: now } });
+        await notifyCollege(
+          tx,
+          { requestId: r.id, to: r.email, establishmentName: r.establishmentName, subject: "Nouveau message sur votre demande", paragraphs: ["L'équipe de coordination vous écrit :", input.body] },
+          ctx.config.publicUrl,
+          now,
+        );
+        await audit(ctx, tx, "college.message", { type: "CollegeRequest", id: r.id });
+      });
+      return { ok: true as const };
+    }),
+
+  /** Sessions delivered: collèges reached, sessions, pupils, by topic and by month. */
+  figures: staffProcedure
+    .input(collegeFiguresInput.default({}))
+    .output(collegeFiguresView)
+    .query(({ ctx, input }) => collegeFigures(ctx.db.prisma, input, ctx.now())),
+
+  // ─── Counsellor ──────────────────────────────────────────────────────────
+
+  /** One of my collège sessions, with what I need on the day and for the report. */
+  mySession: counsellorProcedure
+    .input(z.object({ id: uuidSchema }))
+    .output(counsellorCollegeSessionView)
+    .query(({ ctx, input }) => counsellorSession(ctx.db.prisma, ctx.counsellorId, input.id)),
+
+  report: counsellorProcedure
+    .input(collegeReportInput)
+    .output(collegeReportResult)
+    .mutation(({ ctx, input }) => fileCollegeReport(ctx.db.prisma, ctx.counsellorId, input, ctx.now(), ctx.config.publicUrl)),
 });

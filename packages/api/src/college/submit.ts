@@ -1,0 +1,68 @@
+import type { PrismaClient } from "@medianum/db";
+import { classLevels, collegeRequestInput, collegeTopics, formatDate, totalPupils } from "@medianum/domain";
+import type { z } from "zod";
+import { UserFacingError } from "../shared/errors.js";
+import { hashToken, newToken } from "../shared/tokens.js";
+import { trackingUrl } from "./links.js";
+import { enqueueEmail } from "../mail/outbox.js";
+
+type Input = z.output<typeof collegeRequestInput>;
+
+const dayLabel = (day: string) => formatDate(new Date(`${day}T12:00:00Z`));
+
+/**
+ * Records a collège's request ("received"), its classes and first history line, and queues the
+ * acknowledgement with the private tracking link, all in one transaction. The token is returned
+ * once (for the on-screen acknowledgement) and stored only hashed.
+ */
+export async function submitCollegeRequest(prisma: PrismaClient, input: Input, publicUrl: string, now: Date) {
+  const commune = await prisma.commune.findUnique({ where: { inseeCode: input.communeInsee }, select: { name: true } });
+  if (!commune) {
+    throw new UserFacingError("BAD_REQUEST", "Choisissez la commune de l'établissement dans la liste.", { field: "communeInsee" });
+  }
+  const token = newToken();
+  const link = trackingUrl(publicUrl, token);
+  const request = await prisma.$transaction(async (tx) => {
+    const created = await tx.collegeRequest.create({
+      data: {
+        uai: input.uai,
+        establishmentName: input.establishmentName,
+        address: input.address,
+        communeInsee: input.communeInsee,
+        requesterName: input.requesterName,
+        requesterRole: input.requesterRole,
+        email: input.email,
+        phone: input.phone || null,
+        topics: input.topics,
+        otherTopic: input.topics.includes("other") ? (input.otherTopic ?? null) : null,
+        periods: input.periods,
+        constraints: input.constraints ?? null,
+        status: "received",
+        trackingTokenHash: hashToken(token),
+        consentAt: now,
+        createdAt: now,
+        updatedAt: now,
+        classes: { create: input.classes.map((c) => ({ level: c.level, name: c.name ?? null, pupils: c.pupils })) },
+        events: { create: { fromStatus: null, toStatus: "received", actorType: "college", createdAt: now } },
+      },
+    });
+    const text = [
+      "Bonjour,",
+      "",
+      `Nous avons bien reçu la demande de séance de sensibilisation du ${input.establishmentName} (${commune.name}).`,
+      "Statut de votre demande : Reçue. L'équipe de coordination l'étudie et vous écrit dès qu'une date est proposée.",
+      "",
+      `Sujets : ${input.topics.map((t) => (t === "other" ? `${collegeTopics.label(t)} (${input.otherTopic})` : collegeTopics.label(t))).join(", ")}`,
+      `Classes : ${input.classes.map((c) => `${c.name ?? classLevels.label(c.level)} (${c.pupils} élèves)`).join(", ")} — ${totalPupils(input.classes)} élèves`,
+      `Périodes souhaitées : ${input.periods.map((p) => (p.from === p.to ? `le ${dayLabel(p.from)}` : `du ${dayLabel(p.from)} au ${dayLabel(p.to)}`)).join(" ; ")}`,
+      "",
+      "Suivez votre demande, écrivez-nous ou annulez-la depuis cette page personnelle (ne la transférez pas) :",
+      link,
+      "",
+      "L'équipe des conseillers numériques du Département",
+    ].join("\n");
+    await enqueueEmail(tx, { to: input.email, subject: `Demande de séance reçue — ${input.establishmentName}`, text }, now);
+    return created;
+  });
+  return { requestId: request.id, trackingToken: token, email: input.email };
+}
