@@ -1,17 +1,27 @@
 import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
-import { appRouter, createContext, RateLimiter, type ApiServices, type AppRouter, type RequestAdapter } from "@medianum/api";
+import { appRouter, createContext, RateLimiter, type ApiServices, type AppRouter, type MailTransport, type RequestAdapter } from "@medianum/api";
 import type { Database } from "@medianum/db";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
 import type { ServerConfig } from "./config.js";
+import { createMailTransport, JobRunner, productJobs } from "./jobs/index.js";
 import { registerStaticApps } from "./static-apps.js";
 
 export interface BuildOptions {
   config: ServerConfig;
   db: Database;
   now?: () => Date;
+  /** E-mail transport; default: SMTP from SMTP_URL, or none (mail stays in the outbox). Tests inject one. */
+  mailTransport?: MailTransport | null;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The scheduled-job runner (tests call `app.jobs.runOnce(name, { now })`). */
+    jobs: JobRunner;
+  }
 }
 
 function requestAdapter(req: FastifyRequest, reply: FastifyReply): RequestAdapter {
@@ -24,7 +34,7 @@ function requestAdapter(req: FastifyRequest, reply: FastifyReply): RequestAdapte
   };
 }
 
-export async function buildServer({ config, db, now = () => new Date() }: BuildOptions) {
+export async function buildServer({ config, db, now = () => new Date(), mailTransport }: BuildOptions) {
   const app = Fastify({
     logger: { level: config.logLevel },
     trustProxy: config.trustProxy,
@@ -96,6 +106,16 @@ export async function buildServer({ config, db, now = () => new Date() }: BuildO
           ? "Trop de demandes : patientez un peu avant de réessayer."
           : "La demande n'a pas pu être traitée.";
     return reply.code(status).send({ error: message, ...(config.environment === "development" ? { detail: err.message } : {}) });
+  });
+
+  // Scheduled jobs (e-mail delivery, reminders, retention): started once listening, stopped on close.
+  const transport = mailTransport === undefined ? createMailTransport(config) : mailTransport;
+  const jobs = new JobRunner(db, productJobs(db, config, services.config, transport), now, app.log);
+  app.decorate("jobs", jobs);
+  if (config.jobsEnabled) app.addHook("onListen", async () => jobs.start());
+  app.addHook("onClose", async () => {
+    await jobs.stop();
+    transport?.close?.();
   });
 
   await registerStaticApps(app, config.appsDir);

@@ -1,0 +1,35 @@
+import { anonymiseExpiredRegistrations, createSmtpTransport, deliverOutbox, sendReminders, type ApiConfig, type MailTransport } from "@medianum/api";
+import type { Database } from "@medianum/db";
+import type { ServerConfig } from "../config.js";
+import type { Job } from "./runner.js";
+
+export { JobRunner, type Job, type JobRunResult } from "./runner.js";
+
+const MINUTE = 60_000;
+
+/** The product's scheduled jobs: e-mail delivery (when SMTP is configured), reminders, retention. */
+export function productJobs(db: Database, config: ServerConfig, api: ApiConfig, transport: MailTransport | null): Job[] {
+  const jobs: Job[] = [];
+  if (transport) {
+    jobs.push({
+      name: "outbox-delivery",
+      everyMs: 0,
+      leaseMs: 5 * MINUTE,
+      run: async (now) => ({ ...(await deliverOutbox(db.prisma, transport, { from: config.mailFrom, now })) }),
+    });
+  }
+  jobs.push(
+    { name: "booking-reminders", everyMs: 10 * MINUTE, leaseMs: 10 * MINUTE, run: async (now) => ({ ...(await sendReminders(db.prisma, api, now)) }) },
+    {
+      name: "registration-retention",
+      everyMs: 24 * 60 * MINUTE,
+      leaseMs: 30 * MINUTE,
+      run: async (now) => ({ ...(await anonymiseExpiredRegistrations(db.prisma, api.registrationRetentionMonths, now)) }),
+    },
+  );
+  return jobs;
+}
+
+export function createMailTransport(config: ServerConfig): MailTransport | null {
+  return config.smtpUrl ? createSmtpTransport(config.smtpUrl) : null;
+}
