@@ -5,6 +5,9 @@ import { HomePage } from "./pages/HomePage.js";
 
 // The booking page (and the form validation it carries) loads only when a parent opens a session.
 const SessionPage = lazy(() => import("./pages/SessionPage.js"));
+// Collège requests and their tracking pages: separate chunks, never in the home page's budget.
+const CollegeRequestPage = lazy(() => import("./pages/college/CollegeRequestPage.js"));
+const CollegeTrackingPage = lazy(() => import("./pages/college/CollegeTrackingPage.js"));
 
 export const SITE_NAME = "Ateliers e-parentalité";
 
@@ -18,6 +21,10 @@ function Routes() {
           <HomePage />
         </Route>
         <Route path="/seances/:id">{(params) => <SessionPage key={params.id} id={params.id} />}</Route>
+        <Route path="/colleges/demande">
+          <CollegeRequestPage />
+        </Route>
+        <Route path="/colleges/suivi/:token">{(params) => <CollegeTrackingPage key={params.token} token={params.token} />}</Route>
         <Route>
           <NotFound />
         </Route>
@@ -47,10 +54,16 @@ export function App() {
         tagline="Ateliers gratuits du Département pour les parents"
         homeHref={import.meta.env.BASE_URL}
         footer={
-          <p>
-            Ateliers gratuits proposés par les conseillers numériques du Département. Vos données servent uniquement à
-            gérer votre inscription.
-          </p>
+          <>
+            <p>
+              Ateliers gratuits proposés par les conseillers numériques du Département. Vos données servent uniquement à
+              gérer votre inscription.
+            </p>
+            <p>
+              Vous travaillez dans un collège ? <Link href="/colleges/demande">Demander une séance de sensibilisation</Link>{" "}
+              (cyberharcèlement, e-réputation, réseaux sociaux).
+            </p>
+          </>
         }
       >
         <Routes />
