@@ -14,3 +14,4 @@ export { renderEmail, escapeHtml, type EmailContent } from "./mail/layout.js";
 export { recordAttendance, attendanceSheet } from "./booking/attendance.js";
 export { sendReminders } from "./jobs/reminders.js";
 export { anonymiseExpiredRegistrations } from "./jobs/retention.js";
+export { checkExportRequest, runExport, type ExportRequest } from "./exports/download.js";

@@ -5,6 +5,11 @@ import { bookingRouter } from "./booking/router.js";
 import { collegeRouter } from "./college/router.js";
 import { outboxRouter } from "./mail/router.js";
 import { router } from "./trpc.js";
+import { statsRouter } from "./stats/router.js";
+import { territoryRouter } from "./territory/router.js";
+import { placesRouter } from "./places/router.js";
+import { teamRouter } from "./team/router.js";
+import { auditRouter } from "./audit/router.js";
 import { workshopRouter } from "./workshop/router.js";
 import { syncRouter } from "./sync/router.js";
 import { passNumeriqueRouter } from "./pass-numerique/router.js";
@@ -12,6 +17,11 @@ import { directoryRouter } from "./directory/router.js";
 import { myFiguresRouter } from "./my-figures/router.js";
 
 export const appRouter = router({
+  stats: statsRouter,
+  territory: territoryRouter,
+  places: placesRouter,
+  team: teamRouter,
+  audit: auditRouter,
   auth: authRouter,
   booking: bookingRouter,
   workshop: workshopRouter,

@@ -40,8 +40,9 @@ export interface ExportColumn<Row> {
   value: (row: Row) => string | number | null;
 }
 
-const list = <L extends { label(v: never): string; has(v: string): boolean }>(l: L, values: readonly string[]) =>
-  values.map((v) => (l.has(v) ? l.label(v as never) : v)).join(", ");
+// Raw SQL may hand an empty array back as null: both read as "nothing".
+const list = <L extends { label(v: never): string; has(v: string): boolean }>(l: L, values: readonly string[] | null) =>
+  (values ?? []).map((v) => (l.has(v) ? l.label(v as never) : v)).join(", ");
 const one = <L extends { label(v: never): string; has(v: string): boolean }>(l: L, v: string | null) =>
   v === null ? null : l.has(v) ? l.label(v as never) : v;
 

@@ -1,0 +1,76 @@
+import { once } from "node:events";
+import type { Writable } from "node:stream";
+import type { PrismaClient } from "@medianum/db";
+import {
+  activityColumns,
+  collegeSessionColumns,
+  exportKinds,
+  registrationColumns,
+  type ExportColumn,
+  type ExportFormat,
+  type ExportKind,
+  type StatsFilters,
+} from "@medianum/domain";
+import { stringify } from "csv-stringify";
+import ExcelJS from "exceljs";
+import { activityRows, collegeSessionRows, registrationRows } from "./rows.js";
+
+interface Source<Row> {
+  columns: ExportColumn<Row>[];
+  rows: AsyncGenerator<Row>;
+}
+
+function source(prisma: PrismaClient, kind: ExportKind, f: StatsFilters): Source<never> {
+  switch (kind) {
+    case "activities":
+      return { columns: activityColumns, rows: activityRows(prisma, f) } as unknown as Source<never>;
+    case "registrations":
+      return { columns: registrationColumns, rows: registrationRows(prisma, f) } as unknown as Source<never>;
+    case "college-sessions":
+      return { columns: collegeSessionColumns, rows: collegeSessionRows(prisma, f) } as unknown as Source<never>;
+  }
+}
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+/** Waits when the destination's buffer is full, so a slow download slows the database reads. */
+async function drained(out: Writable): Promise<void> {
+  if (out.writableNeedDrain) await once(out, "drain");
+}
+
+/**
+ * Streams one export into `out` (an HTTP response, a file…): rows come from the database in
+ * batches and leave as they are formatted. CSV uses ";" and a BOM so that spreadsheet software in
+ * French opens it with the right columns and accents. Returns the number of data rows written.
+ */
+export async function writeExport(prisma: PrismaClient, kind: ExportKind, format: ExportFormat, f: StatsFilters, out: Writable): Promise<number> {
+  const { columns, rows } = source(prisma, kind, f);
+  let count = 0;
+  if (format === "csv") {
+    const csv = stringify({ delimiter: ";", bom: true, header: true, columns: columns.map((c) => c.header) });
+    csv.pipe(out);
+    for await (const row of rows) {
+      if (!csv.write(columns.map((c) => c.value(row) ?? ""))) await once(csv, "drain");
+      count += 1;
+    }
+    csv.end();
+    await once(csv, "end");
+    return count;
+  }
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = "Médianum";
+  const sheet = workbook.addWorksheet(exportKinds.label(kind).slice(0, 31));
+  sheet.columns = columns.map((c) => ({ header: c.header, width: Math.min(40, Math.max(12, c.header.length + 2)) }));
+  sheet.getRow(1).font = { bold: true };
+  for await (const row of rows) {
+    sheet.addRow(columns.map((c) => c.value(row))).commit();
+    count += 1;
+    if (count % 500 === 0) await drained(out);
+  }
+  sheet.commit();
+  await workbook.commit();
+  return count;
+}
