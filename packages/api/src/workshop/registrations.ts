@@ -77,5 +77,5 @@ export async function exportRegistrationsCsv(prisma: PrismaClient, sessionId: st
     bom: true,
   });
   const day = s.startsAt.toISOString().slice(0, 10);
-  return { filename: `inscriptions-${day}-${s.workshop.title.toLowerCase().normalize("NFD").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.csv`, csv };
+  return { filename: `inscriptions-${day}-${s.workshop.title.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.csv`, csv };
 }

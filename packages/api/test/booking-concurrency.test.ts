@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { booking, createHarness, createPlace, createWorkshopSession, seedTerritory, type Harness } from "./harness.js";
+
+// Seats are never oversold under concurrency. PGlite runs one query at a time, so these tests
+// only mean something on a real PostgreSQL server: they run when TEST_DATABASE_URL is set.
+const onPostgres = !!process.env.TEST_DATABASE_URL;
+
+let h: Harness;
+let placeId: string;
+const inDays = (d: number) => new Date(h.clock.now.getTime() + d * 86_400_000);
+
+/** Seats held vs capacity, computed in SQL straight from the tables. */
+async function invariant(sessionId: string) {
+  const rows = await h.db.sql.query<{ capacity: number; held: number; waitlisted: number }>(
+    `SELECT s.capacity,
+            COALESCE(SUM(r.seats) FILTER (WHERE r.status IN ('confirmed','attended','no_show')), 0)::int AS held,
+            COALESCE(SUM(r.seats) FILTER (WHERE r.status = 'waitlisted'), 0)::int AS waitlisted
+       FROM "WorkshopSession" s LEFT JOIN "Registration" r ON r."sessionId" = s.id
+      WHERE s.id = $1 GROUP BY s.capacity`,
+    [sessionId],
+  );
+  return rows[0]!;
+}
+
+describe.skipIf(!onPostgres)("concurrent bookings on PostgreSQL (skipped without TEST_DATABASE_URL: PGlite serialises every query)", () => {
+  beforeAll(async () => {
+    h = await createHarness();
+    await seedTerritory(h.db);
+    placeId = (await createPlace(h.db)).id;
+  });
+  afterAll(() => h.close());
+
+  it("200 concurrent attempts on a 12-seat session: exactly 12 seats confirmed, the rest waitlisted in arrival order", async () => {
+    const s = await createWorkshopSession(h.db, { placeId, capacity: 12, startsAt: inDays(5) });
+    // Distinct IPs: the per-IP rate limit is not what is under test here.
+    const results = await Promise.allSettled(
+      Array.from({ length: 200 }, async (_, i) => (await h.client(`198.51.${Math.floor(i / 250)}.${i % 250}`).api()).booking.book(booking(s.id, { acceptWaitlist: true }))),
+    );
+    const failed = results.filter((r) => r.status === "rejected");
+    expect(failed).toEqual([]);
+    const statuses = results.map((r) => (r as PromiseFulfilledResult<{ status: string }>).value.status);
+    expect(statuses.filter((x) => x === "confirmed")).toHaveLength(12);
+    expect(statuses.filter((x) => x === "waitlisted")).toHaveLength(188);
+    expect(await invariant(s.id)).toEqual({ capacity: 12, held: 12, waitlisted: 188 });
+
+    // Arrival order: every confirmed registration arrived before every waitlisted one.
+    const regs = await h.db.prisma.registration.findMany({ where: { sessionId: s.id }, orderBy: { arrival: "asc" } });
+    expect(regs.slice(0, 12).every((r) => r.status === "confirmed")).toBe(true);
+    expect(regs.slice(12).every((r) => r.status === "waitlisted")).toBe(true);
+  });
+
+  it("multi-seat bookings under contention are all or nothing", async () => {
+    const s = await createWorkshopSession(h.db, { placeId, capacity: 10, startsAt: inDays(6) });
+    const results = await Promise.allSettled(
+      Array.from({ length: 60 }, async (_, i) => (await h.client(`198.18.0.${i}`).api()).booking.book(booking(s.id, { seats: 1 + (i % 4) }))),
+    );
+    const ok = results.filter((r): r is PromiseFulfilledResult<{ status: string; seats: number }> => r.status === "fulfilled");
+    const confirmedSeats = ok.filter((r) => r.value.status === "confirmed").reduce((n, r) => n + r.value.seats, 0);
+    const { held } = await invariant(s.id);
+    expect(held).toBe(confirmedSeats);
+    expect(held).toBeLessThanOrEqual(10);
+    for (const r of results) if (r.status === "rejected") expect((r.reason as Error).message).toMatch(/complète/);
+  });
+
+  it("concurrent cancellations and bookings keep the invariant and promote the waitlist in arrival order", async () => {
+    const s = await createWorkshopSession(h.db, { placeId, capacity: 12, startsAt: inDays(7) });
+    const first = [];
+    for (let i = 0; i < 12; i++) first.push(await (await h.client(`203.0.113.${i}`).api()).booking.book(booking(s.id)));
+    const waiting = [];
+    for (let i = 0; i < 10; i++) waiting.push(await (await h.client(`203.0.113.${50 + i}`).api()).booking.book(booking(s.id, { acceptWaitlist: true })));
+
+    const ops = [
+      ...first.slice(0, 8).map((r, i) => async () => (await h.client(`192.0.2.${i}`).api()).booking.cancel({ token: r.manageToken })),
+      ...Array.from({ length: 40 }, (_, i) => async () => (await h.client(`192.0.2.${100 + i}`).api()).booking.book(booking(s.id, { acceptWaitlist: true }))),
+    ].sort(() => Math.random() - 0.5);
+    const results = await Promise.allSettled(ops.map((op) => op()));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+
+    const inv = await invariant(s.id);
+    expect(inv.held).toBe(12);
+    // Each freed seat is filled at once, in the cancellation's transaction, by the earliest
+    // waitlisted registration: the 8 first of the 10 who were waiting; nobody who booked during
+    // the rush jumps the queue.
+    const byId = new Map((await h.db.prisma.registration.findMany({ where: { sessionId: s.id } })).map((r) => [r.id, r]));
+    expect(waiting.map((w) => byId.get(w.registrationId)!.status)).toEqual([...Array(8).fill("confirmed"), "waitlisted", "waitlisted"]);
+    const rush = results.map((r) => (r as PromiseFulfilledResult<unknown>).value).filter((v): v is { status: string } => !!v && typeof v === "object" && "status" in v);
+    expect(rush).toHaveLength(40);
+    expect(rush.every((r) => r.status === "waitlisted")).toBe(true);
+  }, 60_000);
+});
