@@ -1,17 +1,10 @@
 import { z } from "zod";
 import { valueList, type ValueOf } from "../shared/value-list.js";
+import { WORKSHOP_THEME_ITEMS } from "./theme-items.js";
 import { emailSchema, optionalText, phoneSchema, requiredText, uuidSchema } from "../shared/schemas.js";
 
-/** Themes of the e-parentalité catalogue offered to parents. */
-export const workshopThemes = valueList([
-  { value: "screens", label: "Les écrans à la maison" },
-  { value: "social_networks", label: "Réseaux sociaux" },
-  { value: "cyberbullying", label: "Cyberharcèlement" },
-  { value: "school_tools", label: "Outils scolaires (Pronote, ÉduConnect…)" },
-  { value: "parental_control", label: "Contrôle parental" },
-  { value: "video_games", label: "Jeux vidéo" },
-  { value: "other", label: "Autre thème" },
-]);
+/** Themes of the e-parentalité catalogue offered to parents (items in a zod-free module for the portal's first page). */
+export const workshopThemes = valueList(WORKSHOP_THEME_ITEMS);
 export type WorkshopTheme = ValueOf<typeof workshopThemes>;
 
 export const audiences = valueList([
