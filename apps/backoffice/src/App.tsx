@@ -11,6 +11,7 @@ import { SessionsPage } from "./pages/SessionsPage.js";
 import { SessionRegistrationsPage } from "./pages/SessionRegistrationsPage.js";
 import { CollegeRequestsPage } from "./pages/CollegeRequestsPage.js";
 import { CollegeRequestPage } from "./pages/CollegeRequestPage.js";
+import { CollegeFiguresPage } from "./pages/CollegeFiguresPage.js";
 
 const BASE = import.meta.env.BASE_URL;
 
@@ -26,6 +27,7 @@ function Frame({ children, user }: { children: ReactNode; user?: { displayName: 
           <>
             <NavItem href="/seances" section>Séances</NavItem>
             <NavItem href="/demandes" section>Demandes des collèges</NavItem>
+            <NavItem href="/chiffres-colleges">Chiffres des collèges</NavItem>
           </>
         ) : undefined
       }
@@ -52,6 +54,9 @@ function Routes() {
         <CollegeRequestsPage />
       </Route>
       <Route path="/demandes/:id">{(p) => <CollegeRequestPage key={p.id} id={p.id} />}</Route>
+      <Route path="/chiffres-colleges">
+        <CollegeFiguresPage />
+      </Route>
       <Route>
         <NotFound />
       </Route>

@@ -4,6 +4,10 @@ import { classLevels, collegeRequestStatuses, collegeTopics, formatDate, formatD
 import { Badge, DataTable, readApiError } from "@medianum/ui";
 import { useTRPC } from "../trpc.js";
 import { formatIsoDay, QueryState, requestTone, Title } from "./common.js";
+import { MessagesSection } from "./college/MessagesSection.js";
+import { RequestActions } from "./college/RequestActions.js";
+import { ScheduleForm } from "./college/ScheduleForm.js";
+import { SessionsList } from "./college/SessionsList.js";
 
 const ACTORS = { staff: "l'équipe du Département", college: "le collège", counsellor: "le conseiller ou la conseillère" } as const;
 
@@ -34,8 +38,11 @@ export function CollegeRequestPage({ id }: { id: string }) {
                 <dl className="mn-details">
                   <dt>Code UAI</dt>
                   <dd>{r.uai}</dd>
-                  <dt>Commune</dt>
-                  <dd>{r.communeName}</dd>
+                  <dt>Adresse</dt>
+                  <dd>
+                    {r.address ? `${r.address}, ` : ""}
+                    {r.communeName}
+                  </dd>
                   <dt>Demandeur</dt>
                   <dd>
                     {r.requesterName} ({requesterRoles.label(r.requesterRole)})
@@ -91,6 +98,22 @@ export function CollegeRequestPage({ id }: { id: string }) {
                   ]}
                 />
 
+                <h2>Séances</h2>
+                <SessionsList sessions={r.sessions} />
+                {["received", "under_review", "scheduled"].includes(r.status) ? (
+                  <ScheduleForm
+                    key={r.sessions.length}
+                    requestId={r.id}
+                    classes={r.classes}
+                    plannedClassIds={new Set(r.sessions.filter((s) => s.status !== "cancelled").flatMap((s) => s.classes.map((c) => c.id)))}
+                  />
+                ) : null}
+                <RequestActions requestId={r.id} allowed={r.allowedTransitions.filter(
+                    // Scheduling has its form; "done" comes with the report; a scheduled request goes back to review by cancelling its sessions.
+                    (t) => t !== "scheduled" && t !== "done" && !(r.status === "scheduled" && t === "under_review"),
+                  )} />
+                <MessagesSection requestId={r.id} messages={r.messages} />
+
                 <h2>Historique</h2>
                 {r.events.length === 0 ? (
                   <p>Aucun changement de statut.</p>
@@ -102,7 +125,7 @@ export function CollegeRequestPage({ id }: { id: string }) {
                         {e.fromStatus
                           ? `de « ${collegeRequestStatuses.label(e.fromStatus)} » à « ${collegeRequestStatuses.label(e.toStatus)} »`
                           : `« ${collegeRequestStatuses.label(e.toStatus)} »`}
-                        , par {ACTORS[e.actorType]}
+                        , par {e.actorName ? `${e.actorName} (${ACTORS[e.actorType]})` : ACTORS[e.actorType]}
                         {e.reason ? ` — motif : ${e.reason}` : ""}
                       </li>
                     ))}

@@ -24,6 +24,7 @@ import {
 } from "@medianum/domain";
 import { z } from "zod";
 import { audit } from "../shared/audit.js";
+import { UserFacingError } from "../shared/errors.js";
 import { RATE_LIMITS } from "../shared/rate-limit.js";
 import { counsellorProcedure, publicProcedure, rateLimited, router, staffProcedure } from "../trpc.js";
 import { collegeFigures } from "./figures.js";
@@ -93,6 +94,29 @@ export const collegeRouter = router({
     .output(collegeRequestDetail)
     .query(({ ctx, input }) => requestDetail(ctx.db.prisma, input.id)),
 
+  /** EPCIs and communes having collège requests, for the inbox filters. */
+  territories: staffProcedure
+    .output(
+      z.object({
+        epcis: z.array(z.object({ code: z.string(), name: z.string() })),
+        communes: z.array(z.object({ inseeCode: z.string(), name: z.string() })),
+      }),
+    )
+    .query(async ({ ctx }) => {
+      const { prisma } = ctx.db;
+      const communes = await prisma.commune.findMany({
+        where: { collegeRequests: { some: {} } },
+        select: { inseeCode: true, name: true, epci: { select: { code: true, name: true } } },
+        orderBy: { name: "asc" },
+      });
+      const epcis = new Map<string, string>();
+      for (const c of communes) if (c.epci) epcis.set(c.epci.code, c.epci.name);
+      return {
+        epcis: [...epcis].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name, "fr")),
+        communes: communes.map((c) => ({ inseeCode: c.inseeCode, name: c.name })),
+      };
+    }),
+
   /** Counsellors who can be assigned (active accounts). */
   counsellors: staffProcedure.output(z.array(counsellorChoice)).query(async ({ ctx }) => {
     const rows = await ctx.db.prisma.counsellor.findMany({
@@ -110,6 +134,8 @@ export const collegeRouter = router({
       const now = ctx.now();
       await ctx.db.prisma.$transaction(async (tx) => {
         const r = await lockRequest(tx, input.requestId);
+        // A scheduled request goes back to review only by cancelling its sessions (cancelSession).
+        if (r.status === "scheduled") throw new UserFacingError("CONFLICT", "Cette demande est programmée : annulez ses séances pour la replanifier.");
         await applyTransition(tx, r, "under_review", { actor: "staff", userId: ctx.user.id }, now);
         await notifyCollege(
           tx,

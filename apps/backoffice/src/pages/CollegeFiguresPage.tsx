@@ -1,0 +1,76 @@
+import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "wouter";
+import { collegeTopics } from "@medianum/domain";
+import { DataTable, TextField } from "@medianum/ui";
+import { useTRPC } from "../trpc.js";
+import { formatIsoDay, QueryState, Title } from "./common.js";
+
+const monthFormat = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
+const dayFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Collège sessions delivered (reported by the counsellors) over a range; by default the school year. */
+export function CollegeFiguresPage() {
+  const trpc = useTRPC();
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const figures = useQuery(trpc.college.figures.queryOptions({ ...(ISO.test(from) ? { from } : {}), ...(ISO.test(to) ? { to } : {}) }));
+  const f = figures.data;
+  return (
+    <>
+      <Title title="Chiffres des séances en collège" />
+      <p>
+        <Link href="/demandes">← Demandes des collèges</Link>
+      </p>
+      <h1>Chiffres des séances en collège</h1>
+      <p>Séances réalisées, d'après les comptes rendus des conseillers. Par défaut : l'année scolaire en cours.</p>
+      <form aria-label="Période" style={{ display: "flex", flexWrap: "wrap", gap: "0 1.5rem" }} onSubmit={(e) => e.preventDefault()}>
+        <TextField label="Du" name="from" type="date" short value={from} onChange={(e) => setFrom(e.target.value)} />
+        <TextField label="Au" name="to" type="date" short value={to} onChange={(e) => setTo(e.target.value)} />
+      </form>
+      <QueryState query={figures} loadingLabel="Calcul des chiffres…" errorTitle="Les chiffres n'ont pas pu être calculés.">
+        {() =>
+          f ? (
+            <>
+              <h2>
+                Du {formatIsoDay(f.from, (d) => dayFormat.format(d))} au {formatIsoDay(f.to, (d) => dayFormat.format(d))}
+              </h2>
+              <dl className="mn-details" aria-label="Totaux">
+                <dt>Collèges touchés</dt>
+                <dd>{f.totals.colleges}</dd>
+                <dt>Séances réalisées</dt>
+                <dd>{f.totals.sessions}</dd>
+                <dt>Élèves sensibilisés</dt>
+                <dd>{f.totals.pupils}</dd>
+              </dl>
+              <DataTable
+                caption="Par sujet abordé (une séance sur deux sujets compte pour chacun)"
+                rows={f.byTopic}
+                rowKey={(r) => r.topic}
+                columns={[
+                  { key: "topic", header: "Sujet", rowHeader: true, render: (r) => collegeTopics.label(r.topic) },
+                  { key: "colleges", header: "Collèges", render: (r) => r.colleges },
+                  { key: "sessions", header: "Séances", render: (r) => r.sessions },
+                  { key: "pupils", header: "Élèves", render: (r) => r.pupils },
+                ]}
+              />
+              <DataTable
+                caption="Par mois"
+                rows={f.byMonth}
+                rowKey={(r) => r.month}
+                columns={[
+                  { key: "month", header: "Mois", rowHeader: true, render: (r) => monthFormat.format(new Date(`${r.month}-15T12:00:00Z`)) },
+                  { key: "colleges", header: "Collèges", render: (r) => r.colleges },
+                  { key: "sessions", header: "Séances", render: (r) => r.sessions },
+                  { key: "pupils", header: "Élèves", render: (r) => r.pupils },
+                ]}
+              />
+              {f.totals.sessions === 0 ? <p>Aucune séance réalisée sur cette période.</p> : null}
+            </>
+          ) : null
+        }
+      </QueryState>
+    </>
+  );
+}
