@@ -8,6 +8,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
 import type { ServerConfig } from "./config.js";
 import { createMailTransport, JobRunner, productJobs } from "./jobs/index.js";
 import { registerStaticApps } from "./static-apps.js";
+import { registerExportRoutes } from "./exports-route.js";
 
 export interface BuildOptions {
   config: ServerConfig;
@@ -86,6 +87,8 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
       createContext: ({ req, res }) => createContext(services, requestAdapter(req, res)),
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
+
+  registerExportRoutes(app, services, requestAdapter);
 
   app.get("/api/health", async (_req, reply) => {
     const ok = await db.ping();
