@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, Route, Router, Switch, useLocation } from "wouter";
 import { Alert, Button, Layout, Spinner, readApiError, useDocumentTitle, useFocusOnRouteChange } from "@medianum/ui";
@@ -9,6 +9,16 @@ import { APP_TITLE, FlashContext } from "./common.js";
 import { AgendaPage } from "./pages/AgendaPage.js";
 import { NewAccompanimentPage } from "./pages/NewAccompanimentPage.js";
 import { MyRecordsPage } from "./pages/MyRecordsPage.js";
+import { CollectiveRecordPage } from "./pages/CollectiveRecordPage.js";
+import { OutboxPage } from "./pages/OutboxPage.js";
+import { PassNumeriquePage } from "./pages/PassNumeriquePage.js";
+import { DirectoryPage } from "./pages/DirectoryPage.js";
+import { MyFiguresPage } from "./pages/MyFiguresPage.js";
+import { SyncStatus } from "./SyncStatus.js";
+import { useDevice } from "./offline/device.js";
+import { getMeta, setMeta, wipeDevice, type CachedUser } from "./offline/db.js";
+import { useLive } from "./offline/live.js";
+import { registerServiceWorker } from "./offline/service-worker.js";
 
 const BASE = import.meta.env.BASE_URL;
 
@@ -24,14 +34,36 @@ function Frame({ children, user }: { children: ReactNode; user?: { displayName: 
           <>
             <NavItem href="/">Mon agenda</NavItem>
             <NavItem href="/accompagnements/nouveau">Nouvel accompagnement</NavItem>
+            <NavItem href="/ateliers/nouveau">Atelier collectif</NavItem>
             <NavItem href="/accompagnements">Mes accompagnements</NavItem>
+            <NavItem href="/pass-numerique">Pass numérique</NavItem>
+            <NavItem href="/annuaire">Annuaire</NavItem>
+            <NavItem href="/mes-chiffres">Mes chiffres</NavItem>
+            <NavItem href="/envois">Envois</NavItem>
           </>
         ) : undefined
       }
       headerExtra={user ? <UserMenu displayName={user.displayName} /> : undefined}
     >
+      {user ? <SyncStatus /> : null}
+      <UpdateBanner />
       {children}
     </Layout>
+  );
+}
+
+/** "A new version is ready": applied when the person chooses, never in the middle of a form. */
+function UpdateBanner() {
+  const [apply, setApply] = useState<(() => void) | null>(null);
+  useEffect(() => registerServiceWorker((fn) => setApply(() => fn)), []);
+  if (!apply) return null;
+  return (
+    <Alert type="info" title="Une nouvelle version de l'application est prête.">
+      <p>Enregistrez d'abord ce que vous êtes en train de saisir.</p>
+      <Button size="small" variant="secondary" onClick={apply}>
+        Mettre à jour
+      </Button>
+    </Alert>
   );
 }
 
@@ -48,8 +80,28 @@ function Routes() {
         <Route path="/accompagnements/nouveau">
           <NewAccompanimentPage />
         </Route>
+        <Route path="/accompagnements/:id/modifier">{(p) => <NewAccompanimentPage key={p.id} editId={p.id} />}</Route>
         <Route path="/accompagnements">
           <MyRecordsPage />
+        </Route>
+        <Route path="/ateliers/nouveau">
+          <CollectiveRecordPage />
+        </Route>
+        <Route path="/ateliers/:id/modifier">{(p) => <CollectiveRecordPage key={p.id} editId={p.id} />}</Route>
+        <Route path="/envois">
+          <OutboxPage />
+        </Route>
+        <Route path="/pass-numerique">
+          <PassNumeriquePage />
+        </Route>
+        <Route path="/annuaire">
+          <DirectoryPage />
+        </Route>
+        <Route path="/mes-chiffres">
+          <MyFiguresPage />
+        </Route>
+        <Route path="/connexion">
+          <ReLogin />
         </Route>
         <Route>
           <NotFound />
@@ -57,6 +109,17 @@ function Routes() {
       </Switch>
     </FlashContext.Provider>
   );
+}
+
+/** New login after the session expired: everything on the device stays, sending resumes. */
+function ReLogin() {
+  const trpc = useTRPC();
+  const me = useQuery({ ...trpc.auth.me.queryOptions(), retry: false });
+  const [, navigate] = useLocation();
+  useEffect(() => {
+    if (me.data) navigate("/");
+  }, [me.data, navigate]);
+  return <LoginPage appTitle={APP_TITLE} intro="Votre session a expiré. Vos saisies sont conservées sur cet appareil : reconnectez-vous pour les envoyer." />;
 }
 
 function NotFound() {
@@ -72,9 +135,62 @@ function NotFound() {
   );
 }
 
+/** Starts the sync engine for the signed-in counsellor's device. */
+function DeviceSession({ children }: { children: ReactNode }) {
+  const { engine } = useDevice();
+  useEffect(() => {
+    void engine.start();
+    return () => engine.stop();
+  }, [engine]);
+  return <>{children}</>;
+}
+
+/**
+ * Who is using the app. Offline first: the account remembered on the device opens the app at
+ * once; the server's answer, when there is one, confirms it, or tells that the session expired
+ * (the app stays usable; sending waits for a new login), or that another account logged in.
+ */
 function Gate() {
   const trpc = useTRPC();
-  const me = useQuery(trpc.auth.me.queryOptions());
+  const { db, engine } = useDevice();
+  const local = useLive(async () => (await getMeta<CachedUser>(db, "user")) ?? null, [db]);
+  // "always": ask even when the browser says offline (it may be wrong); a failure is just no answer.
+  const me = useQuery({ ...trpc.auth.me.queryOptions(), retry: false, networkMode: "always", refetchOnReconnect: true });
+  const server = me.data;
+
+  useEffect(() => {
+    if (local === undefined || me.isPending || me.isError) return;
+    if (server && server.role === "counsellor" && server.counsellorId) {
+      if (local?.id !== server.id || local.displayName !== server.displayName) {
+        void (async () => {
+          if (local && local.id !== server.id) await wipeDevice(db);
+          await setMeta(db, "user", server);
+        })();
+      }
+      if (engine.state.signedOut) engine.signedIn();
+    } else if (server === null && local) {
+      engine.markSignedOut();
+    }
+  }, [db, engine, local, server, me.isPending, me.isError]);
+
+  if (local === undefined) {
+    return (
+      <Frame>
+        <h1>Espace conseiller</h1>
+        <Spinner />
+      </Frame>
+    );
+  }
+  const user = local ?? (server && server.role === "counsellor" && server.counsellorId ? (server as CachedUser) : null);
+  if (user) {
+    return (
+      <Frame user={user}>
+        <DeviceSession>
+          <Routes />
+        </DeviceSession>
+      </Frame>
+    );
+  }
   if (me.isPending) {
     return (
       <Frame>
@@ -89,6 +205,7 @@ function Gate() {
         <h1>Espace conseiller</h1>
         <Alert type="error" title="L'espace conseiller n'a pas pu être chargé.">
           <p>{readApiError(me.error).message}</p>
+          <p>La première connexion sur cet appareil demande du réseau ; ensuite, l'application fonctionne aussi sans.</p>
           <Button variant="secondary" size="small" onClick={() => void me.refetch()}>
             Réessayer
           </Button>
@@ -96,30 +213,22 @@ function Gate() {
       </Frame>
     );
   }
-  const user = me.data;
-  if (!user) {
+  if (!server) {
     return (
       <Frame>
         <LoginPage appTitle={APP_TITLE} intro="Espace des conseillers et conseillères numériques du Département." />
       </Frame>
     );
   }
-  if (user.role !== "counsellor" || !user.counsellorId) {
-    return (
-      <Frame user={user}>
-        <h1>Accès réservé</h1>
-        <Alert type="warning" role="none">
-          <p>Cet espace est réservé aux conseillers et conseillères numériques.</p>
-        </Alert>
-        <p>
-          L'équipe de coordination travaille dans <a href="/pilotage/">l'espace de pilotage</a>.
-        </p>
-      </Frame>
-    );
-  }
   return (
-    <Frame user={user}>
-      <Routes />
+    <Frame user={server}>
+      <h1>Accès réservé</h1>
+      <Alert type="warning" role="none">
+        <p>Cet espace est réservé aux conseillers et conseillères numériques.</p>
+      </Alert>
+      <p>
+        L'équipe de coordination travaille dans <a href="/pilotage/">l'espace de pilotage</a>.
+      </p>
     </Frame>
   );
 }

@@ -13,6 +13,9 @@ import {
   type FieldErrors,
 } from "@medianum/ui";
 import { useTRPC } from "./trpc.js";
+import { useDevice } from "./offline/device.js";
+import { wipeDevice } from "./offline/db.js";
+import { useLive } from "./offline/live.js";
 
 /** Removes every cached query except `auth.me` (whose observer must keep seeing updates). */
 function forgetOtherQueries(queryClient: QueryClient, meKey: readonly unknown[]) {
@@ -97,28 +100,48 @@ export function LoginPage({ appTitle, intro }: { appTitle: string; intro: string
   );
 }
 
-/** "Connecté(e) : Nom" and the log-out button, for the header. */
+/**
+ * "Connecté(e) : Nom" and the log-out button, for the header. Logging out empties the device;
+ * with saisies not yet sent it asks first, since they would be lost.
+ */
 export function UserMenu({ displayName }: { displayName: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const { db, engine } = useDevice();
+  const unsent = useLive(() => db.outbox.count(), [db]) ?? 0;
+  const [confirming, setConfirming] = useState(false);
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
-      onSuccess: () => {
-        // Nothing of the previous session stays in memory (a shared computer, a lent phone).
+      onSuccess: async () => {
+        engine.stop();
+        // Nothing of the previous session stays, in memory or on the device (a shared computer, a lent phone).
+        await wipeDevice(db);
         forgetOtherQueries(queryClient, trpc.auth.me.queryKey());
         queryClient.setQueryData(trpc.auth.me.queryKey(), null);
       },
     }),
   );
+  const onLogout = () => {
+    if (unsent > 0 && !confirming) setConfirming(true);
+    else logout.mutate();
+  };
   return (
     <>
       <span>
         <span className="mn-visually-hidden">Connecté(e) : </span>
         {displayName}
       </span>
-      <Button variant="secondary" size="small" loading={logout.isPending} loadingLabel="Déconnexion…" onClick={() => logout.mutate()}>
-        Se déconnecter
+      <Button variant="secondary" size="small" loading={logout.isPending} loadingLabel="Déconnexion…" onClick={onLogout}>
+        {confirming ? "Me déconnecter quand même" : "Se déconnecter"}
       </Button>
+      {confirming ? (
+        <span role="alert">
+          {unsent} saisie{unsent > 1 ? "s" : ""} pas encore envoyée{unsent > 1 ? "s" : ""} : en vous déconnectant maintenant, elle{unsent > 1 ? "s" : ""} serai{unsent > 1 ? "ent" : "t"} perdue{unsent > 1 ? "s" : ""}.{" "}
+          <Button variant="secondary" size="small" onClick={() => setConfirming(false)}>
+            Rester connecté(e)
+          </Button>
+        </span>
+      ) : null}
       {logout.isError ? <span role="alert">Déconnexion impossible : {readApiError(logout.error).message}</span> : null}
     </>
   );

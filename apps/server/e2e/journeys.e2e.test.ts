@@ -95,7 +95,8 @@ describe("first journeys, in Chromium", () => {
     expect(await first.textContent()).toContain("Intelligence artificielle");
     expect(await first.textContent()).toContain("1 h 30");
 
-    expect(await product.db.prisma.activityRecord.count({ where: { counsellorId: counsellor.counsellor!.id } })).toBe(before + 1);
+    // Saved on the device first, then sent by the outbox at once (the network is there).
+    await expect.poll(() => product.db.prisma.activityRecord.count({ where: { counsellorId: counsellor.counsellor!.id } })).toBe(before + 1);
     const stored = await product.db.prisma.activityRecord.findFirstOrThrow({
       where: { counsellorId: counsellor.counsellor!.id, notes: "Découverte d'un assistant conversationnel" },
     });

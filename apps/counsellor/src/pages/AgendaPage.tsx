@@ -1,13 +1,21 @@
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
-import { formatDate, formatDuration, formatTime } from "@medianum/domain";
-import { Badge, EmptyState } from "@medianum/ui";
-import { useTRPC } from "../trpc.js";
-import { QueryState, Title } from "../common.js";
+import { formatDate, formatDateTime, formatDuration, formatTime } from "@medianum/domain";
+import { Badge, EmptyState, Spinner } from "@medianum/ui";
+import { Title } from "../common.js";
+import { useDevice } from "../offline/device.js";
+import { getMeta } from "../offline/db.js";
+import { useLive } from "../offline/live.js";
 
+/** My next weeks, as last fetched: readable with no network. */
 export function AgendaPage() {
-  const trpc = useTRPC();
-  const agenda = useQuery(trpc.agenda.mine.queryOptions({}));
+  const { db } = useDevice();
+  const agenda = useLive(async () => {
+    // From the start of today: a session of this morning stays in view all day.
+    const startOfToday = new Date();
+    startOfToday.setHours(0, 0, 0, 0);
+    const items = (await db.agenda.orderBy("startsAt").toArray()).filter((i) => i.startsAt >= startOfToday);
+    return { items, at: (await getMeta<number>(db, "snapshotAt")) ?? null };
+  }, [db]);
   return (
     <>
       <Title title="Mon agenda" />
@@ -17,13 +25,20 @@ export function AgendaPage() {
           Saisir un accompagnement
         </Link>
       </p>
-      <QueryState query={agenda} loadingLabel="Chargement de l'agenda…" errorTitle="L'agenda n'a pas pu être affiché.">
-        {() => {
-          const items = agenda.data ?? [];
+      {agenda?.at ? <p className="mn-hint">Mis à jour le {formatDateTime(new Date(agenda.at))}.</p> : null}
+      {!agenda ? (
+        <Spinner label="Chargement de l'agenda…" />
+      ) : (
+        (() => {
+          const items = agenda.items;
           if (items.length === 0) {
             return (
               <EmptyState title="Rien de prévu pour le moment.">
-                <p>Les ateliers et les séances en collège qui vous sont confiés apparaîtront ici.</p>
+                <p>
+                  {agenda.at
+                    ? "Les ateliers et les séances en collège qui vous sont confiés apparaîtront ici."
+                    : "Votre agenda arrivera sur cet appareil à la prochaine connexion au réseau."}
+                </p>
               </EmptyState>
             );
           }
@@ -65,8 +80,8 @@ export function AgendaPage() {
               </ul>
             </section>
           ));
-        }}
-      </QueryState>
+        })()
+      )}
     </>
   );
 }

@@ -1,14 +1,20 @@
 import { useEffect } from "react";
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { activityTypes, formatDate, formatDuration, locationTypes, mediationThemes } from "@medianum/domain";
-import { Alert, EmptyState } from "@medianum/ui";
-import { useTRPC } from "../trpc.js";
-import { QueryState, Title, useFlash } from "../common.js";
+import { Alert, Badge, EmptyState, Spinner } from "@medianum/ui";
+import { Title, useFlash } from "../common.js";
+import { useDevice } from "../offline/device.js";
+import { useLive } from "../offline/live.js";
 
+const SHOWN = 100;
+
+/** My records as kept on the device (the server's and those typed here), newest first. */
 export function MyRecordsPage() {
-  const trpc = useTRPC();
-  const records = useQuery(trpc.activity.mine.queryOptions({ limit: 50 }));
+  const { db } = useDevice();
+  const records = useLive(
+    async () => (await db.records.toArray()).sort((a, b) => b.date.localeCompare(a.date) || b.localUpdatedAt - a.localUpdatedAt).slice(0, SHOWN),
+    [db],
+  );
   const flash = useFlash();
   const { set: setFlash } = flash;
   // The message is for this visit only.
@@ -22,34 +28,58 @@ export function MyRecordsPage() {
           <p>{flash.message}</p>
         </Alert>
       ) : null}
-      <p>
+      <p className="mn-actions">
         <Link href="/accompagnements/nouveau" className="mn-button mn-button--block">
           Saisir un accompagnement
         </Link>
+        <Link href="/ateliers/nouveau" className="mn-button mn-button--secondary mn-button--block">
+          Saisir un atelier collectif
+        </Link>
       </p>
-      <QueryState query={records} loadingLabel="Chargement de vos accompagnements…" errorTitle="Vos accompagnements n'ont pas pu être affichés.">
-        {() =>
-          records.data && records.data.length > 0 ? (
-            <ul className="mn-card-list">
-              {records.data.map((r) => (
-                <li className="mn-card" key={r.id}>
-                  <h2 className="mn-card__title">
-                    {formatDate(r.date)}
-                  </h2>
-                  <p>
-                    {activityTypes.label(r.type)} · {formatDuration(r.durationMinutes)}
-                    {r.type === "Collectif" ? ` · ${r.participantsCount} participants` : ""}
-                  </p>
-                  <p>{r.themes.map((t) => mediationThemes.label(t)).join(", ")}</p>
-                  <p>{r.placeName ?? locationTypes.label(r.locationType)}</p>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <EmptyState title="Vous n'avez encore enregistré aucun accompagnement." />
-          )
-        }
-      </QueryState>
+      {!records ? (
+        <Spinner label="Chargement de vos accompagnements…" />
+      ) : records.length === 0 ? (
+        <EmptyState title="Vous n'avez encore enregistré aucun accompagnement." />
+      ) : (
+        <ul className="mn-card-list">
+          {records.map((r) => {
+            const path = r.type === "Collectif" ? "/ateliers" : "/accompagnements";
+            return (
+              <li className="mn-card" key={r.id}>
+                <h2 className="mn-card__title">
+                  {formatDate(new Date(`${r.date}T12:00:00Z`))}
+                  {r.syncState === "pending" ? (
+                    <>
+                      {" "}
+                      <Badge tone="warning">En attente d'envoi</Badge>
+                    </>
+                  ) : r.syncState === "problem" ? (
+                    <>
+                      {" "}
+                      <Badge tone="danger">À corriger</Badge>
+                    </>
+                  ) : null}
+                </h2>
+                <p>
+                  {r.type === "Collectif" && r.workshopTitle ? `${r.workshopTitle} · ` : `${activityTypes.label(r.type)} · `}
+                  {formatDuration(r.durationMinutes)}
+                  {r.type === "Collectif" ? ` · ${r.participantsCount} participants` : ""}
+                </p>
+                <p>{r.themes.map((t) => mediationThemes.label(t)).join(", ")}</p>
+                <p>{r.placeName ?? locationTypes.label(r.locationType)}</p>
+                <p className="mn-actions">
+                  <Link href={`${path}/${r.id}/modifier`}>
+                    Modifier<span className="mn-visually-hidden"> l'enregistrement du {formatDate(new Date(`${r.date}T12:00:00Z`))}</span>
+                  </Link>
+                  <Link href={`${path}/nouveau?depuis=${r.id}`}>
+                    Dupliquer<span className="mn-visually-hidden"> l'enregistrement du {formatDate(new Date(`${r.date}T12:00:00Z`))}</span>
+                  </Link>
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </>
   );
 }

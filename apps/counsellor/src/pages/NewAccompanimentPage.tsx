@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useLocation } from "wouter";
+import { Link, useLocation, useSearch } from "wouter";
 import {
   administrativeThemes,
   ageBrackets,
@@ -9,12 +8,12 @@ import {
   equipment,
   formatDuration,
   genders,
+  individualInputOf,
   individualRecordInput,
   locationTypes,
   mediationThemes,
   redirectionStructures,
   socialStatuses,
-  type IndividualRecordInput,
 } from "@medianum/domain";
 import {
   Alert,
@@ -28,12 +27,14 @@ import {
   TextArea,
   TextField,
   issuesToFieldErrors,
-  readApiError,
   toSummary,
   type FieldErrors,
 } from "@medianum/ui";
-import { useTRPC } from "../trpc.js";
-import { QueryState, Title, todayIso, useFlash } from "../common.js";
+import { Title, todayIso, useFlash } from "../common.js";
+import { useDevice } from "../offline/device.js";
+import { useLive } from "../offline/live.js";
+import { localDefaults, saveIndividual, type RecordDefaults } from "../offline/records.js";
+import type { LocalRecord } from "../offline/db.js";
 
 const ADMIN_THEME = "AideAuxDemarchesAdministratives";
 const CUSTOM = "custom";
@@ -43,34 +44,57 @@ interface Place {
   name: string;
   communeName: string;
 }
-interface Defaults {
-  usualPlaceId: string | null;
-  lastDurationMinutes: number | null;
-  recentThemes: string[];
-}
+type Defaults = RecordDefaults;
 
-export function NewAccompanimentPage() {
-  const trpc = useTRPC();
-  const places = useQuery(trpc.activity.places.queryOptions());
-  const defaults = useQuery(trpc.activity.defaults.queryOptions());
+/**
+ * Individual accompaniment: new, edited (`editId`) or duplicated from another record
+ * (`?depuis=<id>`). Everything comes from the device and is saved there first, so it works
+ * without network; the outbox sends it when it can.
+ */
+export function NewAccompanimentPage({ editId }: { editId?: string }) {
+  const { db } = useDevice();
+  const from = new URLSearchParams(useSearch()).get("depuis");
+  const data = useLive(async () => {
+    const [places, defaults, source, pending] = await Promise.all([
+      db.places.orderBy("id").toArray(),
+      localDefaults(db),
+      editId ?? from ? db.records.get((editId ?? from)!) : Promise.resolve(undefined),
+      editId ? db.outbox.where("entityId").equals(editId).filter((o) => o.status === "rejected").first() : Promise.resolve(undefined),
+    ]);
+    places.sort((a, b) => a.communeName.localeCompare(b.communeName, "fr") || a.name.localeCompare(b.name, "fr"));
+    return { places, defaults, source: source ?? null, rejected: pending ?? null };
+    // Read once: the form must not change under the person's fingers.
+  }, [db, editId, from]);
+  const title = editId ? "Modifier un accompagnement" : "Nouvel accompagnement";
   return (
     <>
-      <Title title="Nouvel accompagnement" />
-      <h1>Nouvel accompagnement</h1>
+      <Title title={title} />
+      <h1>{title}</h1>
       <p>Accompagnement individuel. Les champs sont obligatoires sauf mention « facultatif ».</p>
-      <QueryState query={places} loadingLabel="Préparation du formulaire…" errorTitle="La liste des lieux n'a pas pu être chargée.">
-        {() =>
-          defaults.isPending ? (
-            <Spinner label="Préparation du formulaire…" />
-          ) : (
-            // Without defaults (network hiccup) the form still works with plain defaults.
-            <AccompanimentForm
-              places={places.data ?? []}
-              defaults={defaults.data ?? { usualPlaceId: null, lastDurationMinutes: null, recentThemes: [] }}
-            />
-          )
-        }
-      </QueryState>
+      {!data ? (
+        <Spinner label="Préparation du formulaire…" />
+      ) : editId && !data.source ? (
+        <Alert type="error" title="Cet accompagnement n'est pas sur cet appareil.">
+          <p>
+            <Link href="/accompagnements">Retour à mes accompagnements</Link>
+          </p>
+        </Alert>
+      ) : (
+        <>
+          {data.places.length === 0 ? (
+            <Alert type="info">
+              <p>La liste des lieux n'est pas encore sur cet appareil : elle arrivera à la prochaine connexion. Vous pouvez saisir un accompagnement à domicile, à distance ou ailleurs.</p>
+            </Alert>
+          ) : null}
+          <AccompanimentForm
+            places={data.places}
+            defaults={data.defaults}
+            source={data.source}
+            mode={editId ? "update" : "create"}
+            initialErrors={data.rejected?.fieldErrors}
+          />
+        </>
+      )}
     </>
   );
 }
@@ -108,6 +132,28 @@ const FIELD_ORDER = [
   "notes",
 ];
 
+function valuesOf(r: LocalRecord, keepDate: boolean): Values {
+  const input = individualInputOf(r);
+  const preset = (DURATION_PRESETS as readonly number[]).includes(r.durationMinutes);
+  return {
+    date: keepDate ? r.date : todayIso(),
+    durationPreset: preset ? String(r.durationMinutes) : CUSTOM,
+    durationCustom: preset ? null : r.durationMinutes,
+    locationType: r.locationType,
+    placeId: r.placeId ?? "",
+    themes: [...r.themes],
+    administrativeThemes: [...r.administrativeThemes],
+    equipment: [...r.equipment],
+    autonomy: r.autonomy,
+    redirectionStructure: r.redirectionStructure ?? "",
+    gender: input.gender ?? "NonCommunique",
+    ageBracket: input.ageBracket ?? "NonCommunique",
+    socialStatus: input.socialStatus ?? "NonCommunique",
+    // Notes are about one person: a duplicate starts without them.
+    notes: keepDate ? (r.notes ?? "") : "",
+  };
+}
+
 function initialValues(places: readonly Place[], defaults: Defaults): Values {
   const last = defaults.lastDurationMinutes ?? 30;
   const preset = (DURATION_PRESETS as readonly number[]).includes(last);
@@ -130,33 +176,50 @@ function initialValues(places: readonly Place[], defaults: Defaults): Values {
   };
 }
 
-function AccompanimentForm({ places, defaults }: { places: readonly Place[]; defaults: Defaults }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+function AccompanimentForm({
+  places,
+  defaults,
+  source,
+  mode,
+  initialErrors,
+}: {
+  places: readonly Place[];
+  defaults: Defaults;
+  source: LocalRecord | null;
+  mode: "create" | "update";
+  initialErrors?: Record<string, string[]> | undefined;
+}) {
+  const { db, engine } = useDevice();
   const [, navigate] = useLocation();
   const flash = useFlash();
-  const [values, setValues] = useState<Values>(() => initialValues(places, defaults));
-  // One id per record typed: a retry after a network failure cannot create a duplicate.
-  const [recordId] = useState(() => crypto.randomUUID());
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [values, setValues] = useState<Values>(() => (source ? valuesOf(source, mode === "update") : initialValues(places, defaults)));
+  // One id per record typed (kept when editing): a record sent twice is stored once.
+  const [recordId] = useState(() => (mode === "update" && source ? source.id : crypto.randomUUID()));
+  const [errors, setErrors] = useState<FieldErrors>(() =>
+    Object.fromEntries(Object.entries(initialErrors ?? {}).map(([k, v]) => [k, v[0] ?? ""])),
+  );
   const [formError, setFormError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const [saving, setSaving] = useState(false);
 
-  const save = useMutation(
-    trpc.activity.createIndividual.mutationOptions({
-      onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.activity.pathKey() });
-        flash.set("Accompagnement enregistré");
-        navigate("/accompagnements");
-      },
-      onError: (error) => {
-        const info = readApiError(error);
-        setErrors(info.fieldErrors);
-        setFormError(Object.keys(info.fieldErrors).length ? null : info.message);
-        setAttempt((n) => n + 1);
-      },
-    }),
-  );
+  async function save(input: Parameters<typeof saveIndividual>[1]) {
+    setSaving(true);
+    try {
+      await saveIndividual(db, input, mode);
+      void engine.run({ now: true });
+      flash.set(
+        navigator.onLine
+          ? mode === "update" ? "Accompagnement modifié" : "Accompagnement enregistré"
+          : `${mode === "update" ? "Accompagnement modifié" : "Accompagnement enregistré"} sur cet appareil : il sera envoyé dès le retour du réseau.`,
+      );
+      navigate("/accompagnements");
+    } catch {
+      setFormError("L'appareil n'a pas pu enregistrer (stockage plein ou navigation privée ?).");
+      setAttempt((n) => n + 1);
+    } finally {
+      setSaving(false);
+    }
+  }
 
   function set<K extends keyof Values>(key: K, value: Values[K]) {
     setValues((v) => ({ ...v, [key]: value }));
@@ -196,7 +259,7 @@ function AccompanimentForm({ places, defaults }: { places: readonly Place[]; def
       return;
     }
     setErrors({});
-    save.mutate(parsed.data satisfies IndividualRecordInput);
+    void save(parsed.data);
   }
 
   // Errors of "themes.0" belong to the themes group, "durationMinutes" to the field shown.
@@ -362,8 +425,8 @@ function AccompanimentForm({ places, defaults }: { places: readonly Place[]; def
           error={fieldError("notes")}
         />
 
-        <Button type="submit" block loading={save.isPending} loadingLabel="Enregistrement…">
-          Enregistrer l'accompagnement
+        <Button type="submit" block loading={saving} loadingLabel="Enregistrement…">
+          {mode === "update" ? "Enregistrer les modifications" : "Enregistrer l'accompagnement"}
         </Button>
       </form>
     </>

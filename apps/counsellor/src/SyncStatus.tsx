@@ -1,0 +1,46 @@
+import { Link } from "wouter";
+import { useDevice } from "./offline/device.js";
+import { useEngineState, useLive } from "./offline/live.js";
+import { Button } from "@medianum/ui";
+
+/** One line, always visible: online or not, what waits, what needs fixing, whether to log in again. */
+export function SyncStatus() {
+  const { db, engine } = useDevice();
+  const state = useEngineState(engine);
+  const counts = useLive(async () => {
+    const all = await db.outbox.toArray();
+    return { waiting: all.filter((o) => o.status === "pending" || o.status === "sending").length, problems: all.filter((o) => o.status === "rejected" || o.status === "conflict").length };
+  }, [db]);
+  const waiting = counts?.waiting ?? 0;
+  const problems = counts?.problems ?? 0;
+  return (
+    <div className="mn-sync-status" role="status" aria-live="polite">
+      <p>
+        <strong>{state.online ? "En ligne" : "Hors connexion"}</strong>
+        {" · "}
+        {waiting > 0 ? (
+          <Link href="/envois">{waiting} en attente</Link>
+        ) : (
+          <span>Tout est envoyé</span>
+        )}
+        {problems > 0 ? (
+          <>
+            {" · "}
+            <Link href="/envois">{problems} à corriger</Link>
+          </>
+        ) : null}
+        {state.syncing ? " · Envoi en cours…" : null}
+      </p>
+      {state.signedOut ? (
+        <p>
+          Votre session a expiré : vos saisies restent sur cet appareil. <Link href="/connexion">Se reconnecter pour les envoyer</Link>
+        </p>
+      ) : null}
+      {state.online && !state.signedOut && waiting > 0 && !state.syncing ? (
+        <Button size="small" variant="secondary" onClick={() => void engine.run({ now: true })}>
+          Envoyer maintenant
+        </Button>
+      ) : null}
+    </div>
+  );
+}

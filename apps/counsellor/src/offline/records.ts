@@ -1,0 +1,102 @@
+import { formatDate, type collectiveRecordInput, type IndividualRecord } from "@medianum/domain";
+import { getMeta, type DeviceDb, type LocalRecord } from "./db.js";
+import { enqueue } from "./outbox.js";
+
+type Individual = IndividualRecord;
+type Collective = ReturnType<typeof collectiveRecordInput.parse>;
+
+export interface RecordDefaults {
+  usualPlaceId: string | null;
+  lastDurationMinutes: number | null;
+  recentThemes: string[];
+}
+
+/** Defaults computed on the device, so a record typed offline already counts: my usual place, my last duration, my frequent themes. */
+export async function localDefaults(db: DeviceDb, type: "Individuel" | "Collectif" = "Individuel"): Promise<RecordDefaults> {
+  const recent = (await db.records.toArray())
+    .filter((r) => r.type === type)
+    .sort((a, b) => b.date.localeCompare(a.date) || b.localUpdatedAt - a.localUpdatedAt)
+    .slice(0, 20);
+  const counts = new Map<string, number>();
+  for (const r of recent) for (const t of r.themes) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return {
+    usualPlaceId: (await getMeta<string | null>(db, "usualPlaceId")) ?? null,
+    lastDurationMinutes: recent[0]?.durationMinutes ?? null,
+    recentThemes: [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t),
+  };
+}
+
+function baseOf(r: Individual | Collective, placeName: string | null, previous: LocalRecord | undefined) {
+  return {
+    id: r.id,
+    version: previous?.version ?? 1,
+    date: r.date,
+    durationMinutes: r.durationMinutes,
+    locationType: r.locationType,
+    placeId: r.placeId ?? null,
+    placeName,
+    communeInsee: r.communeInsee ?? null,
+    themes: r.themes,
+    administrativeThemes: r.administrativeThemes,
+    administrativeDetail: r.administrativeDetail ?? null,
+    equipment: r.equipment,
+    notes: r.notes ?? null,
+    updatedAt: previous?.updatedAt ?? null,
+    syncState: "pending" as const,
+    localUpdatedAt: Date.now(),
+  };
+}
+
+async function placeName(db: DeviceDb, id: string | null | undefined) {
+  return id ? ((await db.places.get(id))?.name ?? null) : null;
+}
+
+/** Saves an individual accompaniment on the device and queues it (creation, or edit of the version I had). */
+export async function saveIndividual(db: DeviceDb, input: Individual, mode: "create" | "update") {
+  const previous = await db.records.get(input.id);
+  const record: LocalRecord = {
+    ...baseOf(input, await placeName(db, input.placeId), previous),
+    type: "Individuel",
+    autonomy: input.autonomy ?? null,
+    redirectionStructure: input.redirectionStructure ?? null,
+    gender: input.gender,
+    ageBracket: input.ageBracket,
+    socialStatus: input.socialStatus,
+    beneficiaryId: input.beneficiaryId ?? null,
+    workshopTitle: null,
+    workshopLevel: null,
+    participantsCount: 1,
+    breakdown: null,
+    workshopSessionId: null,
+    collegeSessionId: null,
+  };
+  const summary = `Accompagnement du ${formatDate(new Date(`${input.date}T12:00:00Z`))}`;
+  return mode === "create"
+    ? enqueue(db, { kind: "activity.individual.create", payload: input, entityId: input.id, summary, record })
+    : enqueue(db, { kind: "activity.individual.update", payload: { record: input, baseVersion: previous?.version ?? 1 }, entityId: input.id, summary: `Modification : ${summary.toLowerCase()}`, record });
+}
+
+/** Saves a collective workshop record on the device and queues it. */
+export async function saveCollective(db: DeviceDb, input: Collective, mode: "create" | "update") {
+  const previous = await db.records.get(input.id);
+  const record: LocalRecord = {
+    ...baseOf(input, await placeName(db, input.placeId), previous),
+    type: "Collectif",
+    autonomy: null,
+    redirectionStructure: null,
+    gender: null,
+    ageBracket: null,
+    socialStatus: null,
+    beneficiaryId: null,
+    workshopTitle: input.workshopTitle,
+    workshopLevel: input.workshopLevel ?? null,
+    participantsCount: input.participantsCount,
+    breakdown: input.breakdown,
+    workshopSessionId: input.workshopSessionId ?? null,
+    collegeSessionId: input.collegeSessionId ?? null,
+  };
+  const summary = `Atelier « ${input.workshopTitle} » du ${formatDate(new Date(`${input.date}T12:00:00Z`))}`;
+  return mode === "create"
+    ? enqueue(db, { kind: "activity.collective.create", payload: input, entityId: input.id, summary, record })
+    : enqueue(db, { kind: "activity.collective.update", payload: { record: input, baseVersion: previous?.version ?? 1 }, entityId: input.id, summary: `Modification : ${summary}`, record });
+}

@@ -1,0 +1,132 @@
+import { useState, type FormEvent } from "react";
+import { chequeUsableOn, countCheques, formatDate, passPrescriptionInput } from "@medianum/domain";
+import { Alert, Badge, Button, CheckboxGroup, EmptyState, ErrorSummary, Spinner, TextArea, TextField, issuesToFieldErrors, toSummary, type FieldErrors } from "@medianum/ui";
+import { Title, todayIso } from "../common.js";
+import { useDevice } from "../offline/device.js";
+import { useLive } from "../offline/live.js";
+import { enqueue } from "../offline/outbox.js";
+
+const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00Z`));
+
+/** My stock of Pass numérique cheques and their prescription to a person, offline too. */
+export function PassNumeriquePage() {
+  const { db } = useDevice();
+  const data = useLive(async () => ({
+    cheques: await db.cheques.orderBy("number").toArray(),
+    prescriptions: (await db.prescriptions.toArray()).sort((a, b) => b.prescribedOn.localeCompare(a.prescribedOn)),
+  }), [db]);
+  const [done, setDone] = useState<string | null>(null);
+  if (!data) return <Spinner />;
+  const counts = countCheques(data.cheques);
+  const usable = data.cheques.filter((c) => chequeUsableOn(c, todayIso()));
+  return (
+    <>
+      <Title title="Pass numérique" />
+      <h1>Pass numérique</h1>
+      <h2>Mon stock</h2>
+      {data.cheques.length === 0 ? (
+        <EmptyState title="Aucun chèque ne vous est attribué pour le moment." />
+      ) : (
+        <ul className="mn-figures">
+          <li>
+            <strong>{usable.length}</strong> à distribuer
+          </li>
+          <li>
+            <strong>{counts.prescribed}</strong> prescrits
+          </li>
+          <li>
+            <strong>{counts.used}</strong> utilisés
+          </li>
+          <li>
+            <strong>{counts.expired}</strong> expirés
+          </li>
+        </ul>
+      )}
+      {done ? (
+        <Alert type="success">
+          <p>{done}</p>
+        </Alert>
+      ) : null}
+      {usable.length > 0 ? <PrescriptionForm numbers={usable.map((c) => c.number)} onDone={setDone} /> : null}
+      <h2>Mes prescriptions</h2>
+      {data.prescriptions.length === 0 ? (
+        <p>Aucune prescription pour le moment.</p>
+      ) : (
+        <ul className="mn-card-list">
+          {data.prescriptions.map((p) => (
+            <li className="mn-card" key={p.id}>
+              <h3 className="mn-card__title">
+                {day(p.prescribedOn)}{" "}
+                {p.syncState === "pending" ? <Badge tone="warning">En attente d'envoi</Badge> : p.syncState === "problem" ? <Badge tone="danger">À corriger</Badge> : null}
+              </h3>
+              <p>{p.need}</p>
+              <p>
+                {p.chequeNumbers.length} chèque{p.chequeNumbers.length > 1 ? "s" : ""} : {p.chequeNumbers.join(", ")}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function PrescriptionForm({ numbers, onDone }: { numbers: string[]; onDone: (m: string) => void }) {
+  const { db, engine } = useDevice();
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [date, setDate] = useState(todayIso());
+  const [need, setNeed] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempt, setAttempt] = useState(0);
+  const [id, setId] = useState(() => crypto.randomUUID());
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = passPrescriptionInput.safeParse({ id, prescribedOn: date, need, chequeNumbers: chosen });
+    if (!parsed.success) {
+      setErrors(issuesToFieldErrors(parsed.error.issues));
+      setAttempt((n) => n + 1);
+      return;
+    }
+    const p = parsed.data;
+    await db.transaction("rw", [db.outbox, db.records, db.prescriptions, db.cheques], async () => {
+      await db.prescriptions.put({ id: p.id, prescribedOn: p.prescribedOn, need: p.need, chequeNumbers: p.chequeNumbers, syncState: "pending" });
+      await db.cheques.where("number").anyOf(p.chequeNumbers).modify({ status: "prescribed", prescriptionId: p.id });
+      await enqueue(db, { kind: "pass.prescription", payload: p, entityId: p.id, summary: `Pass numérique : ${p.chequeNumbers.length} chèque(s) le ${day(p.prescribedOn)}` });
+    });
+    void engine.run({ now: true });
+    onDone(`${p.chequeNumbers.length} chèque${p.chequeNumbers.length > 1 ? "s" : ""} prescrit${p.chequeNumbers.length > 1 ? "s" : ""}${navigator.onLine ? "" : " sur cet appareil : la prescription sera envoyée dès le retour du réseau"}.`);
+    setChosen([]);
+    setNeed("");
+    setErrors({});
+    setId(crypto.randomUUID());
+  }
+
+  return (
+    <>
+      <h2>Prescrire des chèques</h2>
+      <ErrorSummary errors={toSummary(errors, ["chequeNumbers", "prescribedOn", "need"])} focusKey={attempt} />
+      <form noValidate onSubmit={(e) => void onSubmit(e)}>
+        <CheckboxGroup
+          legend="Chèques remis à la personne"
+          name="chequeNumbers"
+          hint="Cochez les numéros imprimés sur les chèques que vous remettez."
+          options={numbers.slice(0, 40).map((n) => ({ value: n, label: n }))}
+          value={chosen}
+          onChange={setChosen}
+          error={errors.chequeNumbers}
+        />
+        <TextField label="Date" name="prescribedOn" type="date" max={todayIso()} value={date} onChange={(e) => setDate(e.target.value)} error={errors.prescribedOn} short />
+        <TextArea
+          label="Besoin de la personne"
+          name="need"
+          hint="Par exemple : apprendre à utiliser sa tablette. Ni nom ni information qui permettrait de reconnaître la personne."
+          value={need}
+          onChange={(e) => setNeed(e.target.value)}
+          error={errors.need}
+        />
+        <Button type="submit">Prescrire</Button>
+      </form>
+    </>
+  );
+}

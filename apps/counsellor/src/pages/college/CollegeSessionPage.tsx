@@ -1,0 +1,247 @@
+import { useState, type FormEvent } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link } from "wouter";
+import {
+  classLevels,
+  collegeReportInput,
+  collegeTopics,
+  formatDateTime,
+  formatDuration,
+  MAX_PUPILS_PER_CLASS,
+  requesterRoles,
+  type CounsellorCollegeSessionView,
+} from "@medianum/domain";
+import {
+  Alert,
+  Button,
+  CheckboxGroup,
+  ErrorSummary,
+  NumberField,
+  TextArea,
+  issuesToFieldErrors,
+  readApiError,
+  toSummary,
+  type FieldErrors,
+} from "@medianum/ui";
+import { useTRPC } from "../../trpc.js";
+import { QueryState, Title } from "../../common.js";
+
+/** A collège session of my agenda: where, who, which classes, and the report once it is over. */
+export function CollegeSessionPage({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const q = useQuery(trpc.college.mySession.queryOptions({ id }));
+  const s = q.data;
+  const notFound = q.isError && ["NOT_FOUND", "BAD_REQUEST"].includes(readApiError(q.error).code ?? "");
+  return (
+    <>
+      <Title title={s ? `Séance au ${s.establishmentName}` : "Séance en collège"} />
+      <p>
+        <Link href="/colleges">← Mes séances en collège</Link>
+      </p>
+      <h1>{s ? `Séance au ${s.establishmentName}` : notFound ? "Séance introuvable" : "Séance en collège"}</h1>
+      {notFound ? (
+        <p>{readApiError(q.error).message}</p>
+      ) : (
+        <QueryState query={q} loadingLabel="Chargement de la séance…" errorTitle="La séance n'a pas pu être affichée.">
+          {() => (s ? <SessionDetail s={s} /> : null)}
+        </QueryState>
+      )}
+    </>
+  );
+}
+
+function SessionDetail({ s }: { s: CounsellorCollegeSessionView }) {
+  const started = s.startsAt.getTime() <= Date.now();
+  return (
+    <>
+      <dl className="mn-details">
+        <dt>Date</dt>
+        <dd>
+          {formatDateTime(s.startsAt)} ({formatDuration(s.durationMinutes)})
+        </dd>
+        <dt>Adresse</dt>
+        <dd>
+          {s.establishmentName}
+          {s.room ? `, ${s.room}` : ""}
+          <br />
+          {s.address ? `${s.address}, ` : ""}
+          {s.communeName}
+        </dd>
+        <dt>Classes</dt>
+        <dd>
+          {s.classes.map((c) => `${c.name ?? classLevels.label(c.level)} (${c.pupils} élèves)`).join(", ")}
+        </dd>
+        <dt>Sujets demandés</dt>
+        <dd>
+          {s.topics.map((t) => collegeTopics.label(t)).join(", ")}
+          {s.otherTopic ? ` — ${s.otherTopic}` : ""}
+        </dd>
+        {s.constraints ? (
+          <>
+            <dt>Contraintes</dt>
+            <dd>{s.constraints}</dd>
+          </>
+        ) : null}
+        <dt>Contact</dt>
+        <dd>
+          {s.contact.name} ({requesterRoles.label(s.contact.role)})
+          <br />
+          <a href={`mailto:${s.contact.email}`}>{s.contact.email}</a>
+          {s.contact.phone ? (
+            <>
+              <br />
+              <a href={`tel:${s.contact.phone}`}>{s.contact.phone}</a>
+            </>
+          ) : null}
+        </dd>
+        <dt>Intervenants</dt>
+        <dd>{s.counsellors.join(", ")}</dd>
+      </dl>
+
+      {s.status === "cancelled" ? (
+        <Alert type="warning" role="none" title="Séance annulée">
+          <p>Cette séance a été annulée par la coordination.</p>
+        </Alert>
+      ) : s.report ? (
+        <Reported s={s} />
+      ) : started ? (
+        <ReportForm s={s} />
+      ) : (
+        <p>Le compte rendu pourra être rempli une fois la séance commencée.</p>
+      )}
+    </>
+  );
+}
+
+function Reported({ s }: { s: CounsellorCollegeSessionView }) {
+  const r = s.report!;
+  const total = s.classes.reduce((n, c) => n + (c.pupilsPresent ?? 0), 0);
+  return (
+    <section aria-labelledby="compte-rendu">
+      <h2 id="compte-rendu">Compte rendu</h2>
+      <Alert type="success" role="none">
+        <p>Compte rendu envoyé le {formatDateTime(r.reportedAt)} : la séance est comptée dans vos activités.</p>
+      </Alert>
+      <dl className="mn-details">
+        <dt>Élèves présents</dt>
+        <dd>
+          {total} ({s.classes.map((c) => `${c.name ?? classLevels.label(c.level)} : ${c.pupilsPresent ?? 0}`).join(", ")})
+        </dd>
+        <dt>Sujets abordés</dt>
+        <dd>{r.topicsCovered.map((t) => collegeTopics.label(t)).join(", ")}</dd>
+        <dt>Durée</dt>
+        <dd>{formatDuration(r.durationMinutes)}</dd>
+        {r.remarks ? (
+          <>
+            <dt>Remarques</dt>
+            <dd>{r.remarks}</dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
+
+function ReportForm({ s }: { s: CounsellorCollegeSessionView }) {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  // The report's id is made here once: sending again (double tap, retry) cannot create a second record.
+  const [reportId] = useState(() => crypto.randomUUID());
+  const [present, setPresent] = useState<Record<string, number | null>>(() => Object.fromEntries(s.classes.map((c) => [c.id, c.pupils])));
+  const [topics, setTopics] = useState<string[]>(s.topics);
+  const [duration, setDuration] = useState<number | null>(s.durationMinutes);
+  const [remarks, setRemarks] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const report = useMutation(
+    trpc.college.report.mutationOptions({
+      onSuccess: () => {
+        void qc.invalidateQueries({ queryKey: trpc.college.pathKey() });
+        void qc.invalidateQueries({ queryKey: trpc.activity.pathKey() });
+        setTimeout(() => document.getElementById("compte-rendu")?.focus(), 50);
+      },
+      onError: (e) => {
+        const info = readApiError(e);
+        setAttempt((n) => n + 1);
+        if (Object.keys(info.fieldErrors).length) setErrors(mapErrors(info.fieldErrors));
+        else setFormError(info.message);
+      },
+    }),
+  );
+  const classIndex = new Map(s.classes.map((c, i) => [String(i), c.id]));
+  function mapErrors(raw: FieldErrors): FieldErrors {
+    // "classes.0.pupilsPresent" → the field of that class.
+    const out: FieldErrors = {};
+    for (const [k, m] of Object.entries(raw)) {
+      const match = /^classes\.(\d+)\./.exec(k);
+      out[match ? `present-${classIndex.get(match[1]!)}` : k] = m;
+    }
+    return out;
+  }
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    const parsed = collegeReportInput.safeParse({
+      id: reportId,
+      sessionId: s.id,
+      classes: s.classes.map((c) => ({ classId: c.id, pupilsPresent: present[c.id] ?? undefined })),
+      topicsCovered: topics,
+      durationMinutes: duration ?? undefined,
+      remarks,
+    });
+    if (!parsed.success) {
+      setErrors(mapErrors(issuesToFieldErrors(parsed.error.issues)));
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setErrors({});
+    report.mutate(parsed.data);
+  }
+  const order = [...s.classes.map((c) => `present-${c.id}`), "classes", "topicsCovered", "durationMinutes", "remarks"];
+  return (
+    <section aria-labelledby="compte-rendu-form">
+      <h2 id="compte-rendu-form">Compte rendu de la séance</h2>
+      <p>Il compte la séance dans vos activités (atelier collectif) et prévient le collège quand toutes ses séances sont faites.</p>
+      <ErrorSummary errors={toSummary(errors, order)} focusKey={attempt} />
+      {formError ? (
+        <Alert type="error" title="Le compte rendu n'a pas pu être envoyé.">
+          <p>{formError}</p>
+        </Alert>
+      ) : null}
+      <form noValidate onSubmit={onSubmit}>
+        <fieldset className="mn-field" id="classes" tabIndex={-1}>
+          <legend className="mn-legend">Élèves présents</legend>
+          {errors.classes ? <p className="mn-error-message">{errors.classes}</p> : null}
+          {s.classes.map((c) => (
+            <NumberField
+              key={c.id}
+              label={`${c.name ?? classLevels.label(c.level)} (${c.pupils} inscrits)`}
+              name={`present-${c.id}`}
+              hint={`${MAX_PUPILS_PER_CLASS} au maximum.`}
+              value={present[c.id] ?? null}
+              onChange={(n) => setPresent((p) => ({ ...p, [c.id]: n }))}
+              error={errors[`present-${c.id}`]}
+            />
+          ))}
+        </fieldset>
+        <CheckboxGroup legend="Sujets abordés" name="topicsCovered" options={collegeTopics.items} value={topics} onChange={setTopics} error={errors.topicsCovered} />
+        <NumberField label="Durée en minutes" name="durationMinutes" value={duration} onChange={setDuration} error={errors.durationMinutes} />
+        <TextArea
+          label="Remarques"
+          name="remarks"
+          optional
+          hint="Ce qui a marché, les questions des élèves, une suite à donner."
+          value={remarks}
+          onChange={(e) => setRemarks(e.target.value)}
+          error={errors.remarks}
+        />
+        <div className="mn-actions">
+          <Button type="submit" loading={report.isPending} loadingLabel="Envoi du compte rendu…">
+            Envoyer le compte rendu
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
