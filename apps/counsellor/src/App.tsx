@@ -9,6 +9,8 @@ import { APP_TITLE, FlashContext } from "./common.js";
 import { AgendaPage } from "./pages/AgendaPage.js";
 import { NewAccompanimentPage } from "./pages/NewAccompanimentPage.js";
 import { MyRecordsPage } from "./pages/MyRecordsPage.js";
+import { MyCollegeSessionsPage } from "./pages/college/MyCollegeSessionsPage.js";
+import { CollegeSessionPage } from "./pages/college/CollegeSessionPage.js";
 import { CollectiveRecordPage } from "./pages/CollectiveRecordPage.js";
 import { OutboxPage } from "./pages/OutboxPage.js";
 import { PassNumeriquePage } from "./pages/PassNumeriquePage.js";
@@ -36,6 +38,7 @@ function Frame({ children, user }: { children: ReactNode; user?: { displayName: 
             <NavItem href="/accompagnements/nouveau">Nouvel accompagnement</NavItem>
             <NavItem href="/ateliers/nouveau">Atelier collectif</NavItem>
             <NavItem href="/accompagnements">Mes accompagnements</NavItem>
+            <NavItem href="/colleges" section>Séances en collège</NavItem>
             <NavItem href="/pass-numerique">Pass numérique</NavItem>
             <NavItem href="/annuaire">Annuaire</NavItem>
             <NavItem href="/mes-chiffres">Mes chiffres</NavItem>
@@ -84,6 +87,10 @@ function Routes() {
         <Route path="/accompagnements">
           <MyRecordsPage />
         </Route>
+        <Route path="/colleges">
+          <MyCollegeSessionsPage />
+        </Route>
+        <Route path="/colleges/:id">{(p) => <CollegeSessionPage key={p.id} id={p.id} />}</Route>
         <Route path="/ateliers/nouveau">
           <CollectiveRecordPage />
         </Route>

@@ -64,7 +64,10 @@ export function AgendaPage() {
                         {item.kind === "college" ? "Collège" : "Atelier"}
                       </Badge>
                     </p>
-                    <h3 className="mn-card__title">{item.title}</h3>
+                    <h3 className="mn-card__title">
+                      {/* A collège session opens its detail: address, contact, and the report after it. */}
+                      {item.kind === "college" ? <Link href={`/colleges/${item.id}`}>{item.title}</Link> : item.title}
+                    </h3>
                     {item.place ? (
                       <p>
                         {item.place.name}

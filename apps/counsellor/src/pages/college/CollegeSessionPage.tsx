@@ -118,7 +118,9 @@ function Reported({ s }: { s: CounsellorCollegeSessionView }) {
   const total = s.classes.reduce((n, c) => n + (c.pupilsPresent ?? 0), 0);
   return (
     <section aria-labelledby="compte-rendu">
-      <h2 id="compte-rendu">Compte rendu</h2>
+      <h2 id="compte-rendu" tabIndex={-1}>
+        Compte rendu
+      </h2>
       <Alert type="success" role="none">
         <p>Compte rendu envoyé le {formatDateTime(r.reportedAt)} : la séance est comptée dans vos activités.</p>
       </Alert>
