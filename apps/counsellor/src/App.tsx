@@ -16,6 +16,7 @@ import { OutboxPage } from "./pages/OutboxPage.js";
 import { PassNumeriquePage } from "./pages/PassNumeriquePage.js";
 import { DirectoryPage } from "./pages/DirectoryPage.js";
 import { MyFiguresPage } from "./pages/MyFiguresPage.js";
+import { CheckInPage } from "./pages/CheckInPage.js";
 import { SyncStatus } from "./SyncStatus.js";
 import { useDevice } from "./offline/device.js";
 import { getMeta, setMeta, wipeDevice, type CachedUser } from "./offline/db.js";
@@ -95,6 +96,7 @@ function Routes() {
           <CollectiveRecordPage />
         </Route>
         <Route path="/ateliers/:id/modifier">{(p) => <CollectiveRecordPage key={p.id} editId={p.id} />}</Route>
+        <Route path="/seances/:id/presences">{(p) => <CheckInPage key={p.id} sessionId={p.id} />}</Route>
         <Route path="/envois">
           <OutboxPage />
         </Route>

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable } from "dexie";
 import type {
   ActivityRecordView,
+  AttendanceSheetView,
   AgendaItem,
   DirectoryEntry,
   PassChequeView,
@@ -65,6 +66,8 @@ export class DeviceDb extends Dexie {
   directory!: EntityTable<DirectoryEntry, "id">;
   cheques!: EntityTable<PassChequeView, "number">;
   prescriptions!: EntityTable<PassPrescriptionView & { syncState: LocalRecord["syncState"] }, "id">;
+  /** Attendance sheets of my coming workshop sessions, to check people in offline. */
+  sheets!: EntityTable<AttendanceSheetView & { sessionId: string }, "sessionId">;
 
   constructor(name = "medianum-conseiller", options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -78,6 +81,7 @@ export class DeviceDb extends Dexie {
       cheques: "number, status",
       prescriptions: "id, prescribedOn",
     });
+    this.version(2).stores({ sheets: "sessionId" });
   }
 }
 

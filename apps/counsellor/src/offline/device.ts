@@ -8,6 +8,7 @@ export const deviceDb = new DeviceDb();
 export const engine = new SyncEngine(deviceDb, {
   push: async (operations) => (await trpcClient.sync.push.mutate({ operations })).results,
   snapshot: () => trpcClient.sync.snapshot.query(),
+  attendanceSheet: (sessionId) => trpcClient.booking.attendanceSheet.query({ sessionId }),
 });
 
 export const DeviceContext = createContext({ db: deviceDb, engine });

@@ -1,4 +1,4 @@
-import type { SyncItemResult, SyncOperation } from "@medianum/domain";
+import type { AttendanceSheetView, SyncItemResult, SyncOperation } from "@medianum/domain";
 import { DeviceDb, getMeta, setMeta } from "./db.js";
 import { flush, recoverInterrupted, SignedOutError, type FlushReport } from "./outbox.js";
 import { storeSnapshot } from "./snapshot.js";
@@ -17,7 +17,11 @@ export interface EngineState {
 export interface EngineApi {
   push(operations: SyncOperation[]): Promise<SyncItemResult[]>;
   snapshot(): Promise<SyncSnapshotLike>;
+  attendanceSheet(sessionId: string): Promise<AttendanceSheetView>;
 }
+
+/** Sheets of workshop sessions from 12 hours ago to 8 days ahead are kept for offline check-in. */
+const SHEET_WINDOW = { pastMs: 12 * 3_600_000, aheadMs: 8 * 86_400_000 };
 
 const REFRESH_EVERY_MS = 5 * 60_000;
 const TICK_MS = 15_000;
@@ -124,6 +128,7 @@ export class SyncEngine {
       if (!report.networkError && !report.signedOut && (opts.refresh || stale || report.applied > 0)) {
         const snap = await this.api.snapshot();
         await storeSnapshot(this.db, snap);
+        await this.refreshSheets(snap);
         this.set({ lastSyncAt: snap.generatedAt.getTime(), lastError: null, online: true });
       }
     } catch (e) {
@@ -132,6 +137,20 @@ export class SyncEngine {
       else this.set({ lastError: "Le serveur n'a pas pu être joint : nouvel essai automatique dans un moment." });
     } finally {
       this.set({ syncing: false });
+    }
+  }
+
+  private async refreshSheets(snap: SyncSnapshotLike) {
+    const now = Date.now();
+    const ids = snap.agenda
+      .filter((a) => a.kind === "workshop" && a.startsAt.getTime() > now - SHEET_WINDOW.pastMs && a.startsAt.getTime() < now + SHEET_WINDOW.aheadMs)
+      .map((a) => a.id);
+    // Marks typed here and not yet sent stay as typed.
+    const waiting = new Set((await this.db.outbox.filter((o) => o.kind === "attendance.checkin").toArray()).map((o) => (o.payload as { sessionId: string }).sessionId));
+    for (const id of ids) {
+      if (waiting.has(id)) continue;
+      const sheet = await this.api.attendanceSheet(id);
+      await this.db.sheets.put({ ...sheet, sessionId: id });
     }
   }
 

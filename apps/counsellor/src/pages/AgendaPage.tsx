@@ -78,6 +78,13 @@ export function AgendaPage() {
                       <p>Lieu à préciser</p>
                     )}
                     {item.detail ? <p>{item.detail}</p> : null}
+                    {item.kind === "workshop" ? (
+                      <p>
+                        <Link href={`/seances/${item.id}/presences`}>
+                          Pointer les présences<span className="mn-visually-hidden"> : {item.title}</span>
+                        </Link>
+                      </p>
+                    ) : null}
                   </li>
                 ))}
               </ul>

@@ -3,7 +3,11 @@ import { syncPayloadSchema, syncOperationKinds, type SyncItemResult, type SyncOp
 import { RecordConflict } from "../activity/write.js";
 import { UserFacingError } from "../shared/errors.js";
 import { fieldErrorsOf } from "../trpc.js";
-import { syncHandlers } from "./handlers.js";
+import { standaloneHandlers, syncHandlers } from "./handlers.js";
+
+export interface SyncEnv {
+  publicUrl: string;
+}
 
 function isUniqueViolation(e: unknown): boolean {
   return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
@@ -16,22 +20,29 @@ const rejected = (id: string, message: string, fieldErrors: Record<string, strin
  * transaction: a concurrent send of the same operation waits on that row, then finds it and
  * answers "duplicate"; a failure rolls back the receipt with the write, so a retry starts clean.
  */
-export async function applyOperation(prisma: PrismaClient, counsellorId: string, op: SyncOperation, now: Date): Promise<SyncItemResult> {
+export async function applyOperation(prisma: PrismaClient, counsellorId: string, op: SyncOperation, now: Date, env: SyncEnv): Promise<SyncItemResult> {
   const previous = await prisma.syncReceipt.findUnique({ where: { id: op.id } });
   if (previous) return receiptAnswer(op.id, counsellorId, previous);
 
   const schema = syncPayloadSchema(op.kind);
   const handler = syncHandlers[op.kind];
-  if (!schema || !handler) {
+  const standalone = standaloneHandlers[op.kind];
+  if (!schema || (!handler && !standalone)) {
     return rejected(op.id, `« ${syncOperationKinds.label(op.kind)} » ne peut pas encore être envoyé : gardez-le, il partira après une mise à jour.`);
   }
   const parsed = schema.safeParse(op.payload);
   if (!parsed.success) return rejected(op.id, "Certains champs sont à corriger.", fieldErrorsOf(parsed.error));
 
   try {
+    if (standalone) {
+      const r = await standalone(prisma, counsellorId, op.payload as never, now, env);
+      const result = JSON.parse(JSON.stringify(r)) as Record<string, unknown>;
+      await prisma.syncReceipt.create({ data: { id: op.id, counsellorId, kind: op.kind, result: result as Prisma.InputJsonValue, createdAt: now } });
+      return { id: op.id, status: "applied", result };
+    }
     const result = await prisma.$transaction(async (tx) => {
       await tx.syncReceipt.create({ data: { id: op.id, counsellorId, kind: op.kind, result: {}, createdAt: now } });
-      const r = await handler(tx, counsellorId, parsed.data as never, now);
+      const r = await handler!(tx, counsellorId, parsed.data as never, now);
       await tx.syncReceipt.update({ where: { id: op.id }, data: { result: r as Prisma.InputJsonValue } });
       return r;
     });
@@ -63,7 +74,7 @@ function receiptAnswer(id: string, counsellorId: string, receipt: { counsellorId
  * Applies a batch in the order it was queued, each item in its own transaction: one refused item
  * does not hold back the others, and what was applied stays applied if the connection drops.
  */
-export async function applyBatch(prisma: PrismaClient, counsellorId: string, operations: SyncOperation[], now: Date): Promise<SyncItemResult[]> {
+export async function applyBatch(prisma: PrismaClient, counsellorId: string, operations: SyncOperation[], now: Date, env: SyncEnv): Promise<SyncItemResult[]> {
   const results: SyncItemResult[] = [];
   const seen = new Set<string>();
   for (const op of operations) {
@@ -74,7 +85,7 @@ export async function applyBatch(prisma: PrismaClient, counsellorId: string, ope
       continue;
     }
     seen.add(op.id);
-    results.push(await applyOperation(prisma, counsellorId, op, now));
+    results.push(await applyOperation(prisma, counsellorId, op, now, env));
   }
   return results;
 }

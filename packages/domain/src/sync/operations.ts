@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { collectiveRecordInput, individualRecordInput } from "../activity/record.js";
 import { passPrescriptionInput } from "../pass-numerique/prescription.js";
+import { attendanceInput } from "../booking/attendance.js";
+import { collegeReportInput } from "../college/report.js";
 import { uuidSchema } from "../shared/schemas.js";
 import { valueList, type ValueOf } from "../shared/value-list.js";
 import { activityRecordView } from "./records.js";
@@ -33,6 +35,8 @@ const payloadSchemas = new Map<SyncOperationKind, z.ZodType>([
   ["activity.collective.create", collectiveRecordInput],
   ["activity.collective.update", collectiveRecordUpdate],
   ["pass.prescription", passPrescriptionInput],
+  ["attendance.checkin", attendanceInput],
+  ["college.report", collegeReportInput],
 ]);
 
 export function syncPayloadSchema(kind: SyncOperationKind): z.ZodType | undefined {

@@ -1,0 +1,137 @@
+import { useState, type FormEvent } from "react";
+import { Link } from "wouter";
+import { attendanceInput, formatDateTime } from "@medianum/domain";
+import { Alert, Badge, Button, EmptyState, ErrorSummary, NumberField, Spinner, TextField, issuesToFieldErrors, toSummary, type FieldErrors } from "@medianum/ui";
+import { Title } from "../common.js";
+import { useDevice } from "../offline/device.js";
+import { useLive } from "../offline/live.js";
+import { enqueue } from "../offline/outbox.js";
+
+const STATUS_LABELS: Record<string, string> = { attended: "Présent(e)", no_show: "Absent(e)", confirmed: "Inscrit(e)", waitlisted: "Liste d'attente" };
+
+/** Attendance of a workshop session I run: marks and walk-ins saved on the device, sent by the outbox. */
+export function CheckInPage({ sessionId }: { sessionId: string }) {
+  const { db, engine } = useDevice();
+  const sheet = useLive(async () => (await db.sheets.get(sessionId)) ?? null, [db, sessionId]);
+  const [message, setMessage] = useState<string | null>(null);
+
+  async function mark(registrationId: string, name: string, value: "present" | "absent") {
+    if (!sheet) return;
+    const input = attendanceInput.parse({ kind: "mark", sessionId, registrationId, mark: value });
+    await db.transaction("rw", [db.sheets, db.outbox, db.records], async () => {
+      const registrations = sheet.registrations.map((r) => (r.id === registrationId ? { ...r, status: value === "present" ? "attended" : "no_show" } : r));
+      await db.sheets.put({ ...sheet, registrations, presentCount: registrations.filter((r) => r.status === "attended").reduce((n, r) => n + r.seats, 0) });
+      await enqueue(db, { kind: "attendance.checkin", payload: input, entityId: `${sessionId}:${registrationId}`, summary: `Pointage : ${name} ${value === "present" ? "présent(e)" : "absent(e)"}` });
+    });
+    setMessage(`${name} : ${value === "present" ? "présent(e)" : "absent(e)"}${navigator.onLine ? "" : " (enregistré sur cet appareil)"}.`);
+    void engine.run({ now: true });
+  }
+
+  if (sheet === undefined) return <Spinner />;
+  if (sheet === null) {
+    return (
+      <>
+        <Title title="Pointage" />
+        <h1>Pointage</h1>
+        <EmptyState title="La liste de cette séance n'est pas sur cet appareil.">
+          <p>Elle est chargée pour les séances des prochains jours dès que le réseau est là.</p>
+          <p>
+            <Link href="/">Retour à mon agenda</Link>
+          </p>
+        </EmptyState>
+      </>
+    );
+  }
+  return (
+    <>
+      <Title title={`Pointage — ${sheet.session.title}`} />
+      <h1>Pointage des présences</h1>
+      <p>
+        <strong>{sheet.session.title}</strong> — {formatDateTime(sheet.session.startsAt)}, {sheet.session.place.name} ({sheet.session.place.communeName})
+      </p>
+      <p role="status">
+        {sheet.presentCount} présent{sheet.presentCount > 1 ? "s" : ""}
+        {message ? ` · ${message}` : ""}
+      </p>
+      {sheet.registrations.length === 0 ? (
+        <p>Aucune inscription pour le moment.</p>
+      ) : (
+        <ul className="mn-card-list">
+          {sheet.registrations.map((r) => {
+            const name = `${r.firstName} ${r.lastName}`.trim();
+            return (
+              <li className="mn-card" key={r.id}>
+                <h2 className="mn-card__title">
+                  {name} <Badge tone={r.status === "attended" ? "success" : r.status === "no_show" ? "danger" : "neutral"}>{STATUS_LABELS[r.status] ?? r.status}</Badge>
+                </h2>
+                <p>
+                  {r.seats} place{r.seats > 1 ? "s" : ""}
+                  {r.need ? ` · ${r.need}` : ""}
+                </p>
+                <p className="mn-actions">
+                  <Button size="small" onClick={() => void mark(r.id, name, "present")} aria-pressed={r.status === "attended"}>
+                    Présent<span className="mn-visually-hidden"> : {name}</span>
+                  </Button>
+                  <Button size="small" variant="secondary" onClick={() => void mark(r.id, name, "absent")} aria-pressed={r.status === "no_show"}>
+                    Absent<span className="mn-visually-hidden"> : {name}</span>
+                  </Button>
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <WalkIn sessionId={sessionId} onDone={setMessage} />
+    </>
+  );
+}
+
+/** Someone came without booking: added with a device id, so a replay adds them once. */
+function WalkIn({ sessionId, onDone }: { sessionId: string; onDone: (m: string) => void }) {
+  const { db, engine } = useDevice();
+  const [firstName, setFirstName] = useState("");
+  const [seats, setSeats] = useState<number | null>(1);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempt, setAttempt] = useState(0);
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const parsed = attendanceInput.safeParse({ kind: "walk_in", sessionId, clientId: crypto.randomUUID(), firstName, seats });
+    if (!parsed.success) {
+      setErrors(issuesToFieldErrors(parsed.error.issues));
+      setAttempt((n) => n + 1);
+      return;
+    }
+    const input = parsed.data as Extract<typeof parsed.data, { kind: "walk_in" }>;
+    await db.transaction("rw", [db.sheets, db.outbox, db.records], async () => {
+      const sheet = await db.sheets.get(sessionId);
+      if (sheet) {
+        const registrations = [...sheet.registrations, { id: input.clientId, firstName: input.firstName, lastName: input.lastName, seats: input.seats, status: "attended", source: "walk_in", need: null }];
+        await db.sheets.put({ ...sheet, registrations, presentCount: sheet.presentCount + input.seats });
+      }
+      await enqueue(db, { kind: "attendance.checkin", payload: input, entityId: input.clientId, summary: `Pointage : ${input.firstName} (sans inscription)` });
+    });
+    setFirstName("");
+    setSeats(1);
+    setErrors({});
+    onDone(`${input.firstName} ajouté(e) aux présents.`);
+    void engine.run({ now: true });
+  }
+  return (
+    <>
+      <h2>Ajouter une personne venue sans inscription</h2>
+      <ErrorSummary errors={toSummary(errors, ["firstName", "seats"])} focusKey={attempt} />
+      <form noValidate onSubmit={(e) => void onSubmit(e)}>
+        <TextField label="Prénom" name="firstName" value={firstName} onChange={(e) => setFirstName(e.target.value)} error={errors.firstName} />
+        <NumberField label="Nombre de personnes" name="seats" value={seats} onChange={setSeats} error={errors.seats} />
+        <Button type="submit" variant="secondary">
+          Ajouter aux présents
+        </Button>
+      </form>
+      {Object.keys(errors).length ? (
+        <Alert type="error">
+          <p>Corrigez les champs indiqués.</p>
+        </Alert>
+      ) : null}
+    </>
+  );
+}
