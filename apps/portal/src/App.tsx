@@ -5,6 +5,8 @@ import { HomePage } from "./pages/HomePage.js";
 
 // The booking page (and the form validation it carries) loads only when a parent opens a session.
 const SessionPage = lazy(() => import("./pages/SessionPage.js"));
+// The page behind the manage link sent by e-mail (also lazy: few visitors need it).
+const ManagePage = lazy(() => import("./pages/ManagePage.js"));
 // Collège requests and their tracking pages: separate chunks, never in the home page's budget.
 const CollegeRequestPage = lazy(() => import("./pages/college/CollegeRequestPage.js"));
 const CollegeTrackingPage = lazy(() => import("./pages/college/CollegeTrackingPage.js"));
@@ -21,6 +23,7 @@ function Routes() {
           <HomePage />
         </Route>
         <Route path="/seances/:id">{(params) => <SessionPage key={params.id} id={params.id} />}</Route>
+        <Route path="/inscription/:token">{(params) => <ManagePage key={params.token} token={params.token} />}</Route>
         <Route path="/colleges/demande">
           <CollegeRequestPage />
         </Route>

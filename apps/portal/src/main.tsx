@@ -1,4 +1,5 @@
 import "@medianum/ui/theme.css";
+import "./portal.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { QueryClientProvider } from "@tanstack/react-query";

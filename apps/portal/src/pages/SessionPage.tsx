@@ -3,12 +3,11 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "wouter";
 import {
   audiences,
+  availabilityLabel,
   bookingInput,
   formatDateTime,
   formatDuration,
   MAX_SEATS_PER_BOOKING,
-  REGISTRATION_RETENTION_MONTHS,
-  seatsLeftLabel,
 } from "@medianum/domain";
 import {
   Alert,
@@ -79,7 +78,7 @@ export default function SessionPage({ id }: { id: string }) {
       </p>
       <h1>{s.title}</h1>
       <p>
-        <Badge tone={full ? "danger" : s.seatsLeft <= 3 ? "warning" : "success"}>{seatsLeftLabel(s.seatsLeft)}</Badge>
+        <Badge tone={full ? "danger" : s.seatsLeft <= 3 ? "warning" : "success"}>{availabilityLabel(s.seatsLeft)}</Badge>
       </p>
       {s.description ? <p>{s.description}</p> : null}
 
@@ -115,18 +114,36 @@ export default function SessionPage({ id }: { id: string }) {
         ) : null}
         <dt>Prix</dt>
         <dd>Gratuit</dd>
+        {s.contactEmail || s.contactPhone ? (
+          <>
+            <dt>Une question ?</dt>
+            <dd>
+              {s.contactPhone ? <a href={`tel:${s.contactPhone}`}>{s.contactPhone.replace(/(\d{2})(?=\d)/g, "$1 ")}</a> : null}
+              {s.contactEmail && s.contactPhone ? <br /> : null}
+              {s.contactEmail ? <a href={`mailto:${s.contactEmail}`}>{s.contactEmail}</a> : null}
+            </dd>
+          </>
+        ) : null}
       </dl>
 
       {full ? (
-        <Alert type="warning" title="Complet">
-          <p>Il n'y a plus de place pour cette séance. D'autres dates sont peut-être proposées près de chez vous.</p>
+        <Alert type="warning" title="Complet — liste d'attente ouverte" role="none">
           <p>
-            <Link href="/">Voir les autres ateliers</Link>
+            Il n'y a plus de place pour le moment. Inscrivez-vous sur la liste d'attente : si des places se libèrent, votre
+            inscription est confirmée automatiquement, dans l'ordre d'arrivée, et nous vous prévenons.
+          </p>
+          <p>
+            <Link href="/">Voir les autres dates</Link>
           </p>
         </Alert>
-      ) : (
-        <BookingForm sessionId={s.id} seatsLeft={s.seatsLeft} onBooked={setBooked} />
-      )}
+      ) : null}
+      <BookingForm
+        sessionId={s.id}
+        seatsLeft={s.seatsLeft}
+        retentionMonths={s.retentionMonths}
+        cancellationDeadlineHours={s.cancellationDeadlineHours}
+        onBooked={setBooked}
+      />
     </>
   );
 }
@@ -145,12 +162,16 @@ interface FormValues {
   need: string;
   consent: boolean;
   website: string;
+  /** When the seats asked are no longer free at submission time, join the waitlist instead of failing. */
+  acceptWaitlist: boolean;
 }
 
 const FIELD_ORDER = ["firstName", "lastName", "email", "phone", "seats", "need", "consent", "website"];
 
 interface Booked {
   status: "confirmed" | "waitlisted";
+  manageToken: string;
+  cancellationDeadlineHours: number;
   seats: number;
   title: string;
   startsAt: Date;
@@ -160,7 +181,20 @@ interface Booked {
   phone: string;
 }
 
-function BookingForm({ sessionId, seatsLeft, onBooked }: { sessionId: string; seatsLeft: number; onBooked: (b: Booked) => void }) {
+function BookingForm({
+  sessionId,
+  seatsLeft,
+  retentionMonths,
+  cancellationDeadlineHours,
+  onBooked,
+}: {
+  sessionId: string;
+  seatsLeft: number;
+  retentionMonths: number;
+  cancellationDeadlineHours: number;
+  onBooked: (b: Booked) => void;
+}) {
+  const full = seatsLeft <= 0;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [values, setValues] = useState<FormValues>({
@@ -172,6 +206,7 @@ function BookingForm({ sessionId, seatsLeft, onBooked }: { sessionId: string; se
     need: "",
     consent: false,
     website: "",
+    acceptWaitlist: true,
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -183,6 +218,8 @@ function BookingForm({ sessionId, seatsLeft, onBooked }: { sessionId: string; se
         void queryClient.invalidateQueries({ queryKey: trpc.booking.pathKey() });
         onBooked({
           status: res.status,
+          manageToken: res.manageToken,
+          cancellationDeadlineHours,
           seats: res.seats,
           title: res.session.title,
           startsAt: res.session.startsAt,
@@ -215,7 +252,7 @@ function BookingForm({ sessionId, seatsLeft, onBooked }: { sessionId: string; se
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     setFormError(null);
-    const parsed = bookingInput.safeParse({ ...values, sessionId, seats: Number(values.seats) });
+    const parsed = bookingInput.safeParse({ ...values, sessionId, seats: Number(values.seats), acceptWaitlist: full || values.acceptWaitlist });
     if (!parsed.success) {
       setErrors(issuesToFieldErrors(parsed.error.issues));
       setAttempt((n) => n + 1);
@@ -225,7 +262,8 @@ function BookingForm({ sessionId, seatsLeft, onBooked }: { sessionId: string; se
     book.mutate(parsed.data);
   }
 
-  const maxSeats = Math.max(1, Math.min(MAX_SEATS_PER_BOOKING, seatsLeft));
+  // When full, a family can still join the waitlist with up to the maximum.
+  const maxSeats = full ? MAX_SEATS_PER_BOOKING : Math.max(1, Math.min(MAX_SEATS_PER_BOOKING, seatsLeft));
   const seatOptions = Array.from({ length: maxSeats }, (_, i) => ({
     value: String(i + 1),
     label: i === 0 ? "1 place" : `${i + 1} places`,
@@ -234,7 +272,7 @@ function BookingForm({ sessionId, seatsLeft, onBooked }: { sessionId: string; se
 
   return (
     <section aria-labelledby="inscription">
-      <h2 id="inscription">S'inscrire</h2>
+      <h2 id="inscription">{full ? "S'inscrire sur la liste d'attente" : "S'inscrire"}</h2>
       <p>
         Tous les champs sont obligatoires sauf mention « facultatif ». Indiquez au moins une adresse e-mail ou un numéro
         de téléphone.
@@ -304,11 +342,20 @@ function BookingForm({ sessionId, seatsLeft, onBooked }: { sessionId: string; se
         <CheckboxField
           name="consent"
           label="J'accepte que le Département utilise ces informations pour gérer mon inscription et me contacter au sujet de cet atelier."
-          hint={`Elles ne sont transmises à personne d'autre et sont supprimées ${REGISTRATION_RETENTION_MONTHS} mois après la séance.`}
+          hint={`Elles ne sont transmises à personne d'autre et sont supprimées ${retentionMonths} mois après la séance.`}
           checked={values.consent}
           onChange={(e) => set("consent", e.target.checked)}
           error={errors.consent}
         />
+        {full ? null : (
+          <CheckboxField
+            name="acceptWaitlist"
+            label="Si les places viennent à manquer pendant que je remplis ce formulaire, m'inscrire sur la liste d'attente."
+            optional
+            checked={values.acceptWaitlist}
+            onChange={(e) => set("acceptWaitlist", e.target.checked)}
+          />
+        )}
         {/* Honeypot: invisible to people and to assistive technologies, filled in by spam bots. */}
         <div className="mn-visually-hidden" aria-hidden="true">
           <label htmlFor="website">Ne pas remplir ce champ</label>
@@ -324,7 +371,7 @@ function BookingForm({ sessionId, seatsLeft, onBooked }: { sessionId: string; se
         </div>
         <div className="mn-actions">
           <Button type="submit" loading={book.isPending} loadingLabel="Inscription en cours…">
-            Confirmer mon inscription
+            {full ? "M'inscrire sur la liste d'attente" : "Confirmer mon inscription"}
           </Button>
         </div>
       </form>
@@ -369,6 +416,17 @@ function Confirmation({ booked }: { booked: Booked }) {
         <dt>Contact</dt>
         <dd>Nous vous contacterons {booked.email ? "à l'adresse " : "au "}{contact}.</dd>
       </dl>
+      <h2>Modifier ou annuler</h2>
+      <p>
+        Gardez ce lien : il permet de voir votre inscription, de réduire le nombre de places ou de l'annuler (jusqu'à{" "}
+        {booked.cancellationDeadlineHours} h avant la séance).
+        {booked.email ? " Il est aussi dans l'e-mail de confirmation." : ""}
+      </p>
+      <p className="mn-break">
+        <Link href={`/inscription/${booked.manageToken}`}>Gérer mon inscription</Link>
+        <br />
+        <span className="mn-hint">{`${window.location.origin}/inscription/${booked.manageToken}`}</span>
+      </p>
       <p>Si vous ne pouvez plus venir, prévenez-nous : votre place pourra servir à une autre famille.</p>
       <p>
         <Link href="/">Voir les autres ateliers</Link>
