@@ -12,6 +12,19 @@ import { SessionRegistrationsPage } from "./pages/SessionRegistrationsPage.js";
 import { CollegeRequestsPage } from "./pages/CollegeRequestsPage.js";
 import { CollegeRequestPage } from "./pages/CollegeRequestPage.js";
 import { CollegeFiguresPage } from "./pages/CollegeFiguresPage.js";
+import { RecordsPage } from "./pages/counsellor-activity/RecordsPage.js";
+import { PassStockPage } from "./pages/counsellor-activity/PassStockPage.js";
+import { DashboardPage } from "./pages/stats/DashboardPage.js";
+import { ReviewPage } from "./pages/stats/ReviewPage.js";
+import { TerritoryPage } from "./pages/territory/TerritoryPage.js";
+import { ExportsPage } from "./pages/exports/ExportsPage.js";
+import { PlacesPage } from "./pages/places/PlacesPage.js";
+import { PlaceFormPage } from "./pages/places/PlaceFormPage.js";
+import { PartnersPage } from "./pages/places/PartnersPage.js";
+import { TeamPage } from "./pages/team/TeamPage.js";
+import { MemberPage } from "./pages/team/MemberPage.js";
+import { SetPasswordPage } from "./pages/team/SetPasswordPage.js";
+import { AuditPage } from "./pages/audit/AuditPage.js";
 
 const BASE = import.meta.env.BASE_URL;
 
@@ -25,9 +38,18 @@ function Frame({ children, user }: { children: ReactNode; user?: { displayName: 
       nav={
         user ? (
           <>
+            <NavItem href="/tableau-de-bord">Tableau de bord</NavItem>
             <NavItem href="/seances" section>Séances</NavItem>
             <NavItem href="/demandes" section>Demandes des collèges</NavItem>
             <NavItem href="/chiffres-colleges">Chiffres des collèges</NavItem>
+            <NavItem href="/saisies">Saisies des conseillers</NavItem>
+            <NavItem href="/pass-numerique">Pass numérique</NavItem>
+            <NavItem href="/territoire">Territoire</NavItem>
+            <NavItem href="/exports">Exports</NavItem>
+            <NavItem href="/lieux" section>Lieux</NavItem>
+            <NavItem href="/equipe" section>Équipe</NavItem>
+            <NavItem href="/journal">Journal</NavItem>
+            <NavItem href="/bilan">Bilan annuel</NavItem>
           </>
         ) : undefined
       }
@@ -46,6 +68,35 @@ function Routes() {
       <Route path="/">
         <Redirect to="/seances" replace />
       </Route>
+      <Route path="/tableau-de-bord">
+        <DashboardPage />
+      </Route>
+      <Route path="/territoire">
+        <TerritoryPage />
+      </Route>
+      <Route path="/exports">
+        <ExportsPage />
+      </Route>
+      <Route path="/lieux/nouveau">
+        <PlaceFormPage />
+      </Route>
+      <Route path="/lieux/:id">{(p) => <PlaceFormPage key={p.id} id={p.id} />}</Route>
+      <Route path="/lieux">
+        <PlacesPage />
+      </Route>
+      <Route path="/partenaires">
+        <PartnersPage />
+      </Route>
+      <Route path="/equipe/:id">{(p) => <MemberPage key={p.id} id={p.id} />}</Route>
+      <Route path="/equipe">
+        <TeamPage />
+      </Route>
+      <Route path="/journal">
+        <AuditPage />
+      </Route>
+      <Route path="/bilan">
+        <ReviewPage />
+      </Route>
       <Route path="/seances">
         <SessionsPage />
       </Route>
@@ -54,6 +105,12 @@ function Routes() {
         <CollegeRequestsPage />
       </Route>
       <Route path="/demandes/:id">{(p) => <CollegeRequestPage key={p.id} id={p.id} />}</Route>
+      <Route path="/saisies">
+        <RecordsPage />
+      </Route>
+      <Route path="/pass-numerique">
+        <PassStockPage />
+      </Route>
       <Route path="/chiffres-colleges">
         <CollegeFiguresPage />
       </Route>
@@ -133,7 +190,17 @@ function Gate() {
 export function App() {
   return (
     <Router base={BASE.replace(/\/$/, "")}>
-      <Gate />
+      <Switch>
+        {/* Opened from an invitation or reset e-mail, before any login. */}
+        <Route path="/mot-de-passe">
+          <Frame>
+            <SetPasswordPage />
+          </Frame>
+        </Route>
+        <Route>
+          <Gate />
+        </Route>
+      </Switch>
     </Router>
   );
 }

@@ -15,6 +15,7 @@ import { syncRouter } from "./sync/router.js";
 import { passNumeriqueRouter } from "./pass-numerique/router.js";
 import { directoryRouter } from "./directory/router.js";
 import { myFiguresRouter } from "./my-figures/router.js";
+import { activityStaffRouter } from "./activity/staff-router.js";
 
 export const appRouter = router({
   stats: statsRouter,
@@ -33,6 +34,7 @@ export const appRouter = router({
   passNumerique: passNumeriqueRouter,
   directory: directoryRouter,
   myFigures: myFiguresRouter,
+  activityStaff: activityStaffRouter,
 });
 
 export type AppRouter = typeof appRouter;
