@@ -39,7 +39,7 @@ async function main() {
     const place = await prisma.place.create({ data: { name: "Médiathèque", type: "mediatheque", address: "1 place", postalCode: "47000", communeInsee: "47001" } });
     const workshop = await prisma.workshop.create({ data: { title: "Les écrans en famille", theme: "screens", audience: "parents", description: "Banc d'essai." } });
     const start = Date.now() + 10 * 86_400_000;
-    const sessions = [];
+    const sessions: Array<{ id: string }> = [];
     for (let i = 0; i < SESSIONS; i++) {
       sessions.push(await prisma.workshopSession.create({ data: { workshopId: workshop.id, placeId: place.id, capacity: CAPACITY, durationMinutes: 90, startsAt: new Date(start + i * 3_600_000) } }));
     }
