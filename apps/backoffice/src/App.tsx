@@ -9,6 +9,9 @@ import { useTRPC } from "./trpc.js";
 import { APP_TITLE } from "./pages/common.js";
 import { SessionsPage } from "./pages/SessionsPage.js";
 import { SessionRegistrationsPage } from "./pages/SessionRegistrationsPage.js";
+import { WorkshopsPage } from "./pages/workshop/WorkshopsPage.js";
+import { SessionFormPage } from "./pages/workshop/SessionFormPage.js";
+import { OutboxPage } from "./pages/workshop/OutboxPage.js";
 import { CollegeRequestsPage } from "./pages/CollegeRequestsPage.js";
 import { CollegeRequestPage } from "./pages/CollegeRequestPage.js";
 import { CollegeFiguresPage } from "./pages/CollegeFiguresPage.js";
@@ -40,6 +43,7 @@ function Frame({ children, user }: { children: ReactNode; user?: { displayName: 
           <>
             <NavItem href="/tableau-de-bord">Tableau de bord</NavItem>
             <NavItem href="/seances" section>Séances</NavItem>
+            <NavItem href="/ateliers">Ateliers</NavItem>
             <NavItem href="/demandes" section>Demandes des collèges</NavItem>
             <NavItem href="/chiffres-colleges">Chiffres des collèges</NavItem>
             <NavItem href="/saisies">Saisies des conseillers</NavItem>
@@ -49,6 +53,7 @@ function Frame({ children, user }: { children: ReactNode; user?: { displayName: 
             <NavItem href="/lieux" section>Lieux</NavItem>
             <NavItem href="/equipe" section>Équipe</NavItem>
             <NavItem href="/journal">Journal</NavItem>
+            <NavItem href="/messages">Messages</NavItem>
             <NavItem href="/bilan">Bilan annuel</NavItem>
           </>
         ) : undefined
@@ -100,7 +105,17 @@ function Routes() {
       <Route path="/seances">
         <SessionsPage />
       </Route>
+      <Route path="/seances/nouvelle">
+        <SessionFormPage />
+      </Route>
+      <Route path="/seances/:id/modifier">{(p) => <SessionFormPage key={p.id} id={p.id} />}</Route>
       <Route path="/seances/:id">{(p) => <SessionRegistrationsPage key={p.id} id={p.id} />}</Route>
+      <Route path="/ateliers">
+        <WorkshopsPage />
+      </Route>
+      <Route path="/messages">
+        <OutboxPage />
+      </Route>
       <Route path="/demandes">
         <CollegeRequestsPage />
       </Route>

@@ -1,17 +1,34 @@
-import { useQuery } from "@tanstack/react-query";
-import { Link } from "wouter";
-import { formatDateTime, formatDuration, registrationStatuses, sessionStatuses } from "@medianum/domain";
-import { Badge, DataTable, EmptyState, readApiError } from "@medianum/ui";
+import { useState, type FormEvent } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, useLocation } from "wouter";
+import { formatDateTime, formatDuration, registrationStatuses, sessionStatuses, staffBookingInput } from "@medianum/domain";
+import {
+  Alert,
+  Badge,
+  Button,
+  DataTable,
+  EmptyState,
+  ErrorSummary,
+  SelectField,
+  TextField,
+  TextArea,
+  issuesToFieldErrors,
+  readApiError,
+  toSummary,
+  type FieldErrors,
+} from "@medianum/ui";
 import { useTRPC } from "../trpc.js";
 import { QueryState, registrationTone, Title } from "./common.js";
+import { fromLocalInput } from "./workshop/local-datetime.js";
 
-const SOURCES: Record<string, string> = { portal: "Portail", staff: "Équipe" };
+const SOURCES: Record<string, string> = { portal: "Portail", staff: "Équipe", walk_in: "Sur place" };
 
 export function SessionRegistrationsPage({ id }: { id: string }) {
   const trpc = useTRPC();
   const q = useQuery(trpc.workshop.sessionRegistrations.queryOptions({ sessionId: id }));
   const notFound = q.isError && ["NOT_FOUND", "BAD_REQUEST"].includes(readApiError(q.error).code ?? "");
   const s = q.data?.session;
+  const [flash, setFlash] = useState<string | null>(null);
   return (
     <>
       <Title title={s ? `Inscriptions — ${s.title}` : "Inscriptions"} />
@@ -19,6 +36,11 @@ export function SessionRegistrationsPage({ id }: { id: string }) {
         <Link href="/seances">← Toutes les séances</Link>
       </p>
       <h1>{s ? s.title : notFound ? "Séance introuvable" : "Inscriptions à la séance"}</h1>
+      {flash ? (
+        <Alert type="success">
+          <p>{flash}</p>
+        </Alert>
+      ) : null}
       {notFound ? (
         <p>Cette séance n'existe pas ou a été supprimée.</p>
       ) : (
@@ -45,7 +67,9 @@ export function SessionRegistrationsPage({ id }: { id: string }) {
                   <dt>Conseillers</dt>
                   <dd>{q.data.session.counsellors.map((c) => c.displayName).join(", ") || "Aucun"}</dd>
                 </dl>
+                <SessionActions sessionId={id} status={q.data.session.status} onFlash={setFlash} />
                 <h2>Inscriptions</h2>
+                {q.data.session.status === "scheduled" ? <AddRegistration sessionId={id} onFlash={setFlash} /> : null}
                 {q.data.registrations.length === 0 ? (
                   <EmptyState title="Personne n'est encore inscrit à cette séance." />
                 ) : (
@@ -73,8 +97,17 @@ export function SessionRegistrationsPage({ id }: { id: string }) {
                         header: "Statut",
                         render: (r) => <Badge tone={registrationTone(r.status)}>{registrationStatuses.label(r.status)}</Badge>,
                       },
+                      { key: "need", header: "Besoin", render: (r) => r.need ?? "" },
                       { key: "created", header: "Inscrit le", render: (r) => formatDateTime(r.createdAt) },
                       { key: "source", header: "Origine", render: (r) => SOURCES[r.source] ?? r.source },
+                      {
+                        key: "actions",
+                        header: "Actions",
+                        render: (r) =>
+                          r.status === "confirmed" || r.status === "waitlisted" ? (
+                            <RegistrationActions sessionId={id} registration={r} onFlash={setFlash} />
+                          ) : null,
+                      },
                     ]}
                   />
                 )}
@@ -84,5 +117,280 @@ export function SessionRegistrationsPage({ id }: { id: string }) {
         </QueryState>
       )}
     </>
+  );
+}
+
+function useRefresh() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: trpc.workshop.pathKey() });
+}
+
+function SessionActions({ sessionId, status, onFlash }: { sessionId: string; status: string; onFlash: (m: string) => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refresh = useRefresh();
+  const [, navigate] = useLocation();
+  const [panel, setPanel] = useState<"duplicate" | "cancel" | null>(null);
+  const [when, setWhen] = useState("");
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const duplicate = useMutation(
+    trpc.workshop.duplicateSession.mutationOptions({
+      onSuccess: (r) => {
+        refresh();
+        navigate(`/seances/${r.id}`);
+      },
+      onError: (e) => setError(readApiError(e).message),
+    }),
+  );
+  const cancel = useMutation(
+    trpc.workshop.cancelSession.mutationOptions({
+      onSuccess: (r) => {
+        refresh();
+        setPanel(null);
+        onFlash(
+          `Séance annulée. ${r.notified} inscrit(s) prévenu(s) par e-mail.` + (r.toCall ? ` ${r.toCall} inscrit(s) sans e-mail à prévenir par téléphone.` : ""),
+        );
+      },
+      onError: (e) => setError(readApiError(e).message),
+    }),
+  );
+
+  async function downloadCsv() {
+    setExportError(null);
+    try {
+      const { csv, filename } = await queryClient.fetchQuery({ ...trpc.workshop.exportRegistrations.queryOptions({ sessionId }), staleTime: 0 });
+      const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = filename;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      URL.revokeObjectURL(url);
+    } catch (e) {
+      setExportError(readApiError(e).message);
+    }
+  }
+
+  return (
+    <section aria-label="Actions sur la séance">
+      <div className="mn-actions">
+        {status === "scheduled" ? (
+          <Link href={`/seances/${sessionId}/modifier`} className="mn-button mn-button--secondary">
+            Modifier
+          </Link>
+        ) : null}
+        <Button variant="secondary" onClick={() => setPanel(panel === "duplicate" ? null : "duplicate")} aria-expanded={panel === "duplicate"}>
+          Dupliquer
+        </Button>
+        <Button variant="secondary" onClick={() => void downloadCsv()}>
+          Exporter les inscriptions (CSV)
+        </Button>
+        {status === "scheduled" ? (
+          <Button variant="danger" onClick={() => setPanel(panel === "cancel" ? null : "cancel")} aria-expanded={panel === "cancel"}>
+            Annuler la séance
+          </Button>
+        ) : null}
+      </div>
+      {exportError ? <Alert type="error">{exportError}</Alert> : null}
+      {panel === "duplicate" ? (
+        <form
+          className="mn-card"
+          noValidate
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            const d = fromLocalInput(when);
+            if (!d) return setError("Indiquez la date et l'heure de la nouvelle séance.");
+            setError(null);
+            duplicate.mutate({ id: sessionId, startsAt: d });
+          }}
+        >
+          <TextField label="Date et heure de la copie" name="duplicateAt" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} error={error} hint="Même atelier, lieu, nombre de places et conseillers ; sans les inscriptions." />
+          <Button type="submit" loading={duplicate.isPending}>
+            Créer la copie
+          </Button>
+        </form>
+      ) : null}
+      {panel === "cancel" ? (
+        <form
+          className="mn-card"
+          noValidate
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            if (!reason.trim()) return setError("Motif de l'annulation : ce champ est obligatoire.");
+            setError(null);
+            cancel.mutate({ id: sessionId, reason });
+          }}
+        >
+          <TextArea label="Motif de l'annulation" name="reason" rows={2} hint="Il figure dans l'e-mail envoyé à chaque inscrit." value={reason} onChange={(e) => setReason(e.target.value)} error={error} />
+          <Button type="submit" variant="danger" loading={cancel.isPending} loadingLabel="Annulation…">
+            Annuler la séance et prévenir les inscrits
+          </Button>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+const ADD_ORDER = ["firstName", "lastName", "email", "phone", "seats", "need"];
+
+function AddRegistration({ sessionId, onFlash }: { sessionId: string; onFlash: (m: string) => void }) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const [open, setOpen] = useState(false);
+  const empty = { firstName: "", lastName: "", email: "", phone: "", seats: "1", need: "" };
+  const [v, setV] = useState(empty);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempt, setAttempt] = useState(0);
+  const add = useMutation(
+    trpc.workshop.addRegistration.mutationOptions({
+      onSuccess: (r) => {
+        refresh();
+        setV(empty);
+        setOpen(false);
+        onFlash(r.status === "confirmed" ? "Inscription ajoutée." : "La séance est complète : inscription ajoutée en liste d'attente.");
+      },
+      onError: (e) => {
+        const info = readApiError(e);
+        setErrors(Object.keys(info.fieldErrors).length ? info.fieldErrors : { firstName: info.message });
+        setAttempt((n) => n + 1);
+      },
+    }),
+  );
+  if (!open) {
+    return (
+      <p>
+        <Button variant="secondary" onClick={() => setOpen(true)}>
+          Ajouter une inscription
+        </Button>
+      </p>
+    );
+  }
+  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
+  return (
+    <form
+      className="mn-card"
+      noValidate
+      aria-label="Ajouter une inscription"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const parsed = staffBookingInput.safeParse({ ...v, sessionId, seats: Number(v.seats) });
+        if (!parsed.success) {
+          setErrors(issuesToFieldErrors(parsed.error.issues));
+          setAttempt((n) => n + 1);
+          return;
+        }
+        setErrors({});
+        add.mutate(parsed.data);
+      }}
+    >
+      <ErrorSummary errors={toSummary(errors, ADD_ORDER)} focusKey={attempt} />
+      <TextField label="Prénom" name="firstName" value={v.firstName} onChange={set("firstName")} error={errors.firstName} />
+      <TextField label="Nom" name="lastName" value={v.lastName} onChange={set("lastName")} error={errors.lastName} />
+      <TextField label="Adresse e-mail" name="email" type="email" optional value={v.email} onChange={set("email")} error={errors.email} />
+      <TextField label="Téléphone" name="phone" type="tel" optional value={v.phone} onChange={set("phone")} error={errors.phone} />
+      <SelectField label="Places" name="seats" options={[1, 2, 3, 4].map((n) => ({ value: String(n), label: String(n) }))} value={v.seats} onChange={set("seats")} error={errors.seats} />
+      <TextArea label="Besoin" name="need" optional rows={2} value={v.need} onChange={set("need")} error={errors.need} />
+      <p className="mn-hint">Le consentement est recueilli oralement. Si la séance est complète, l'inscription va en liste d'attente.</p>
+      <div className="mn-actions">
+        <Button type="submit" loading={add.isPending}>
+          Ajouter
+        </Button>
+        <Button variant="secondary" onClick={() => setOpen(false)}>
+          Fermer
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function RegistrationActions({
+  sessionId,
+  registration,
+  onFlash,
+}: {
+  sessionId: string;
+  registration: { id: string; firstName: string; lastName: string };
+  onFlash: (m: string) => void;
+}) {
+  const trpc = useTRPC();
+  const refresh = useRefresh();
+  const [mode, setMode] = useState<"cancel" | "move" | null>(null);
+  const [target, setTarget] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const sessions = useQuery({ ...trpc.workshop.sessions.queryOptions({}), enabled: mode === "move" });
+  const who = `${registration.firstName} ${registration.lastName}`;
+  const cancel = useMutation(
+    trpc.workshop.cancelRegistration.mutationOptions({
+      onSuccess: (r) => {
+        refresh();
+        onFlash(`Inscription de ${who} annulée.${r.promoted ? ` ${r.promoted} inscription(s) confirmée(s) depuis la liste d'attente.` : ""}`);
+      },
+      onError: (e) => setError(readApiError(e).message),
+    }),
+  );
+  const move = useMutation(
+    trpc.workshop.moveRegistration.mutationOptions({
+      onSuccess: (r) => {
+        refresh();
+        onFlash(`Inscription de ${who} déplacée${r.status === "waitlisted" ? " (en liste d'attente)" : ""}.`);
+      },
+      onError: (e) => setError(readApiError(e).message),
+    }),
+  );
+  const name = <span className="mn-visually-hidden"> : {who}</span>;
+  return (
+    <div>
+      {mode === null ? (
+        <>
+          <Button size="small" variant="secondary" onClick={() => setMode("move")}>
+            Déplacer{name}
+          </Button>{" "}
+          <Button size="small" variant="danger" onClick={() => setMode("cancel")}>
+            Annuler{name}
+          </Button>
+        </>
+      ) : mode === "cancel" ? (
+        <>
+          <Button size="small" variant="danger" loading={cancel.isPending} onClick={() => cancel.mutate({ registrationId: registration.id, notify: true })}>
+            Confirmer l'annulation{name}
+          </Button>{" "}
+          <Button size="small" variant="secondary" onClick={() => setMode(null)}>
+            Garder
+          </Button>
+        </>
+      ) : (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!target) return setError("Choisissez une séance.");
+            move.mutate({ registrationId: registration.id, toSessionId: target });
+          }}
+        >
+          <SelectField
+            label={`Déplacer ${who} vers`}
+            name={`move-${registration.id}`}
+            placeholder={sessions.isPending ? "Chargement…" : "Choisissez une séance"}
+            options={(sessions.data ?? [])
+              .filter((x) => x.id !== sessionId && x.status === "scheduled" && x.startsAt > new Date())
+              .map((x) => ({ value: x.id, label: `${x.title} — ${formatDateTime(x.startsAt)} (${Math.max(0, x.capacity - x.seatsTaken)} libres)` }))}
+            value={target}
+            onChange={(e) => setTarget(e.target.value)}
+            error={error}
+          />
+          <Button size="small" type="submit" loading={move.isPending}>
+            Déplacer
+          </Button>{" "}
+          <Button size="small" variant="secondary" onClick={() => setMode(null)}>
+            Fermer
+          </Button>
+        </form>
+      )}
+      {error && mode === "cancel" ? <p className="mn-error-message">{error}</p> : null}
+    </div>
   );
 }

@@ -13,6 +13,14 @@ export function SessionsPage() {
       <Title title="Séances" />
       <h1>Séances d'ateliers</h1>
       <p>Séances de la semaine passée et à venir. Choisissez une séance pour voir ses inscriptions.</p>
+      <p className="mn-actions">
+        <Link href="/seances/nouvelle" className="mn-button">
+          Nouvelle séance
+        </Link>
+        <Link href="/ateliers" className="mn-button mn-button--secondary">
+          Catalogue des ateliers
+        </Link>
+      </p>
       <QueryState query={sessions} loadingLabel="Chargement des séances…" errorTitle="Les séances n'ont pas pu être affichées.">
         {() =>
           sessions.data && sessions.data.length > 0 ? (
