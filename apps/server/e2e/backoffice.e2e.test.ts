@@ -1,0 +1,121 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, startProduct, type Product } from "./support.js";
+
+let product: Product;
+let browser: Browser;
+
+beforeAll(async () => {
+  product = await startProduct();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await product?.close();
+});
+
+const passwordOf = (role: string) => product.logins.find((l) => l.role === role)!.password;
+
+async function staffPage(email: string, role: string, width = 1280) {
+  const context = await browser.newContext({ locale: "fr-FR", viewport: { width, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${product.baseUrl}/pilotage/`);
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(passwordOf(role));
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.locator("nav a[href]").first().waitFor();
+  return { context, page };
+}
+
+describe("steering from the back-office, in Chromium", () => {
+  it("the coordinator reads the year's dashboard, narrows it to an EPCI and downloads the matching export", async () => {
+    const { context, page } = await staffPage("coordination@medianum.test", "coordinator", 360);
+    await page.getByRole("link", { name: "Tableau de bord" }).click();
+    await page.getByRole("heading", { name: "Tableau de bord", level: 1 }).waitFor();
+    const people = page.locator(".mn-figure").filter({ hasText: "Personnes accompagnées" });
+    await people.waitFor();
+    // The definition of the figure is written next to it.
+    expect(await people.textContent()).toContain("une personne suivie compte une seule fois");
+    const year = new Date().getFullYear();
+    const expected = await product.db.prisma.activityRecord.count({
+      where: { type: "Individuel", date: { gte: new Date(`${year}-01-01T00:00:00Z`), lte: new Date(`${year}-12-31T00:00:00Z`) } },
+    });
+    const individual = page.locator(".mn-figure").filter({ hasText: "Accompagnements individuels" }).locator(".mn-figure__value");
+    expect((await individual.textContent())!.replace(/\s/g, "")).toBe(String(expected));
+    // Each chart is an image with a text alternative, and its figures are in a table.
+    const chart = page.getByRole("img", { name: /Activité par mois/ });
+    await chart.waitFor();
+    expect(await page.getByRole("table", { name: "Activité par mois" }).getByRole("row").count()).toBe(13);
+
+    // A period the wrong way round is refused next to the field, nothing lost.
+    await page.getByLabel("Au", { exact: true }).fill(`${year - 1}-01-01`);
+    await page.getByRole("button", { name: "Afficher" }).click();
+    await page.getByText("La date de fin doit suivre la date de début.").first().waitFor();
+    await page.getByLabel("Au", { exact: true }).fill(`${year}-12-31`);
+    await page.getByLabel("Territoire", { exact: true }).selectOption("epci");
+    const epci = page.getByLabel("Intercommunalité");
+    await epci.locator("option").nth(1).waitFor({ state: "attached" });
+    const epciName = (await epci.locator("option").nth(1).textContent())!;
+    await epci.selectOption({ index: 1 });
+    await page.getByRole("button", { name: "Afficher" }).click();
+    await page.getByRole("heading", { name: new RegExp(`^${epciName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")},`), level: 2 }).waitFor();
+
+    const link = page.getByRole("link", { name: /Tableur \(XLSX\) — Activité des conseillers/ });
+    const href = await link.getAttribute("href");
+    expect(href).toContain("scope=epci");
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^medianum-activities-.*\.xlsx$/);
+    await context.close();
+  });
+
+  it("an admin invites a coordinator, who chooses a password from the e-mailed link and logs in", async () => {
+    const { context, page } = await staffPage("admin@medianum.test", "admin");
+    await page.getByRole("link", { name: "Équipe" }).click();
+    await page.getByRole("heading", { name: "Équipe et accès" }).waitFor();
+    await page.getByLabel("Nom affiché").fill("Inès Invitée");
+    await page.getByLabel("E-mail", { exact: true }).fill("ines.invitee@medianum.test");
+    await page.getByLabel("Rôle", { exact: true }).selectOption("coordinator");
+    await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
+    await page.getByText("Invitation envoyée à ines.invitee@medianum.test").waitFor();
+    await page.getByRole("rowheader", { name: "Inès Invitée" }).waitFor();
+    await context.close();
+
+    const mail = await product.db.prisma.outboxEmail.findFirstOrThrow({ where: { to: "ines.invitee@medianum.test" } });
+    const token = /jeton=(\S+)/.exec(mail.text)![1]!;
+    const guest = await browser.newContext({ locale: "fr-FR", viewport: { width: 320, height: 700 } });
+    const g = await guest.newPage();
+    await g.goto(`${product.baseUrl}/pilotage/mot-de-passe?jeton=${token}`);
+    await g.getByRole("heading", { name: "Bienvenue, Inès Invitée" }).waitFor();
+    await g.getByLabel("Nouveau mot de passe").fill("trop court");
+    await g.getByLabel("Le même, une seconde fois").fill("trop court");
+    await g.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
+    await g.getByText(/au moins 12 caractères/).first().waitFor();
+    await g.getByLabel("Nouveau mot de passe").fill("une phrase de passe solide");
+    await g.getByLabel("Le même, une seconde fois").fill("une phrase de passe solide");
+    await g.getByRole("button", { name: "Enregistrer mon mot de passe" }).click();
+    await g.getByRole("heading", { name: "Mot de passe enregistré" }).waitFor();
+    await g.getByRole("link", { name: "Se connecter" }).click();
+    await g.getByLabel("Adresse e-mail").fill("ines.invitee@medianum.test");
+    await g.getByLabel("Mot de passe").fill("une phrase de passe solide");
+    await g.getByRole("button", { name: "Se connecter" }).click();
+    await g.getByRole("link", { name: "Tableau de bord" }).waitFor();
+    // The link is single-use.
+    await g.goto(`${product.baseUrl}/pilotage/mot-de-passe?jeton=${token}`);
+    await g.getByRole("heading", { name: "Ce lien n'est plus valable" }).waitFor();
+    await guest.close();
+  });
+
+  it("the annual review prints without the menu and filters", async () => {
+    const { context, page } = await staffPage("coordination@medianum.test", "coordinator");
+    await page.goto(`${product.baseUrl}/pilotage/bilan`);
+    await page.getByRole("heading", { name: /Bilan annuel/, level: 1 }).waitFor();
+    await page.getByRole("heading", { name: "Autonomie des publics" }).waitFor();
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("nav").first().isVisible()).toBe(false);
+    expect(await page.getByRole("button", { name: "Imprimer ou enregistrer en PDF" }).isVisible()).toBe(false);
+    expect(await page.getByRole("heading", { name: "Accès à l'équipement" }).isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: "A4" });
+    expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
+    await context.close();
+  });
+});
