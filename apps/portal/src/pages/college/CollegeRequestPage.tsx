@@ -390,7 +390,11 @@ function RequestForm({
               type="date"
               short
               value={p.from}
-              onChange={(e) => setPeriod(p.key, { from: e.target.value, to: p.to || e.target.value })}
+              onChange={(e) => setPeriod(p.key, { from: e.target.value })}
+              // A single day is common: once the start is typed, the end starts from it (not while typing, when the year is still partial).
+              onBlur={() => {
+                if (p.from && !p.to) setPeriod(p.key, { to: p.from });
+              }}
               error={errors[`periods.${i}.from`]}
             />
             <TextField
@@ -452,7 +456,7 @@ function RequestForm({
           <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" value={values.website} onChange={(e) => set("website", e.target.value)} />
         </div>
         <div className="mn-actions">
-          <Button type="submit" loading={submit.isPending} loadingLabel="Envoi de la demande…">
+          <Button id="send-request" type="submit" loading={submit.isPending} loadingLabel="Envoi de la demande…">
             Envoyer la demande
           </Button>
         </div>

@@ -1,0 +1,244 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, startProduct, type Product } from "./support.js";
+
+// A collège's request from the portal to the counsellor's report, in Chromium, as the issue's
+// newcomer would check it: file, follow by the link, schedule in the back-office, see it in the
+// PWA, report, and read "Réalisée" on the tracking page. Axe checks each page of the pipeline.
+
+let product: Product;
+let browser: Browser;
+
+beforeAll(async () => {
+  product = await startProduct();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await product?.close();
+});
+
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+async function expectNoAxeViolations(page: Page, where: string) {
+  const res = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const summary = res.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary, `axe on ${where}`).toEqual([]);
+}
+function isoInDays(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(d);
+}
+const password = () => product.logins[0]!.password;
+
+async function login(page: Page, email: string) {
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(password());
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+describe("collège awareness sessions, end to end in Chromium", () => {
+  it("request on the portal → tracking link → scheduling → counsellor's report → tracking page says done", async () => {
+    // ── The collège files its request (320 px wide) ───────────────────────
+    const collegeCtx = await browser.newContext({ locale: "fr-FR", viewport: { width: 320, height: 720 } });
+    const page = await collegeCtx.newPage();
+    await page.goto(`${product.baseUrl}/`);
+    await page.getByRole("link", { name: "Demander une séance de sensibilisation" }).click();
+    await page.getByRole("heading", { level: 1, name: "Demander une séance de sensibilisation" }).waitFor();
+    await page.getByLabel("Code UAI").waitFor();
+    await expectNoAxeViolations(page, "the request form");
+
+    await page.getByLabel("Code UAI").fill("0470041N"); // wrong check letter
+    await page.getByLabel("Nom du collège").fill("Collège Armand-Fallières");
+    await page.getByLabel("Adresse", { exact: true }).fill("3 avenue de la Gare");
+    await page.getByLabel("Commune").selectOption({ label: "Nérac (47600)" });
+    await page.getByLabel("Votre nom").fill("Hélène Roux");
+    await page.getByLabel("CPE", { exact: true }).check();
+    await page.getByLabel("Adresse e-mail").fill("cpe.fallieres@exemple.fr");
+    await page.getByLabel("Niveau").selectOption("4e");
+    await page.getByLabel("Nom de la classe").fill("4e B");
+    await page.getByLabel("Nombre d'élèves").fill("27");
+    await page.getByLabel("Cyberharcèlement").check();
+    await page.getByLabel("Du", { exact: true }).fill(isoInDays(10));
+    await page.getByLabel("Au", { exact: true }).fill(isoInDays(30));
+    await page.getByLabel(/J'accepte que le Département/).check();
+    await page.getByRole("button", { name: "Envoyer la demande" }).click();
+    // The error is next to the field and in the summary; nothing typed is lost.
+    await page.getByText("La lettre finale de ce code UAI ne correspond pas aux chiffres").first().waitFor();
+    expect(await page.getByLabel("Nom du collège").inputValue()).toBe("Collège Armand-Fallières");
+    expect(await page.getByLabel("Nombre d'élèves").inputValue()).toBe("27");
+    await expectNoAxeViolations(page, "the request form with errors");
+    await page.getByLabel("Code UAI").fill("0470040N");
+    await page.getByRole("button", { name: "Envoyer la demande" }).click();
+    await page.getByRole("heading", { level: 1, name: "Demande envoyée" }).waitFor();
+    expect(await page.locator("main").textContent()).toContain("cpe.fallieres@exemple.fr");
+    await expectNoAxeViolations(page, "the acknowledgement");
+
+    // The acknowledgement e-mail is queued with the same private link.
+    const ack = await product.db.prisma.outboxEmail.findFirstOrThrow({ where: { to: "cpe.fallieres@exemple.fr" } });
+    expect(ack.subject).toBe("Demande de séance reçue — Collège Armand-Fallières");
+    const token = /\/colleges\/suivi\/([A-Za-z0-9_-]+)/.exec(ack.text)![1]!;
+    await page.getByRole("link", { name: "Suivre ma demande" }).click();
+    await page.getByRole("heading", { level: 1, name: "Suivi de la demande — Collège Armand-Fallières" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/colleges/suivi/${token}`);
+    expect(await page.locator("main").textContent()).toContain("Reçue");
+    await page.getByLabel("Écrire à l'équipe de coordination").fill("Le CDI est disponible le mardi.");
+    await page.getByRole("button", { name: "Envoyer le message" }).click();
+    await page.getByText("Message envoyé à l'équipe de coordination.").waitFor();
+    await expectNoAxeViolations(page, "the tracking page");
+
+    // ── The coordinator schedules it in the back-office ───────────────────
+    const staffCtx = await browser.newContext({ locale: "fr-FR" });
+    const bo = await staffCtx.newPage();
+    await bo.goto(`${product.baseUrl}/pilotage/demandes`);
+    await login(bo, "coordination@medianum.test");
+    await bo.getByRole("heading", { level: 1, name: "Demandes des collèges" }).waitFor();
+    await bo.getByRole("link", { name: "Collège Armand-Fallières" }).waitFor();
+    await expectNoAxeViolations(bo, "the back-office inbox");
+    await bo.getByLabel("Statut", { exact: true }).selectOption("received");
+    await bo.getByRole("link", { name: "Collège Armand-Fallières" }).click();
+    await bo.getByRole("heading", { level: 1, name: "Collège Armand-Fallières" }).waitFor();
+    await bo.getByText("Le CDI est disponible le mardi.").waitFor();
+    await expectNoAxeViolations(bo, "the back-office request page");
+
+    const day = isoInDays(12);
+    await bo.getByLabel("Date", { exact: true }).fill(day);
+    await bo.getByLabel("Heure de début").fill("10:00");
+    await bo.getByLabel(/^Salle/).fill("CDI");
+    await bo.getByRole("group", { name: "Conseillers numériques" }).getByLabel("Julien Castaing").check();
+    // A workshop of Julien at that time gives a warning first (made here so the test does not depend on the demo calendar).
+    const julien = await product.db.prisma.counsellor.findFirstOrThrow({ where: { user: { email: "conseiller1@medianum.test" } } });
+    const place = await product.db.prisma.place.findFirstOrThrow();
+    const workshop = await product.db.prisma.workshop.findFirstOrThrow();
+    const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+    const at = new Date(Date.UTC(y, m - 1, d, 8, 30)); // 09:30 or 10:30 in Paris: overlaps 10:00–10:55
+    await product.db.prisma.workshopSession.create({
+      data: { workshopId: workshop.id, startsAt: at, durationMinutes: 90, placeId: place.id, capacity: 10, counsellors: { create: [{ counsellorId: julien.id }] } },
+    });
+    await bo.getByRole("button", { name: "Programmer la séance" }).click();
+    await bo.getByText("Attention : conseiller déjà occupé à ce moment-là").waitFor();
+    expect(await bo.locator("#conflicts").textContent()).toContain("Julien Castaing");
+    await expectNoAxeViolations(bo, "the scheduling conflict warning");
+    await bo.getByRole("button", { name: "Programmer quand même" }).click();
+    await bo.getByText("Séance programmée : le collège est prévenu par e-mail.").waitFor();
+    await bo.getByText("Programmée").first().waitFor();
+    const scheduledMail = await product.db.prisma.outboxEmail.findFirstOrThrow({
+      where: { to: "cpe.fallieres@exemple.fr", subject: { startsWith: "Séance de sensibilisation programmée" } },
+    });
+    expect(scheduledMail.text).toContain("Statut de votre demande : Programmée.");
+
+    await bo.getByRole("link", { name: "Chiffres des collèges" }).click();
+    await bo.getByRole("heading", { level: 1, name: "Chiffres des séances en collège" }).waitFor();
+    await bo.getByRole("table", { name: "Par mois" }).waitFor();
+    await expectNoAxeViolations(bo, "the figures page");
+
+    // The collège's page now shows the date, place and counsellor.
+    await page.reload();
+    await page.getByRole("heading", { name: "La séance" }).waitFor();
+    const scheduledText = await page.locator("main").textContent();
+    expect(scheduledText).toContain("Programmée");
+    expect(scheduledText).toContain("CDI, 3 avenue de la Gare, Nérac");
+    expect(scheduledText).toContain("Julien Castaing");
+
+    // ── Time passes: the session took place this morning ──────────────────
+    const session = await product.db.prisma.collegeSession.findFirstOrThrow({ where: { request: { establishmentName: "Collège Armand-Fallières" } } });
+    await product.db.prisma.collegeSession.update({ where: { id: session.id }, data: { startsAt: new Date(Date.now() - 2 * 3_600_000) } });
+
+    // ── The counsellor reports it from the PWA (phone) ────────────────────
+    const phoneCtx = await browser.newContext({ locale: "fr-FR", viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const pwa = await phoneCtx.newPage();
+    await pwa.goto(`${product.baseUrl}/conseiller/colleges`);
+    await login(pwa, "conseiller1@medianum.test");
+    await pwa.getByRole("heading", { level: 1, name: "Mes séances en collège" }).waitFor();
+    await pwa.getByRole("heading", { name: /Compte rendu à remplir/ }).waitFor();
+    await pwa.getByRole("link", { name: /Collège Armand-Fallières/ }).click();
+    await pwa.getByRole("heading", { level: 1, name: "Séance au Collège Armand-Fallières" }).waitFor();
+    const detail = await pwa.locator("main").textContent();
+    expect(detail).toContain("3 avenue de la Gare");
+    expect(detail).toContain("Hélène Roux");
+    expect(detail).toContain("cpe.fallieres@exemple.fr");
+    await pwa.getByLabel("4e B (27 inscrits)").fill("25");
+    await pwa.getByLabel("E-réputation").check();
+    await pwa.getByRole("button", { name: "Envoyer le compte rendu" }).click();
+    await pwa.getByText(/Compte rendu envoyé le/).waitFor();
+    const record = await product.db.prisma.activityRecord.findUniqueOrThrow({ where: { collegeSessionId: session.id } });
+    expect(record).toMatchObject({ type: "Collectif", participantsCount: 25, counsellorId: julien.id });
+
+    // ── The collège's tracking page says done ─────────────────────────────
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Suivi de la demande — Collège Armand-Fallières" }).waitFor();
+    expect(await page.locator("main").textContent()).toContain("Réalisée");
+    expect(await page.locator("main").textContent()).toContain("Les séances ont eu lieu.");
+    await collegeCtx.close();
+    await staffCtx.close();
+    await phoneCtx.close();
+  });
+
+  it("the request form can be filled and sent with the keyboard only", async () => {
+    const ctx = await browser.newContext({ locale: "fr-FR" });
+    const page = await ctx.newPage();
+    await page.goto(`${product.baseUrl}/colleges/demande`);
+    await page.getByLabel("Code UAI").waitFor();
+
+    /** Presses Tab until the element with this id has the focus. */
+    async function tabTo(id: string) {
+      for (let i = 0; i < 80; i++) {
+        if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+        await page.keyboard.press("Tab");
+      }
+      throw new Error(`#${id} never got the focus with Tab`);
+    }
+    const kb = page.keyboard;
+    await tabTo("uai");
+    await kb.type("0470040N");
+    await tabTo("establishmentName");
+    await kb.type("Collège Clavier");
+    await tabTo("address");
+    await kb.type("1 rue des Touches");
+    await tabTo("communeInsee");
+    await kb.type("Agen");
+    await tabTo("requesterName");
+    await kb.type("Paul Tab");
+    await tabTo("requesterRole-principal");
+    await kb.press("ArrowDown"); // → CPE
+    await tabTo("email");
+    await kb.type("paul.tab@exemple.fr");
+    await tabTo("classes.0.level");
+    await kb.type("5");
+    await tabTo("classes.0.pupils");
+    await kb.type("24");
+    await tabTo("add-class");
+    await kb.press("Enter"); // a second class; the focus moves to its level
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("classes.1.level");
+    await kb.type("3");
+    await tabTo("classes.1.pupils");
+    await kb.type("26");
+    await tabTo("topics-social_network_economics");
+    await kb.press("Space");
+    await tabTo("periods.0.from");
+    // Day and month alike, so that the keystrokes mean the same in a dd/mm or mm/dd date field.
+    await kb.type("03032027");
+    await tabTo("consent");
+    await kb.press("Space");
+    await tabTo("send-request");
+    await kb.press("Enter");
+    const sent = page.getByRole("heading", { level: 1, name: "Demande envoyée" });
+    await sent.or(page.locator(".mn-error-summary")).first().waitFor();
+    const summary = page.locator(".mn-error-summary");
+    expect((await summary.count()) ? await summary.textContent() : "no error").toBe("no error");
+    await sent.waitFor();
+    const stored = await product.db.prisma.collegeRequest.findFirstOrThrow({
+      where: { establishmentName: "Collège Clavier" },
+      include: { classes: { orderBy: { level: "asc" } }, commune: true },
+    });
+    expect(stored).toMatchObject({ requesterRole: "cpe", email: "paul.tab@exemple.fr", topics: ["social_network_economics"], address: "1 rue des Touches" });
+    expect(stored.commune.name).toBe("Agen");
+    expect(stored.classes.map((c) => [c.level, c.pupils])).toEqual([
+      ["3e", 26],
+      ["5e", 24],
+    ]);
+    // The end of the period took the start once the start field was left.
+    expect(stored.periods).toEqual([{ from: "2027-03-03", to: "2027-03-03" }]);
+    await ctx.close();
+  }, 120_000);
+});
