@@ -12,14 +12,17 @@ export interface Product {
   baseUrl: string;
   db: Database;
   logins: Awaited<ReturnType<typeof seedDemo>>["logins"];
+  /** The Fastify app (e.g. `product.app.jobs.runOnce("outbox-delivery")`). */
+  app: Awaited<ReturnType<typeof buildServer>>;
   close(): Promise<void>;
 }
 
 /** The whole product as `npm start` runs it (built apps, migrated and seeded database) on a free port. */
-export async function startProduct(): Promise<Product> {
+export async function startProduct(opts: { env?: Record<string, string> } = {}): Promise<Product> {
   const db = await createTestDatabase();
   const { logins } = await seedDemo(db.prisma, { hashPassword });
-  const config = { ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "warn", PORT: "0" }) };
+  // Scheduled jobs off by default: a test runs the one it needs with app.jobs.runOnce().
+  const config = { ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "warn", PORT: "0", JOBS_ENABLED: "false", ...opts.env }) };
   for (const app of ["portal", "counsellor", "backoffice"]) {
     if (!existsSync(`${config.appsDir}/${app}/dist/index.html`)) throw new Error(`apps/${app} n'est pas construite : lancez « pnpm build » d'abord.`);
   }
@@ -30,6 +33,7 @@ export async function startProduct(): Promise<Product> {
     baseUrl: `http://127.0.0.1:${port}`,
     db,
     logins,
+    app,
     async close() {
       await app.close();
       await db.close();

@@ -114,7 +114,7 @@ export function HomePage() {
                   </p>
                   <p className="mn-card__footer">
                     <Link href={`/seances/${s.id}`} className="mn-button mn-button--block">
-                      {full ? "S'inscrire sur la liste d'attente" : "S'inscrire"}
+                      {full ? "Rejoindre la liste d'attente" : "S'inscrire"}
                       <VisuallyHidden>{` : ${s.title}, ${when}`}</VisuallyHidden>
                     </Link>
                   </p>

@@ -272,7 +272,7 @@ function BookingForm({
 
   return (
     <section aria-labelledby="inscription">
-      <h2 id="inscription">{full ? "S'inscrire sur la liste d'attente" : "S'inscrire"}</h2>
+      <h2 id="inscription">{full ? "Rejoindre la liste d'attente" : "S'inscrire"}</h2>
       <p>
         Tous les champs sont obligatoires sauf mention « facultatif ». Indiquez au moins une adresse e-mail ou un numéro
         de téléphone.

@@ -28,7 +28,8 @@ export function buildIcs(e: CalendarEvent): string {
     method: e.method,
     status: e.method === "CANCEL" ? "CANCELLED" : "CONFIRMED",
     title: e.title,
-    description: e.description,
+    // The link goes in the description: the library's URL check refuses hosts such as localhost.
+    description: e.url ? `${e.description}\n${e.url}` : e.description,
     location: e.location,
     start: e.start.getTime(),
     startInputType: "utc",
@@ -36,7 +37,6 @@ export function buildIcs(e: CalendarEvent): string {
     duration: { hours: Math.floor(e.durationMinutes / 60), minutes: e.durationMinutes % 60 },
     productId: "medianum/ateliers",
     calName: "Ateliers e-parentalité",
-    ...(e.url ? { url: e.url } : {}),
     ...(e.organizer ? { organizer: e.organizer } : {}),
   });
   if (error || !value) throw error ?? new Error("ics: empty calendar");
