@@ -46,7 +46,7 @@ async function main() {
         SELECT gen_random_uuid(),
                c.ids[1 + (i % array_length(c.ids, 1))],
                CASE WHEN i % 12 = 0 THEN 'Collectif' ELSE 'Individuel' END,
-               DATE '${YEAR - 1}-01-01' + ((i * 7919) % 1096),
+               DATE '${YEAR - 1}-01-01' + ((i::bigint * 7919) % 1096)::int,
                (ARRAY[15, 30, 45, 60, 90, 120])[1 + (i % 6)],
                CASE WHEN i % 5 = 0 THEN 'Domicile' ELSE 'LieuActivite' END,
                CASE WHEN i % 5 = 0 THEN NULL ELSE p.ids[1 + (i % array_length(p.ids, 1))] END,

@@ -3,6 +3,7 @@ import type {
   ClassLevel,
   CollegeRequestStatus,
   CollegeTopic,
+  DashboardMetric,
   MediationTheme,
   OpeningHours,
   PartnerKind,
@@ -354,9 +355,10 @@ export const PRESCRIPTION_NEEDS = [
   "Sécuriser ses comptes et repérer les arnaques",
 ];
 
+/** Metric names are the dashboard's (domain: dashboardMetrics), so objectives meet their figures. */
 export const YEARLY_OBJECTIVES = [
   { metric: "peopleHelped", value: 3500 },
   { metric: "individualAccompaniments", value: 4200 },
   { metric: "collectiveWorkshops", value: 180 },
   { metric: "collegePupils", value: 600 },
-];
+] satisfies ReadonlyArray<{ metric: DashboardMetric; value: number }>;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { changePercent, currentYearPeriod, objectiveProgress, previousYearPeriod, statsFilters, yearOfPeriod } from "./filters.js";
+import { dashboardMetrics, PEOPLE_HELPED_DEFINITION } from "./metrics.js";
+import { metricValue } from "./views.js";
+
+describe("statsFilters", () => {
+  it("accepts the whole département without an id, and a scope with a valid id", () => {
+    expect(statsFilters.parse({ from: "2026-01-01", to: "2026-12-31" })).toEqual({ from: "2026-01-01", to: "2026-12-31", scope: "departement", scopeId: undefined });
+    expect(statsFilters.safeParse({ from: "2026-01-01", to: "2026-12-31", scope: "epci", scopeId: "200096956" }).success).toBe(true);
+    expect(statsFilters.safeParse({ from: "2026-01-01", to: "2026-12-31", scope: "commune", scopeId: "2A004" }).success).toBe(true);
+  });
+
+  it("refuses reversed or too long periods and missing or malformed ids, in French, on the right field", () => {
+    const issue = (input: unknown) => {
+      const r = statsFilters.safeParse(input);
+      return r.success ? null : [r.error.issues[0]!.path.join("."), r.error.issues[0]!.message];
+    };
+    expect(issue({ from: "2026-02-01", to: "2026-01-01" })).toEqual(["to", "La date de fin doit suivre la date de début."]);
+    expect(issue({ from: "2018-01-01", to: "2026-01-01" })).toEqual(["to", "La période ne peut pas dépasser cinq ans."]);
+    expect(issue({ from: "2026-01-01", to: "2026-12-31", scope: "epci" })).toEqual(["scopeId", "Choisissez une intercommunalité."]);
+    expect(issue({ from: "2026-01-01", to: "2026-12-31", scope: "epci", scopeId: "12" })).toEqual(["scopeId", "Code SIREN d'EPCI invalide (9 chiffres)."]);
+    expect(issue({ from: "2026-01-01", to: "2026-12-31", scope: "counsellor", scopeId: "x" })).toEqual(["scopeId", "Choisissez un conseiller dans la liste."]);
+    expect(issue({ from: "2026-13-01", to: "2026-12-31" })?.[0]).toBe("from");
+  });
+});
+
+describe("periods", () => {
+  it("shifts a period one year back, 29 February becoming 28 February", () => {
+    expect(previousYearPeriod("2026-01-01", "2026-12-31")).toEqual({ from: "2025-01-01", to: "2025-12-31" });
+    expect(previousYearPeriod("2028-02-01", "2028-02-29")).toEqual({ from: "2027-02-01", to: "2027-02-28" });
+  });
+  it("takes the current year in Paris, even on New Year's Eve in UTC", () => {
+    expect(currentYearPeriod(new Date("2026-12-31T23:30:00Z"))).toEqual({ from: "2027-01-01", to: "2027-12-31" });
+  });
+  it("knows the single year of a period, or none", () => {
+    expect(yearOfPeriod("2026-03-01", "2026-05-31")).toBe(2026);
+    expect(yearOfPeriod("2025-09-01", "2026-06-30")).toBeNull();
+  });
+  it("computes progress and change in whole percent, none without a base", () => {
+    expect(objectiveProgress(350, 1000)).toBe(35);
+    expect(objectiveProgress(10, null)).toBeNull();
+    expect(changePercent(120, 100)).toBe(20);
+    expect(changePercent(80, 100)).toBe(-20);
+    expect(changePercent(5, 0)).toBeNull();
+  });
+});
+
+describe("dashboard metrics", () => {
+  it("include the objective names of the demo data, and define people accompanied", () => {
+    for (const m of ["peopleHelped", "individualAccompaniments", "collectiveWorkshops", "collegePupils"]) expect(dashboardMetrics.has(m)).toBe(true);
+    expect(PEOPLE_HELPED_DEFINITION).toMatch(/une seule fois/);
+  });
+  it("shows hours as whole hours of the minutes", () => {
+    const t = { peopleHelped: 1, individualAccompaniments: 1, collectiveWorkshops: 0, workshopParticipants: 0, minutes: 179, collegesReached: 0, collegePupils: 0, parentsReached: 0, passPrescribed: 0, passUsed: 0 };
+    expect(metricValue(t, "hours")).toBe(2);
+    expect(metricValue(t, "peopleHelped")).toBe(1);
+  });
+});
