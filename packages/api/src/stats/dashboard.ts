@@ -24,10 +24,15 @@ function instantRange(column: Prisma.Sql, from: string, to: string): Prisma.Sql 
   return Prisma.sql`${column} >= (${from}::date::timestamp AT TIME ZONE ${TZ}) AND ${column} < ((${to}::date + 1)::timestamp AT TIME ZONE ${TZ})`;
 }
 
-const ACTIVITY_FROM = Prisma.sql`
+const ACTIVITY_WITH_COMMUNE = Prisma.sql`
   FROM "ActivityRecord" a
   LEFT JOIN "Place" p ON p.id = a."placeId"
   LEFT JOIN "Commune" c ON c."inseeCode" = COALESCE(p."communeInsee", a."communeInsee")`;
+
+/** The commune join is only needed to filter by territory; without it a year is one index range scan. */
+function activityFrom(f: StatsFilters): Prisma.Sql {
+  return f.scope === "epci" || f.scope === "commune" ? ACTIVITY_WITH_COMMUNE : Prisma.sql`FROM "ActivityRecord" a`;
+}
 
 function activityWhere(s: ScopeSql, from: string, to: string): Prisma.Sql {
   return Prisma.sql`WHERE a.date >= ${from}::date AND a.date <= ${to}::date AND ${s.activity}`;
@@ -46,7 +51,7 @@ export async function computeTotals(prisma: PrismaClient, f: StatsFilters, from:
       COALESCE(SUM(a."durationMinutes"), 0)::int AS minutes,
       COUNT(*) FILTER (WHERE a.type = 'Individuel' AND a."beneficiaryId" IS NULL)::int AS anonymous,
       COUNT(DISTINCT a."beneficiaryId") FILTER (WHERE a.type = 'Individuel')::int AS followed
-    ${ACTIVITY_FROM}
+    ${activityFrom(f)}
     ${activityWhere(s, from, to)}`;
 
   const [college] = await prisma.$queryRaw<Array<{ colleges: number; pupils: number }>>`
@@ -103,11 +108,11 @@ async function breakdowns(prisma: PrismaClient, f: StatsFilters) {
              COUNT(*) FILTER (WHERE a.type = 'Collectif')::int AS collective,
              COALESCE(SUM(a."participantsCount") FILTER (WHERE a.type = 'Collectif'), 0)::int AS participants,
              COALESCE(SUM(a."durationMinutes"), 0)::int AS minutes
-      ${ACTIVITY_FROM} ${where}
+      ${activityFrom(f)} ${where}
       GROUP BY 1 ORDER BY 1`,
     prisma.$queryRaw<Array<{ theme: string; records: number; people: number }>>`
       SELECT t.theme, COUNT(*)::int AS records, COALESCE(SUM(a."participantsCount"), 0)::int AS people
-      ${ACTIVITY_FROM} CROSS JOIN LATERAL unnest(a.themes) AS t(theme) ${where}
+      ${activityFrom(f)} CROSS JOIN LATERAL unnest(a.themes) AS t(theme) ${where}
       GROUP BY 1 ORDER BY 2 DESC, 1`,
     prisma.$queryRaw<
       Array<{ counsellorId: string; name: string; individual: number; collective: number; participants: number; minutes: number }>
@@ -117,7 +122,7 @@ async function breakdowns(prisma: PrismaClient, f: StatsFilters) {
              COUNT(*) FILTER (WHERE a.type = 'Collectif')::int AS collective,
              COALESCE(SUM(a."participantsCount") FILTER (WHERE a.type = 'Collectif'), 0)::int AS participants,
              COALESCE(SUM(a."durationMinutes"), 0)::int AS minutes
-      ${ACTIVITY_FROM}
+      ${activityFrom(f)}
       JOIN "Counsellor" co ON co.id = a."counsellorId"
       JOIN "User" u ON u.id = co."userId"
       ${where}
@@ -125,7 +130,7 @@ async function breakdowns(prisma: PrismaClient, f: StatsFilters) {
     prisma.$queryRaw<Array<{ key: string; records: number; people: number }>>`
       SELECT COALESCE(p.type, 'lieu:' || a."locationType") AS key, COUNT(*)::int AS records,
              COALESCE(SUM(a."participantsCount"), 0)::int AS people
-      ${ACTIVITY_FROM} ${where}
+      ${ACTIVITY_WITH_COMMUNE} ${where}
       GROUP BY 1 ORDER BY 2 DESC, 1`,
   ]);
   const monthsOfPeriod = months(f.from, f.to);
