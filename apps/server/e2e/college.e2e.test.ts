@@ -31,6 +31,11 @@ function isoInDays(days: number): string {
 }
 const password = () => product.logins[0]!.password;
 
+/** Id of the focused element (the server's tsconfig has no DOM types; this runs in the page). */
+function activeId(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id?: string } | null } }).document.activeElement?.id);
+}
+
 async function login(page: Page, email: string) {
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe").fill(password());
@@ -183,7 +188,7 @@ describe("collège awareness sessions, end to end in Chromium", () => {
     /** Presses Tab until the element with this id has the focus. */
     async function tabTo(id: string) {
       for (let i = 0; i < 80; i++) {
-        if ((await page.evaluate(() => document.activeElement?.id)) === id) return;
+        if ((await activeId(page)) === id) return;
         await page.keyboard.press("Tab");
       }
       throw new Error(`#${id} never got the focus with Tab`);
@@ -209,7 +214,7 @@ describe("collège awareness sessions, end to end in Chromium", () => {
     await kb.type("24");
     await tabTo("add-class");
     await kb.press("Enter"); // a second class; the focus moves to its level
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("classes.1.level");
+    await expect.poll(() => activeId(page)).toBe("classes.1.level");
     await kb.type("3");
     await tabTo("classes.1.pupils");
     await kb.type("26");

@@ -15,3 +15,5 @@ export { recordAttendance, attendanceSheet } from "./booking/attendance.js";
 export { sendReminders } from "./jobs/reminders.js";
 export { anonymiseExpiredRegistrations } from "./jobs/retention.js";
 export { checkExportRequest, runExport, type ExportRequest } from "./exports/download.js";
+export { eraseExpiredCollegeContacts } from "./college/retention.js";
+export { fileCollegeReport } from "./college/report.js";

@@ -1,4 +1,4 @@
-import { anonymiseExpiredRegistrations, createSmtpTransport, deliverOutbox, sendReminders, type ApiConfig, type MailTransport } from "@medianum/api";
+import { anonymiseExpiredRegistrations, createSmtpTransport, eraseExpiredCollegeContacts, deliverOutbox, sendReminders, type ApiConfig, type MailTransport } from "@medianum/api";
 import type { Database } from "@medianum/db";
 import type { ServerConfig } from "../config.js";
 import type { Job } from "./runner.js";
@@ -26,6 +26,7 @@ export function productJobs(db: Database, config: ServerConfig, api: ApiConfig, 
       leaseMs: 30 * MINUTE,
       run: async (now) => ({ ...(await anonymiseExpiredRegistrations(db.prisma, api.registrationRetentionMonths, now)) }),
     },
+    { name: "college-retention", everyMs: 24 * 60 * MINUTE, leaseMs: 30 * MINUTE, run: async (now) => ({ ...(await eraseExpiredCollegeContacts(db.prisma, now)) }) },
   );
   return jobs;
 }
