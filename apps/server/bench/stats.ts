@@ -66,11 +66,11 @@ async function main() {
              (SELECT array_agg("inseeCode") AS codes FROM "Commune") co;
         ANALYZE;`);
     });
-    const [{ total, communes }] = await db.sql.query<{ total: string; communes: string }>(
+    const [counts] = await db.sql.query<{ total: string; communes: string }>(
       `SELECT COUNT(*) AS total, COUNT(DISTINCT COALESCE(p."communeInsee", a."communeInsee")) AS communes FROM "ActivityRecord" a LEFT JOIN "Place" p ON p.id = a."placeId"`,
     );
-    const [{ n: communesTotal }] = await db.sql.query<{ n: string }>(`SELECT COUNT(*) AS n FROM "Commune"`);
-    console.log(`  ${Number(total).toLocaleString("fr-FR")} enregistrements, dans ${communes} communes sur ${communesTotal}.`);
+    const [all] = await db.sql.query<{ n: string }>(`SELECT COUNT(*) AS n FROM "Commune"`);
+    console.log(`  ${Number(counts?.total).toLocaleString("fr-FR")} enregistrements, dans ${counts?.communes} communes sur ${all?.n}.`);
 
     // Through the API, as the back-office calls it: session cookie, role check, validation, SQL.
     const services = { db, config: { ...defaultApiConfig, environment: "production" as const }, rateLimiter: new RateLimiter(), now: () => new Date() };

@@ -9,7 +9,7 @@ export const PAGES_OUTSIDE_THE_MENU = ["/pilotage/lieux/nouveau", "/pilotage/par
 
 /** Detail links inside a list page's main content: first one of each kind (same path prefix). */
 async function detailLinks(page: Page, listPath: string): Promise<string[]> {
-  const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const hrefs = await page.locator("main a[href]").evaluateAll((as) => as.map((a) => new URL((a as unknown as { href: string }).href).pathname));
   const prefix = `${listPath.replace(/\/$/, "")}/`;
   const first = hrefs.find((h) => h.startsWith(prefix) && h !== `${prefix}nouveau`);
   return first ? [first] : [];
@@ -18,7 +18,7 @@ async function detailLinks(page: Page, listPath: string): Promise<string[]> {
 export async function backofficeRoutes(page: Page, baseUrl: string): Promise<string[]> {
   await page.goto(`${baseUrl}/pilotage/`);
   await page.locator("nav a[href]").first().waitFor();
-  const menu = await page.locator("nav a[href]").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const menu = await page.locator("nav a[href]").evaluateAll((as) => as.map((a) => new URL((a as unknown as { href: string }).href).pathname));
   const routes = new Set<string>(menu.filter((p) => p.startsWith("/pilotage/")));
   for (const path of [...routes]) {
     await page.goto(`${baseUrl}${path}`);
