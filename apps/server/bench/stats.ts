@@ -5,9 +5,11 @@
 //   pnpm bench:stats      (TEST_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres)
 // Options: BENCH_RECORDS (1000000), BENCH_RUNS (15).
 import { performance } from "node:perf_hooks";
-import { appRouter, createCallerFactory, createContext, defaultApiConfig, hashPassword, RateLimiter, type RequestAdapter } from "@medianum/api";
+import { Writable } from "node:stream";
+import { appRouter, createCallerFactory, createContext, defaultApiConfig, hashPassword, RateLimiter, writeExport, type RequestAdapter } from "@medianum/api";
 import { seedDemo } from "@medianum/db/seed";
 import { createTestDatabase } from "@medianum/db/testing";
+import { statsFilters } from "@medianum/domain";
 
 process.env.TEST_DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/postgres";
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
@@ -126,6 +128,28 @@ async function main() {
     console.log(`\nTableau de bord d'une année (${RUNS} mesures après 2 d'échauffement) :`);
     console.log(`  via l'API (10 chiffres, année précédente, 4 répartitions) : p50 ${ms(percentile(api, 50))}, p95 ${ms(percentile(api, 95))}`);
     console.log(`  une requête SQL écrite à la main (les 10 chiffres seuls)   : p50 ${ms(percentile(sql, 50))}, p95 ${ms(percentile(sql, 95))}`);
+
+    // Exports of every record (3 years): the file streams out while memory stays flat.
+    console.log(`\nExport de tous les enregistrements (${RECORDS.toLocaleString("fr-FR")}) :`);
+    for (const format of ["csv", "xlsx"] as const) {
+      let bytes = 0;
+      const sink = new Writable({
+        write(chunk: Buffer, _enc, cb) {
+          bytes += chunk.length;
+          cb();
+        },
+      });
+      let peak = process.memoryUsage().rss;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 200);
+      const t = performance.now();
+      const rows = await writeExport(prisma, "activities", format, statsFilters.parse({ from: `${YEAR - 1}-01-01`, to: `${YEAR + 1}-12-31` }), sink);
+      clearInterval(sampler);
+      console.log(
+        `  ${format.toUpperCase()} : ${rows.toLocaleString("fr-FR")} lignes, ${(bytes / 1e6).toFixed(0)} Mo en ${(
+          (performance.now() - t) / 1000
+        ).toFixed(1)} s, mémoire du processus au plus ${(peak / 1e6).toFixed(0)} Mo`,
+      );
+    }
   } finally {
     await db.close();
     console.log("Base jetable supprimée.");

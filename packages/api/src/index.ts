@@ -15,5 +15,6 @@ export { recordAttendance, attendanceSheet } from "./booking/attendance.js";
 export { sendReminders } from "./jobs/reminders.js";
 export { anonymiseExpiredRegistrations } from "./jobs/retention.js";
 export { checkExportRequest, runExport, type ExportRequest } from "./exports/download.js";
+export { writeExport } from "./exports/write.js";
 export { eraseExpiredCollegeContacts } from "./college/retention.js";
 export { fileCollegeReport } from "./college/report.js";
