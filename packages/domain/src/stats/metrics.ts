@@ -17,8 +17,8 @@ export const dashboardMetrics = valueList([
   { value: "collegesReached", label: "Collèges touchés", hint: "Collèges distincts ayant eu au moins une séance réalisée." },
   { value: "collegePupils", label: "Élèves sensibilisés", hint: "Élèves présents aux séances réalisées (effectif de la classe quand la présence n'a pas été saisie)." },
   { value: "parentsReached", label: "Parents touchés", hint: "Places des inscriptions marquées « présent » aux ateliers e-parentalité." },
-  { value: "passPrescribed", label: "Chèques Pass numérique prescrits", hint: "Chèques remis lors d'une prescription datée de la période." },
-  { value: "passUsed", label: "Chèques Pass numérique utilisés", hint: "Chèques encaissés pendant la période." },
+  { value: "passPrescribed", label: "Chèques Pass numérique prescrits", hint: "Chèques remis lors d'une prescription datée de la période ; pour une commune ou un EPCI, selon la commune de la personne suivie quand elle est connue." },
+  { value: "passUsed", label: "Chèques Pass numérique utilisés", hint: "Chèques encaissés pendant la période, rattachés comme les prescriptions." },
 ]);
 export type DashboardMetric = ValueOf<typeof dashboardMetrics>;
 
