@@ -58,7 +58,7 @@ describe("accessibility of every back-office page (axe, WCAG 2.1 A and AA), in C
       report[path] = await violationsOf(page);
     }
     const failing = Object.fromEntries(Object.entries(report).filter(([, v]) => v.length > 0));
-    console.log(`axe : ${Object.keys(report).length} pages analysées, ${Object.keys(failing).length} avec des violations.`);
+    console.log(`axe : ${Object.keys(report).length} pages analysées (${Object.keys(report).join(", ")}), ${Object.keys(failing).length} avec des violations.`);
     expect(failing).toEqual({});
     await context.close();
   });
