@@ -7,6 +7,7 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/a
 import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
 import type { ServerConfig } from "./config.js";
 import { createMailTransport, JobRunner, productJobs } from "./jobs/index.js";
+import { redactUrl } from "./log-redaction.js";
 import { registerStaticApps } from "./static-apps.js";
 import { registerExportRoutes } from "./exports-route.js";
 
@@ -37,7 +38,12 @@ function requestAdapter(req: FastifyRequest, reply: FastifyReply): RequestAdapte
 
 export async function buildServer({ config, db, now = () => new Date(), mailTransport }: BuildOptions) {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: {
+      level: config.logLevel,
+      serializers: {
+        req: (req: FastifyRequest) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
+      },
+    },
     trustProxy: config.trustProxy,
     // tRPC batches several procedure names into one path segment.
     routerOptions: { maxParamLength: 5000 },
