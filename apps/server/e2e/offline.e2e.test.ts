@@ -17,6 +17,19 @@ afterAll(async () => {
 
 const NOTES = ["Hors ligne 1 : ordonnance en ligne", "Hors ligne 2 : compte Ameli", "Hors ligne 3 : photos du téléphone"];
 
+// Browser globals used inside page.evaluate (this package is compiled without the DOM library).
+declare const indexedDB: {
+  open(name: string): {
+    result: {
+      objectStoreNames: { contains(name: string): boolean };
+      transaction(stores: string[]): { objectStore(name: string): { count(): { result: number } }; oncomplete: (() => void) | null; onerror: (() => void) | null };
+    };
+    onsuccess: (() => void) | null;
+    onerror: (() => void) | null;
+  };
+};
+declare const navigator: { serviceWorker: { controller: unknown } };
+
 /** Whether the device holds the agenda and at least one attendance sheet (read straight from IndexedDB). */
 function deviceHoldsData(page: Page) {
   return page.evaluate(
