@@ -48,6 +48,8 @@ function editHref(item: OutboxItem): string | null {
   if (item.kind.startsWith("activity.individual")) return `/accompagnements/${item.entityId}/modifier`;
   if (item.kind.startsWith("activity.collective")) return `/ateliers/${item.entityId}/modifier`;
   if (item.kind === "pass.prescription") return "/pass-numerique";
+  if (item.kind === "college.report") return `/colleges/${(item.payload as { sessionId: string }).sessionId}`;
+  if (item.kind === "attendance.checkin") return `/seances/${(item.payload as { sessionId: string }).sessionId}/presences`;
   return null;
 }
 

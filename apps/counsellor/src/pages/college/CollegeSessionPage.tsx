@@ -25,6 +25,8 @@ import {
 } from "@medianum/ui";
 import { useTRPC } from "../../trpc.js";
 import { QueryState, Title } from "../../common.js";
+import { useDevice } from "../../offline/device.js";
+import { enqueue } from "../../offline/outbox.js";
 
 /** A collège session of my agenda: where, who, which classes, and the report once it is over. */
 export function CollegeSessionPage({ id }: { id: string }) {
@@ -156,6 +158,16 @@ function ReportForm({ s }: { s: CounsellorCollegeSessionView }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Submissions go through the device's outbox (issue 5): saved here first, sent when the network allows.
+  const { db, engine } = useDevice();
+  const [queued, setQueued] = useState(false);
+  async function queueReport(data: Parameters<typeof report.mutate>[0]) {
+    await enqueue(db, { kind: "college.report", payload: data, entityId: data.id, summary: `Compte rendu : ${s.establishmentName}` });
+    setQueued(true);
+    await engine.run({ now: true });
+    void qc.invalidateQueries({ queryKey: trpc.college.pathKey() });
+    void qc.invalidateQueries({ queryKey: trpc.activity.pathKey() });
+  }
   const report = useMutation(
     trpc.college.report.mutationOptions({
       onSuccess: () => {
@@ -198,7 +210,7 @@ function ReportForm({ s }: { s: CounsellorCollegeSessionView }) {
       return;
     }
     setErrors({});
-    report.mutate(parsed.data);
+    void queueReport(parsed.data);
   }
   const order = [...s.classes.map((c) => `present-${c.id}`), "classes", "topicsCovered", "durationMinutes", "remarks"];
   return (
@@ -206,6 +218,11 @@ function ReportForm({ s }: { s: CounsellorCollegeSessionView }) {
       <h2 id="compte-rendu-form">Compte rendu de la séance</h2>
       <p>Il compte la séance dans vos activités (atelier collectif) et prévient le collège quand toutes ses séances sont faites.</p>
       <ErrorSummary errors={toSummary(errors, order)} focusKey={attempt} />
+      {queued ? (
+        <Alert type="success" title="Compte rendu enregistré sur cet appareil.">
+          <p>Il est envoyé dès que le réseau le permet ; suivez-le dans « Envois ».</p>
+        </Alert>
+      ) : null}
       {formError ? (
         <Alert type="error" title="Le compte rendu n'a pas pu être envoyé.">
           <p>{formError}</p>
