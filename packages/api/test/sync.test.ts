@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { SyncOperation } from "@medianum/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, createPlace, createUser, errorOf, seedTerritory, type Harness } from "./harness.js";
+import { createHarness, createPlace, createUser, createWorkshopSession, errorOf, seedTerritory, type Harness } from "./harness.js";
 
 let h: Harness;
 let placeId: string;
@@ -172,6 +172,30 @@ describe("sync.push: refusals and conflicts", () => {
     const batch = { operations: [op("activity.individual.create", individual())] };
     expect((await errorOf(async () => (await as("coord@medianum.test")).sync.push(batch))).code).toBe("FORBIDDEN");
     expect((await errorOf(async () => (await h.client().api()).sync.push(batch))).code).toBe("UNAUTHORIZED");
+  });
+});
+
+describe("attendance check-in through sync", () => {
+  it("a walk-in sent three times is added once, and a mark is applied once, feeding the session's record", async () => {
+    const api = await as("moi@medianum.test");
+    const session = await createWorkshopSession(h.db, { placeId, capacity: 10, startsAt: new Date(h.clock.now.getTime() + 30 * 60_000), counsellorIds: [me.id] });
+    const booked = await (await h.client("198.51.100.7").api()).booking.book({ sessionId: session.id, firstName: "Lina", lastName: "Martin", email: "lina@exemple.fr", seats: 1, consent: true });
+    const walkIn = op("attendance.checkin", { kind: "walk_in", sessionId: session.id, clientId: randomUUID(), firstName: "Paul", seats: 2 });
+    const mark = op("attendance.checkin", { kind: "mark", sessionId: session.id, registrationId: booked.registrationId, mark: "present" });
+    expect((await api.sync.push({ operations: [walkIn, mark] })).results.map((r) => r.status)).toEqual(["applied", "applied"]);
+    for (let i = 0; i < 2; i++) expect((await api.sync.push({ operations: [walkIn, mark] })).results.map((r) => r.status)).toEqual(["duplicate", "duplicate"]);
+    expect(await h.db.prisma.registration.count({ where: { sessionId: session.id } })).toBe(2);
+    expect(await h.db.prisma.registration.findUniqueOrThrow({ where: { id: booked.registrationId } })).toMatchObject({ status: "attended" });
+    expect(await h.db.prisma.activityRecord.findUniqueOrThrow({ where: { workshopSessionId: session.id } })).toMatchObject({ type: "Collectif", participantsCount: 3 });
+  });
+
+  it("refuses a check-in for a session that is not mine, in French", async () => {
+    const api = await as("autre@medianum.test");
+    const session = await createWorkshopSession(h.db, { placeId, capacity: 10, startsAt: new Date(h.clock.now.getTime() + 30 * 60_000), counsellorIds: [me.id] });
+    const res = await api.sync.push({ operations: [op("attendance.checkin", { kind: "walk_in", sessionId: session.id, clientId: randomUUID(), firstName: "Paul", seats: 1 })] });
+    expect(res.results[0]).toMatchObject({ status: "rejected" });
+    expect(res.results[0]!.status === "rejected" && /[a-zé]/.test(res.results[0]!.message)).toBe(true);
+    expect(await h.db.prisma.registration.count({ where: { sessionId: session.id } })).toBe(0);
   });
 });
 
