@@ -78,7 +78,8 @@ describe("booking journeys, in Chromium", () => {
     // The link from the e-mail: see the registration, cancel it.
     await page.goto(localised(link));
     await page.getByRole("heading", { name: "Mon inscription" }).waitFor();
-    expect(await page.locator("main").textContent()).toContain("Confirmée");
+    // The heading shows while the registration loads: wait for its content.
+    await expect.poll(async () => page.locator("main").textContent()).toContain("Confirmée");
     await page.getByRole("button", { name: "Annuler mon inscription" }).click();
     await page.getByRole("button", { name: "Oui, annuler mon inscription" }).click();
     await page.getByText("Votre inscription est annulée").waitFor();

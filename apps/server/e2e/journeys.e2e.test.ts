@@ -92,7 +92,7 @@ describe("first journeys, in Chromium", () => {
     await page.getByText("Accompagnement enregistré").waitFor();
     await page.getByRole("heading", { name: "Mes accompagnements" }).waitFor();
     const first = page.locator("main li").first();
-    expect(await first.textContent()).toContain("Intelligence artificielle");
+    await expect.poll(async () => first.textContent()).toContain("Intelligence artificielle");
     expect(await first.textContent()).toContain("1 h 30");
 
     // Saved on the device first, then sent by the outbox at once (the network is there).
