@@ -1,17 +1,6 @@
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { loginInput } from "@medianum/domain";
-import {
-  Alert,
-  Button,
-  ErrorSummary,
-  TextField,
-  issuesToFieldErrors,
-  readApiError,
-  toSummary,
-  useDocumentTitle,
-  type FieldErrors,
-} from "@medianum/ui";
+import { Button, LoginForm, readApiError, useDocumentTitle } from "@medianum/ui";
 import { useTRPC } from "./trpc.js";
 import { useDevice } from "./offline/device.js";
 import { wipeDevice } from "./offline/db.js";
@@ -27,77 +16,15 @@ export function LoginPage({ appTitle, intro }: { appTitle: string; intro: string
   useDocumentTitle("Connexion", appTitle);
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       onSuccess: (user) => {
         forgetOtherQueries(queryClient, trpc.auth.me.queryKey());
         queryClient.setQueryData(trpc.auth.me.queryKey(), user);
       },
-      onError: (error) => {
-        const info = readApiError(error);
-        setErrors(info.fieldErrors);
-        setFormError(info.message);
-        setPassword("");
-        setAttempt((n) => n + 1);
-      },
     }),
   );
-
-  function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setFormError(null);
-    const parsed = loginInput.safeParse({ email, password });
-    if (!parsed.success) {
-      setErrors(issuesToFieldErrors(parsed.error.issues));
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setErrors({});
-    login.mutate(parsed.data);
-  }
-
-  return (
-    <>
-      <h1>Connexion</h1>
-      <p>{intro}</p>
-      <ErrorSummary errors={toSummary(errors, ["email", "password"])} focusKey={attempt} />
-      {formError && Object.keys(errors).length === 0 ? (
-        <Alert type="error" title="Connexion impossible">
-          <p>{formError}</p>
-        </Alert>
-      ) : null}
-      <form noValidate onSubmit={onSubmit}>
-        <TextField
-          label="Adresse e-mail"
-          name="email"
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={errors.email}
-        />
-        <TextField
-          label="Mot de passe"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={errors.password}
-        />
-        <Button type="submit" loading={login.isPending} loadingLabel="Connexion en cours…">
-          Se connecter
-        </Button>
-      </form>
-    </>
-  );
+  return <LoginForm intro={intro} submit={(credentials) => login.mutateAsync(credentials)} />;
 }
 
 /**

@@ -40,3 +40,4 @@ export {
   type ApiErrorInfo,
 } from "./errors.js";
 export { useFocusOnRouteChange, useFocusOnMount } from "./components/focus.js";
+export { LoginForm, type LoginFormProps } from "./auth/LoginForm.js";

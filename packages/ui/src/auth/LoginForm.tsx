@@ -1,0 +1,84 @@
+import { useState, type FormEvent } from "react";
+import { loginInput, type LoginInput } from "@medianum/domain";
+import { Button } from "../components/Button.js";
+import { Alert, ErrorSummary } from "../components/feedback.js";
+import { TextField } from "../components/fields.js";
+import { issuesToFieldErrors, readApiError, toSummary, type FieldErrors } from "../errors.js";
+
+export interface LoginFormProps {
+  intro: string;
+  /** Sends the credentials (the app's tRPC mutation); rejects with the API's error. */
+  submit(credentials: LoginInput): Promise<unknown>;
+}
+
+/** E-mail + password form shared by the back-office and the counsellor app. */
+export function LoginForm({ intro, submit }: LoginFormProps) {
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    const parsed = loginInput.safeParse({ email, password });
+    if (!parsed.success) {
+      setErrors(issuesToFieldErrors(parsed.error.issues));
+      setAttempt((n) => n + 1);
+      return;
+    }
+    setErrors({});
+    setPending(true);
+    try {
+      await submit(parsed.data);
+    } catch (error) {
+      const info = readApiError(error);
+      setErrors(info.fieldErrors);
+      setFormError(info.message);
+      // A wrong password is typed again from scratch; the e-mail stays.
+      setPassword("");
+      setAttempt((n) => n + 1);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <>
+      <h1>Connexion</h1>
+      <p>{intro}</p>
+      <ErrorSummary errors={toSummary(errors, ["email", "password"])} focusKey={attempt} />
+      {formError && Object.keys(errors).length === 0 ? (
+        <Alert type="error" title="Connexion impossible">
+          <p>{formError}</p>
+        </Alert>
+      ) : null}
+      <form noValidate onSubmit={(e) => void onSubmit(e)}>
+        <TextField
+          label="Adresse e-mail"
+          name="email"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={errors.email}
+        />
+        <TextField
+          label="Mot de passe"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={errors.password}
+        />
+        <Button type="submit" loading={pending} loadingLabel="Connexion en cours…">
+          Se connecter
+        </Button>
+      </form>
+    </>
+  );
+}
