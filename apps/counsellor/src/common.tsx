@@ -1,5 +1,5 @@
-import { createContext, useContext, type ReactNode } from "react";
-import { Alert, Button, Spinner, readApiError, useDocumentTitle } from "@medianum/ui";
+import { createContext, useContext } from "react";
+import { useDocumentTitle } from "@medianum/ui";
 
 export const APP_TITLE = "Médianum — Espace conseiller";
 
@@ -8,31 +8,8 @@ export function Title({ title }: { title: string }) {
   return null;
 }
 
-/** Loading and error states of a query, in French; renders children once data is there. */
-export function QueryState({
-  query,
-  loadingLabel,
-  errorTitle,
-  children,
-}: {
-  query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
-  loadingLabel: string;
-  errorTitle: string;
-  children: () => ReactNode;
-}) {
-  if (query.isPending) return <Spinner label={loadingLabel} />;
-  if (query.isError) {
-    return (
-      <Alert type="error" title={errorTitle}>
-        <p>{readApiError(query.error).message}</p>
-        <Button variant="secondary" size="small" onClick={() => void query.refetch()}>
-          Réessayer
-        </Button>
-      </Alert>
-    );
-  }
-  return <>{children()}</>;
-}
+/** Kept here so pages import page helpers from one place. */
+export { QueryState } from "@medianum/ui";
 
 /** One-shot message shown on the next page (e.g. "Accompagnement enregistré" after saving). */
 export interface Flash {

@@ -41,3 +41,4 @@ export {
 } from "./errors.js";
 export { useFocusOnRouteChange, useFocusOnMount } from "./components/focus.js";
 export { LoginForm, type LoginFormProps } from "./auth/LoginForm.js";
+export { QueryState, type QueryStateProps } from "./components/QueryState.js";

@@ -1,5 +1,4 @@
-import type { ReactNode } from "react";
-import { Alert, Button, Spinner, readApiError, useDocumentTitle, type BadgeTone } from "@medianum/ui";
+import { useDocumentTitle, type BadgeTone } from "@medianum/ui";
 import type { CollegeRequestStatus, RegistrationStatus } from "@medianum/domain";
 
 export const APP_TITLE = "Médianum — Pilotage";
@@ -9,31 +8,8 @@ export function Title({ title }: { title: string }) {
   return null;
 }
 
-/** Loading and error states of a query, in French; renders children once data is there. */
-export function QueryState({
-  query,
-  loadingLabel,
-  errorTitle,
-  children,
-}: {
-  query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
-  loadingLabel: string;
-  errorTitle: string;
-  children: () => ReactNode;
-}) {
-  if (query.isPending) return <Spinner label={loadingLabel} />;
-  if (query.isError) {
-    return (
-      <Alert type="error" title={errorTitle}>
-        <p>{readApiError(query.error).message}</p>
-        <Button variant="secondary" size="small" onClick={() => void query.refetch()}>
-          Réessayer
-        </Button>
-      </Alert>
-    );
-  }
-  return <>{children()}</>;
-}
+/** Kept here so pages import page helpers from one place. */
+export { QueryState } from "@medianum/ui";
 
 export function registrationTone(s: RegistrationStatus): BadgeTone {
   if (s === "confirmed" || s === "attended") return "success";
