@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { lazy, Suspense, type ComponentType, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, Redirect, Route, Router, Switch, useLocation } from "wouter";
 import { isStaff } from "@medianum/domain";
@@ -7,27 +7,35 @@ import { LoginPage, UserMenu } from "./LoginPage.js";
 import { NavItem } from "./NavItem.js";
 import { useTRPC } from "./trpc.js";
 import { APP_TITLE } from "./pages/common.js";
-import { SessionsPage } from "./pages/SessionsPage.js";
-import { SessionRegistrationsPage } from "./pages/SessionRegistrationsPage.js";
-import { WorkshopsPage } from "./pages/workshop/WorkshopsPage.js";
-import { SessionFormPage } from "./pages/workshop/SessionFormPage.js";
-import { OutboxPage } from "./pages/workshop/OutboxPage.js";
-import { CollegeRequestsPage } from "./pages/CollegeRequestsPage.js";
-import { CollegeRequestPage } from "./pages/CollegeRequestPage.js";
-import { CollegeFiguresPage } from "./pages/CollegeFiguresPage.js";
-import { RecordsPage } from "./pages/counsellor-activity/RecordsPage.js";
-import { PassStockPage } from "./pages/counsellor-activity/PassStockPage.js";
-import { DashboardPage } from "./pages/stats/DashboardPage.js";
-import { ReviewPage } from "./pages/stats/ReviewPage.js";
-import { TerritoryPage } from "./pages/territory/TerritoryPage.js";
-import { ExportsPage } from "./pages/exports/ExportsPage.js";
-import { PlacesPage } from "./pages/places/PlacesPage.js";
-import { PlaceFormPage } from "./pages/places/PlaceFormPage.js";
-import { PartnersPage } from "./pages/places/PartnersPage.js";
-import { TeamPage } from "./pages/team/TeamPage.js";
-import { MemberPage } from "./pages/team/MemberPage.js";
-import { SetPasswordPage } from "./pages/team/SetPasswordPage.js";
-import { AuditPage } from "./pages/audit/AuditPage.js";
+/**
+ * Each page is its own chunk, loaded when first opened: the back-office's first load stays small
+ * on a slow connection instead of carrying every steering page.
+ */
+function lazyPage<K extends string, P>(load: () => Promise<Record<K, ComponentType<P>>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const SessionsPage = lazyPage(() => import("./pages/SessionsPage.js"), "SessionsPage");
+const SessionRegistrationsPage = lazyPage(() => import("./pages/SessionRegistrationsPage.js"), "SessionRegistrationsPage");
+const WorkshopsPage = lazyPage(() => import("./pages/workshop/WorkshopsPage.js"), "WorkshopsPage");
+const SessionFormPage = lazyPage(() => import("./pages/workshop/SessionFormPage.js"), "SessionFormPage");
+const OutboxPage = lazyPage(() => import("./pages/workshop/OutboxPage.js"), "OutboxPage");
+const CollegeRequestsPage = lazyPage(() => import("./pages/CollegeRequestsPage.js"), "CollegeRequestsPage");
+const CollegeRequestPage = lazyPage(() => import("./pages/CollegeRequestPage.js"), "CollegeRequestPage");
+const CollegeFiguresPage = lazyPage(() => import("./pages/CollegeFiguresPage.js"), "CollegeFiguresPage");
+const RecordsPage = lazyPage(() => import("./pages/counsellor-activity/RecordsPage.js"), "RecordsPage");
+const PassStockPage = lazyPage(() => import("./pages/counsellor-activity/PassStockPage.js"), "PassStockPage");
+const DashboardPage = lazyPage(() => import("./pages/stats/DashboardPage.js"), "DashboardPage");
+const ReviewPage = lazyPage(() => import("./pages/stats/ReviewPage.js"), "ReviewPage");
+const TerritoryPage = lazyPage(() => import("./pages/territory/TerritoryPage.js"), "TerritoryPage");
+const ExportsPage = lazyPage(() => import("./pages/exports/ExportsPage.js"), "ExportsPage");
+const PlacesPage = lazyPage(() => import("./pages/places/PlacesPage.js"), "PlacesPage");
+const PlaceFormPage = lazyPage(() => import("./pages/places/PlaceFormPage.js"), "PlaceFormPage");
+const PartnersPage = lazyPage(() => import("./pages/places/PartnersPage.js"), "PartnersPage");
+const TeamPage = lazyPage(() => import("./pages/team/TeamPage.js"), "TeamPage");
+const MemberPage = lazyPage(() => import("./pages/team/MemberPage.js"), "MemberPage");
+const SetPasswordPage = lazyPage(() => import("./pages/team/SetPasswordPage.js"), "SetPasswordPage");
+const AuditPage = lazyPage(() => import("./pages/audit/AuditPage.js"), "AuditPage");
 
 const BASE = import.meta.env.BASE_URL;
 
@@ -69,70 +77,72 @@ function Routes() {
   const [location] = useLocation();
   useFocusOnRouteChange(location);
   return (
-    <Switch>
-      <Route path="/">
-        <Redirect to="/seances" replace />
-      </Route>
-      <Route path="/tableau-de-bord">
-        <DashboardPage />
-      </Route>
-      <Route path="/territoire">
-        <TerritoryPage />
-      </Route>
-      <Route path="/exports">
-        <ExportsPage />
-      </Route>
-      <Route path="/lieux/nouveau">
-        <PlaceFormPage />
-      </Route>
-      <Route path="/lieux/:id">{(p) => <PlaceFormPage key={p.id} id={p.id} />}</Route>
-      <Route path="/lieux">
-        <PlacesPage />
-      </Route>
-      <Route path="/partenaires">
-        <PartnersPage />
-      </Route>
-      <Route path="/equipe/:id">{(p) => <MemberPage key={p.id} id={p.id} />}</Route>
-      <Route path="/equipe">
-        <TeamPage />
-      </Route>
-      <Route path="/journal">
-        <AuditPage />
-      </Route>
-      <Route path="/bilan">
-        <ReviewPage />
-      </Route>
-      <Route path="/seances">
-        <SessionsPage />
-      </Route>
-      <Route path="/seances/nouvelle">
-        <SessionFormPage />
-      </Route>
-      <Route path="/seances/:id/modifier">{(p) => <SessionFormPage key={p.id} id={p.id} />}</Route>
-      <Route path="/seances/:id">{(p) => <SessionRegistrationsPage key={p.id} id={p.id} />}</Route>
-      <Route path="/ateliers">
-        <WorkshopsPage />
-      </Route>
-      <Route path="/messages">
-        <OutboxPage />
-      </Route>
-      <Route path="/demandes">
-        <CollegeRequestsPage />
-      </Route>
-      <Route path="/demandes/:id">{(p) => <CollegeRequestPage key={p.id} id={p.id} />}</Route>
-      <Route path="/saisies">
-        <RecordsPage />
-      </Route>
-      <Route path="/pass-numerique">
-        <PassStockPage />
-      </Route>
-      <Route path="/chiffres-colleges">
-        <CollegeFiguresPage />
-      </Route>
-      <Route>
-        <NotFound />
-      </Route>
-    </Switch>
+    <Suspense fallback={<Spinner label="Chargement de la page…" />}>
+      <Switch>
+        <Route path="/">
+          <Redirect to="/seances" replace />
+        </Route>
+        <Route path="/tableau-de-bord">
+          <DashboardPage />
+        </Route>
+        <Route path="/territoire">
+          <TerritoryPage />
+        </Route>
+        <Route path="/exports">
+          <ExportsPage />
+        </Route>
+        <Route path="/lieux/nouveau">
+          <PlaceFormPage />
+        </Route>
+        <Route path="/lieux/:id">{(p) => <PlaceFormPage key={p.id} id={p.id} />}</Route>
+        <Route path="/lieux">
+          <PlacesPage />
+        </Route>
+        <Route path="/partenaires">
+          <PartnersPage />
+        </Route>
+        <Route path="/equipe/:id">{(p) => <MemberPage key={p.id} id={p.id} />}</Route>
+        <Route path="/equipe">
+          <TeamPage />
+        </Route>
+        <Route path="/journal">
+          <AuditPage />
+        </Route>
+        <Route path="/bilan">
+          <ReviewPage />
+        </Route>
+        <Route path="/seances">
+          <SessionsPage />
+        </Route>
+        <Route path="/seances/nouvelle">
+          <SessionFormPage />
+        </Route>
+        <Route path="/seances/:id/modifier">{(p) => <SessionFormPage key={p.id} id={p.id} />}</Route>
+        <Route path="/seances/:id">{(p) => <SessionRegistrationsPage key={p.id} id={p.id} />}</Route>
+        <Route path="/ateliers">
+          <WorkshopsPage />
+        </Route>
+        <Route path="/messages">
+          <OutboxPage />
+        </Route>
+        <Route path="/demandes">
+          <CollegeRequestsPage />
+        </Route>
+        <Route path="/demandes/:id">{(p) => <CollegeRequestPage key={p.id} id={p.id} />}</Route>
+        <Route path="/saisies">
+          <RecordsPage />
+        </Route>
+        <Route path="/pass-numerique">
+          <PassStockPage />
+        </Route>
+        <Route path="/chiffres-colleges">
+          <CollegeFiguresPage />
+        </Route>
+        <Route>
+          <NotFound />
+        </Route>
+      </Switch>
+    </Suspense>
   );
 }
 
@@ -209,7 +219,9 @@ export function App() {
         {/* Opened from an invitation or reset e-mail, before any login. */}
         <Route path="/mot-de-passe">
           <Frame>
-            <SetPasswordPage />
+            <Suspense fallback={<Spinner label="Chargement de la page…" />}>
+              <SetPasswordPage />
+            </Suspense>
           </Frame>
         </Route>
         <Route>
