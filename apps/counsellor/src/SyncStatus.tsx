@@ -18,7 +18,10 @@ export function SyncStatus() {
       <p>
         <strong>{state.online ? "En ligne" : "Hors connexion"}</strong>
         {" · "}
-        {waiting > 0 ? (
+        {/* Until the device has been read, say nothing rather than a reassuring "all sent". */}
+        {!counts ? (
+          <span>Vérification des envois…</span>
+        ) : waiting > 0 ? (
           <Link href="/envois">{waiting} en attente</Link>
         ) : (
           <span>Tout est envoyé</span>

@@ -77,7 +77,7 @@ describe("booking journeys, in Chromium", () => {
 
     // The link from the e-mail: see the registration, cancel it.
     await page.goto(localised(link));
-    await page.getByRole("heading", { name: "Mon inscription" }).waitFor();
+    await page.getByRole("heading", { name: "Mon inscription", exact: true }).waitFor();
     // The heading shows while the registration loads: wait for its content.
     await expect.poll(async () => page.locator("main").textContent()).toContain("Confirmée");
     await page.getByRole("button", { name: "Annuler mon inscription" }).click();
@@ -127,7 +127,7 @@ describe("booking journeys, in Chromium", () => {
     expect(promoted, "promotion e-mail").toBeDefined();
     expect(smtp.icsOf(promoted!)).toMatch(/METHOD:REQUEST/);
     await p2.goto(`${product.baseUrl}${p2Link}`);
-    await p2.getByRole("heading", { name: "Mon inscription" }).waitFor();
+    await p2.getByRole("heading", { name: "Mon inscription", exact: true }).waitFor();
     await expect.poll(async () => p2.locator("main").textContent()).toContain("Confirmée");
     await first.close();
     await second.close();

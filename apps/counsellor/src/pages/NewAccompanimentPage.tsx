@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import {
   administrativeThemes,
@@ -34,10 +34,11 @@ import { Title, todayIso, useFlash } from "../common.js";
 import { useDevice } from "../offline/device.js";
 import { useLive } from "../offline/live.js";
 import { localDefaults, saveIndividual, type RecordDefaults } from "../offline/records.js";
-import type { LocalRecord } from "../offline/db.js";
+import { getMeta, type LocalRecord } from "../offline/db.js";
 
 const ADMIN_THEME = "AideAuxDemarchesAdministratives";
 const CUSTOM = "custom";
+const FIRST_SYNC_WAIT_MS = 8000;
 
 interface Place {
   id: string;
@@ -55,23 +56,32 @@ export function NewAccompanimentPage({ editId }: { editId?: string }) {
   const { db } = useDevice();
   const from = new URLSearchParams(useSearch()).get("depuis");
   const data = useLive(async () => {
-    const [places, defaults, source, pending] = await Promise.all([
+    const [snapshotAt, places, defaults, source, pending] = await Promise.all([
+      getMeta<number>(db, "snapshotAt"),
       db.places.orderBy("id").toArray(),
       localDefaults(db),
       editId ?? from ? db.records.get((editId ?? from)!) : Promise.resolve(undefined),
       editId ? db.outbox.where("entityId").equals(editId).filter((o) => o.status === "rejected").first() : Promise.resolve(undefined),
     ]);
     places.sort((a, b) => a.communeName.localeCompare(b.communeName, "fr") || a.name.localeCompare(b.name, "fr"));
-    return { places, defaults, source: source ?? null, rejected: pending ?? null };
+    return { hasSnapshot: snapshotAt !== undefined, places, defaults, source: source ?? null, rejected: pending ?? null };
     // Read once: the form must not change under the person's fingers.
   }, [db, editId, from]);
   const title = editId ? "Modifier un accompagnement" : "Nouvel accompagnement";
+  // Right after the first login the device has no places or defaults yet: wait a little for the
+  // first download rather than open a form without the usual place (never offline, never long).
+  const [waitedEnough, setWaitedEnough] = useState(false);
+  useEffect(() => {
+    const t = setTimeout(() => setWaitedEnough(true), FIRST_SYNC_WAIT_MS);
+    return () => clearTimeout(t);
+  }, []);
+  const ready = data && (data.hasSnapshot || waitedEnough || !navigator.onLine);
   return (
     <>
       <Title title={title} />
       <h1>{title}</h1>
       <p>Accompagnement individuel. Les champs sont obligatoires sauf mention « facultatif ».</p>
-      {!data ? (
+      {!ready ? (
         <Spinner label="Préparation du formulaire…" />
       ) : editId && !data.source ? (
         <Alert type="error" title="Cet accompagnement n'est pas sur cet appareil.">
