@@ -1,6 +1,7 @@
 import type { Prisma } from "@medianum/db";
 import { outboxFilter, outboxListView, outboxMessageView, uuidSchema } from "@medianum/domain";
 import { z } from "zod";
+import { audit } from "../shared/audit.js";
 import { notFound } from "../shared/errors.js";
 import { router, staffProcedure } from "../trpc.js";
 
@@ -68,6 +69,7 @@ export const outboxRouter = router({
         where: { id: input.id, status: "failed" },
         data: { status: "pending", nextAttemptAt: null, attempts: 0, lockedUntil: null },
       });
+      if (res.count === 1) await audit(ctx, ctx.db.prisma, "mail.retry", { type: "OutboxEmail", id: input.id });
       return { ok: res.count === 1 };
     }),
 });
