@@ -281,3 +281,53 @@ describe("what the device keeps", () => {
     expect(f.thisYear.topThemes.map((t) => t.theme)).toEqual(["PrendreEnMainDuMateriel", "Email", "Sante"]);
   });
 });
+
+describe("collège report through sync", () => {
+  it("a report sent three times files once: one collective record, the request done", async () => {
+    const api = await as("moi@medianum.test");
+    const request = await h.db.prisma.collegeRequest.create({
+      data: {
+        uai: "0470040N",
+        establishmentName: "Collège Jasmin",
+        communeInsee: "47001",
+        requesterName: "Mme Garcia",
+        requesterRole: "cpe",
+        email: "cpe@college-jasmin.fr",
+        topics: ["cyberbullying"],
+        periods: [{ from: "2026-11-16", to: "2026-11-27" }],
+        status: "scheduled",
+        trackingTokenHash: "s".repeat(64),
+        consentAt: h.clock.now,
+        classes: { create: [{ level: "4e", name: "4e B", pupils: 24 }] },
+      },
+      include: { classes: true },
+    });
+    const classId = request.classes[0]!.id;
+    const session = await h.db.prisma.collegeSession.create({
+      data: {
+        requestId: request.id,
+        startsAt: new Date(h.clock.now.getTime() - 3 * 3_600_000),
+        durationMinutes: 110,
+        classes: { create: [{ classId }] },
+        counsellors: { create: [{ counsellorId: me.id }] },
+      },
+    });
+    const report = op("college.report", {
+      id: randomUUID(),
+      sessionId: session.id,
+      classes: [{ classId, pupilsPresent: 23 }],
+      topicsCovered: ["cyberbullying"],
+      durationMinutes: 110,
+      remarks: "Classe très participative.",
+    });
+    expect((await api.sync.push({ operations: [report] })).results.map((r) => r.status)).toEqual(["applied"]);
+    for (let i = 0; i < 2; i++) expect((await api.sync.push({ operations: [report] })).results.map((r) => r.status)).toEqual(["duplicate"]);
+    expect(await h.db.prisma.activityRecord.count({ where: { collegeSessionId: session.id } })).toBe(1);
+    expect(await h.db.prisma.activityRecord.findUniqueOrThrow({ where: { collegeSessionId: session.id } })).toMatchObject({ type: "Collectif", participantsCount: 23, counsellorId: me.id });
+    expect(await h.db.prisma.collegeRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: "done" });
+    // Another counsellor cannot file it.
+    const theirs = await as("autre@medianum.test");
+    const res = await theirs.sync.push({ operations: [op("college.report", { ...(report.payload as object), id: randomUUID() })] });
+    expect(res.results[0]!.status).toBe("rejected");
+  });
+});
