@@ -40,6 +40,23 @@ describe("booking (portal)", () => {
     expect((await api.booking.upcomingSessions({ epciCode: "200096956" })).map((x) => x.id)).not.toContain(s.id);
   });
 
+  it("filters by theme and by date range", async () => {
+    const workshop = await h.db.prisma.workshop.create({
+      data: { title: "Cyberharcèlement : en parler", theme: "cyberbullying", audience: "parents", description: "Repérer, réagir." },
+    });
+    const cyber = await h.db.prisma.workshopSession.create({
+      data: { workshopId: workshop.id, startsAt: inDays(20), durationMinutes: 90, placeId, capacity: 10 },
+    });
+    const later = await createWorkshopSession(h.db, { placeId, capacity: 8, startsAt: inDays(40), title: "Écrans : plus tard" });
+    const api = await h.client().api();
+    const byTheme = await api.booking.upcomingSessions({ theme: "cyberbullying" });
+    expect(byTheme.map((x) => x.id)).toEqual([cyber.id]);
+    const inRange = (await api.booking.upcomingSessions({ from: inDays(19), to: inDays(21) })).map((x) => x.id);
+    expect(inRange).toContain(cyber.id);
+    expect(inRange).not.toContain(later.id);
+    expect(inRange.every((id) => id === cyber.id)).toBe(true);
+  });
+
   it("books seats: the confirmation says what was booked and the seats left drop", async () => {
     const s = await createWorkshopSession(h.db, { placeId, capacity: 5, startsAt: inDays(7) });
     const api = await h.client().api();
