@@ -33,6 +33,7 @@ import { useDevice } from "../offline/device.js";
 import { useLive } from "../offline/live.js";
 import { localDefaults, saveCollective } from "../offline/records.js";
 import type { LocalRecord, PlaceRow } from "../offline/db.js";
+import { useFirstSyncReady } from "../offline/first-sync.js";
 
 type Counts = Record<string, number | null>;
 interface Values {
@@ -86,12 +87,13 @@ export function CollectiveRecordPage({ editId }: { editId?: string }) {
     return { places, defaults: await localDefaults(db, "Collectif"), source, rejected };
   }, [db, editId, from]);
   const title = editId ? "Modifier un atelier collectif" : "Atelier collectif";
+  const ready = useFirstSyncReady(db) && data;
   return (
     <>
       <Title title={title} />
       <h1>{title}</h1>
       <p>Les champs sont obligatoires sauf mention « facultatif ». La répartition des participants est anonyme et facultative.</p>
-      {!data ? (
+      {!ready ? (
         <Spinner label="Préparation du formulaire…" />
       ) : editId && !data.source ? (
         <Alert type="error" title="Cet atelier n'est pas sur cet appareil.">

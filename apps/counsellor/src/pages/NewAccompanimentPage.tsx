@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import {
   administrativeThemes,
@@ -34,11 +34,11 @@ import { Title, todayIso, useFlash } from "../common.js";
 import { useDevice } from "../offline/device.js";
 import { useLive } from "../offline/live.js";
 import { localDefaults, saveIndividual, type RecordDefaults } from "../offline/records.js";
-import { getMeta, type LocalRecord } from "../offline/db.js";
+import type { LocalRecord } from "../offline/db.js";
+import { useFirstSyncReady } from "../offline/first-sync.js";
 
 const ADMIN_THEME = "AideAuxDemarchesAdministratives";
 const CUSTOM = "custom";
-const FIRST_SYNC_WAIT_MS = 8000;
 
 interface Place {
   id: string;
@@ -56,26 +56,18 @@ export function NewAccompanimentPage({ editId }: { editId?: string }) {
   const { db } = useDevice();
   const from = new URLSearchParams(useSearch()).get("depuis");
   const data = useLive(async () => {
-    const [snapshotAt, places, defaults, source, pending] = await Promise.all([
-      getMeta<number>(db, "snapshotAt"),
+    const [places, defaults, source, pending] = await Promise.all([
       db.places.orderBy("id").toArray(),
       localDefaults(db),
       editId ?? from ? db.records.get((editId ?? from)!) : Promise.resolve(undefined),
       editId ? db.outbox.where("entityId").equals(editId).filter((o) => o.status === "rejected").first() : Promise.resolve(undefined),
     ]);
     places.sort((a, b) => a.communeName.localeCompare(b.communeName, "fr") || a.name.localeCompare(b.name, "fr"));
-    return { hasSnapshot: snapshotAt !== undefined, places, defaults, source: source ?? null, rejected: pending ?? null };
+    return { places, defaults, source: source ?? null, rejected: pending ?? null };
     // Read once: the form must not change under the person's fingers.
   }, [db, editId, from]);
   const title = editId ? "Modifier un accompagnement" : "Nouvel accompagnement";
-  // Right after the first login the device has no places or defaults yet: wait a little for the
-  // first download rather than open a form without the usual place (never offline, never long).
-  const [waitedEnough, setWaitedEnough] = useState(false);
-  useEffect(() => {
-    const t = setTimeout(() => setWaitedEnough(true), FIRST_SYNC_WAIT_MS);
-    return () => clearTimeout(t);
-  }, []);
-  const ready = data && (data.hasSnapshot || waitedEnough || !navigator.onLine);
+  const ready = useFirstSyncReady(db) && data;
   return (
     <>
       <Title title={title} />
