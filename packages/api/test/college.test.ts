@@ -39,7 +39,7 @@ function request(overrides: Record<string, unknown> = {}) {
 }
 
 async function mails(to: string) {
-  return h.db.prisma.outboxEmail.findMany({ where: { to }, orderBy: { createdAt: "asc" } });
+  return h.db.prisma.outboxEmail.findMany({ where: { to }, orderBy: [{ createdAt: "asc" }, { seq: "asc" }] });
 }
 function linkToken(text: string): string {
   const m = /\/colleges\/suivi\/([A-Za-z0-9_-]+)/.exec(text);

@@ -20,7 +20,7 @@ async function as(email: string, ip = "203.0.113.10") {
 
 /** The link of the last e-mail sent to `to`, as the person would click it. */
 async function lastLink(to: string) {
-  const mail = await h.db.prisma.outboxEmail.findFirst({ where: { to }, orderBy: { createdAt: "desc" } });
+  const mail = await h.db.prisma.outboxEmail.findFirst({ where: { to }, orderBy: [{ createdAt: "desc" }, { seq: "desc" }] });
   const m = mail?.text.match(/https?:\/\/\S+\/pilotage\/mot-de-passe\?jeton=(\S+)/);
   if (!m) throw new Error(`no link sent to ${to}`);
   return { mail: mail!, token: decodeURIComponent(m[1]!) };

@@ -73,8 +73,8 @@ export async function requestDetail(prisma: PrismaClient, id: string): Promise<D
     include: {
       commune: { select: { name: true } },
       classes: { orderBy: [{ level: "asc" }, { name: "asc" }] },
-      events: { orderBy: { createdAt: "asc" }, include: { actor: { select: { displayName: true } } } },
-      messages: { orderBy: { createdAt: "asc" } },
+      events: { orderBy: [{ createdAt: "asc" }, { seq: "asc" }], include: { actor: { select: { displayName: true } } } },
+      messages: { orderBy: [{ createdAt: "asc" }, { seq: "asc" }] },
       sessions: { orderBy: { startsAt: "asc" }, include: sessionInclude },
     },
   });

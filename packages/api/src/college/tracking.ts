@@ -29,8 +29,8 @@ export async function trackingView(prisma: PrismaClient, token: string): Promise
     include: {
       commune: { select: { name: true } },
       classes: { orderBy: [{ level: "asc" }, { name: "asc" }] },
-      events: { orderBy: { createdAt: "asc" } },
-      messages: { orderBy: { createdAt: "asc" } },
+      events: { orderBy: [{ createdAt: "asc" }, { seq: "asc" }] },
+      messages: { orderBy: [{ createdAt: "asc" }, { seq: "asc" }] },
       sessions: {
         orderBy: { startsAt: "asc" },
         include: {

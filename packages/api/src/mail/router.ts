@@ -18,7 +18,7 @@ export const outboxRouter = router({
         ...(input.search ? { OR: [{ to: { contains: input.search, mode: "insensitive" } }, { subject: { contains: input.search, mode: "insensitive" } }] } : {}),
       };
       const [rows, total] = await Promise.all([
-        ctx.db.prisma.outboxEmail.findMany({ where, orderBy: { createdAt: "desc" }, skip: input.page * PAGE_SIZE, take: PAGE_SIZE }),
+        ctx.db.prisma.outboxEmail.findMany({ where, orderBy: [{ createdAt: "desc" }, { seq: "desc" }], skip: input.page * PAGE_SIZE, take: PAGE_SIZE }),
         ctx.db.prisma.outboxEmail.count({ where }),
       ]);
       return {
