@@ -5,7 +5,7 @@ import { Alert, Button, Layout, Spinner, readApiError, useDocumentTitle, useFocu
 import { LoginPage, UserMenu } from "./LoginPage.js";
 import { NavItem } from "./NavItem.js";
 import { useTRPC } from "./trpc.js";
-import { APP_TITLE, FlashContext } from "./common.js";
+import { APP_TITLE, FlashProvider } from "./common.js";
 import { AgendaPage } from "./pages/AgendaPage.js";
 import { NewAccompanimentPage } from "./pages/NewAccompanimentPage.js";
 import { MyRecordsPage } from "./pages/MyRecordsPage.js";
@@ -74,9 +74,8 @@ function UpdateBanner() {
 function Routes() {
   const [location] = useLocation();
   useFocusOnRouteChange(location);
-  const [flash, setFlash] = useState<string | null>(null);
   return (
-    <FlashContext.Provider value={{ message: flash, set: setFlash }}>
+    <>
       <Switch>
         <Route path="/">
           <AgendaPage />
@@ -116,7 +115,7 @@ function Routes() {
           <NotFound />
         </Route>
       </Switch>
-    </FlashContext.Provider>
+    </>
   );
 }
 
@@ -245,7 +244,9 @@ function Gate() {
 export function App() {
   return (
     <Router base={BASE.replace(/\/$/, "")}>
-      <Gate />
+      <FlashProvider>
+        <Gate />
+      </FlashProvider>
     </Router>
   );
 }

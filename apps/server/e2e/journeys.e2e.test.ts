@@ -80,6 +80,8 @@ describe("first journeys, in Chromium", () => {
     await page.getByLabel("Adresse e-mail").fill(login.email);
     await page.getByLabel("Mot de passe").fill(login.password);
     await page.getByRole("button", { name: "Se connecter" }).click();
+    // The agenda says when the device last received its data: the first download is done.
+    await page.getByText(/Mis à jour le/).waitFor();
     await page.getByRole("link", { name: "Nouvel accompagnement" }).click();
     await page.getByRole("heading", { name: "Nouvel accompagnement" }).waitFor();
 

@@ -1,4 +1,3 @@
-import { useEffect } from "react";
 import { Link } from "wouter";
 import { activityTypes, formatDate, formatDuration, locationTypes, mediationThemes } from "@medianum/domain";
 import { Alert, Badge, EmptyState, Spinner } from "@medianum/ui";
@@ -16,9 +15,6 @@ export function MyRecordsPage() {
     [db],
   );
   const flash = useFlash();
-  const { set: setFlash } = flash;
-  // The message is for this visit only.
-  useEffect(() => () => setFlash(null), [setFlash]);
   return (
     <>
       <Title title="Mes accompagnements" />
