@@ -4,10 +4,9 @@ import {
   placeOption,
   recordDefaults,
   savedRecordView,
-  type IndividualRecord,
 } from "@medianum/domain";
 import { z } from "zod";
-import { UserFacingError } from "../shared/errors.js";
+import { createRecord } from "./write.js";
 import { authedProcedure, counsellorProcedure, router } from "../trpc.js";
 
 type ListItem = z.infer<typeof activityListItem>;
@@ -51,39 +50,8 @@ export const activityRouter = router({
     .input(individualRecordInput)
     .output(savedRecordView)
     .mutation(async ({ ctx, input }) => {
-      const { prisma } = ctx.db;
-      const existing = await prisma.activityRecord.findUnique({ where: { id: input.id }, select: { counsellorId: true, version: true } });
-      if (existing) {
-        if (existing.counsellorId !== ctx.counsellorId) throw new UserFacingError("CONFLICT", "Cet identifiant d'enregistrement est déjà utilisé.");
-        return { id: input.id, version: existing.version };
-      }
-      await checkReferences(ctx.db.prisma, ctx.counsellorId, input);
-      const created = await prisma.activityRecord.create({
-        data: {
-          id: input.id,
-          counsellorId: ctx.counsellorId,
-          type: "Individuel",
-          date: new Date(`${input.date}T00:00:00Z`),
-          durationMinutes: input.durationMinutes,
-          locationType: input.locationType,
-          placeId: input.placeId ?? null,
-          communeInsee: input.communeInsee ?? null,
-          themes: input.themes,
-          administrativeThemes: input.administrativeThemes,
-          administrativeDetail: input.administrativeDetail ?? null,
-          equipment: input.equipment,
-          autonomy: input.autonomy ?? null,
-          redirectionStructure: input.redirectionStructure ?? null,
-          notes: input.notes ?? null,
-          gender: input.gender,
-          ageBracket: input.ageBracket,
-          socialStatus: input.socialStatus,
-          beneficiaryId: input.beneficiaryId ?? null,
-          participantsCount: 1,
-        },
-        select: { id: true, version: true },
-      });
-      return created;
+      const { id, version } = await createRecord(ctx.db.prisma, ctx.counsellorId, "Individuel", input);
+      return { id, version };
     }),
 
   mine: counsellorProcedure
@@ -108,22 +76,3 @@ export const activityRouter = router({
       }));
     }),
 });
-
-async function checkReferences(
-  prisma: import("@medianum/db").PrismaClient,
-  counsellorId: string,
-  input: Pick<IndividualRecord, "placeId" | "communeInsee" | "beneficiaryId">,
-) {
-  if (input.placeId && !(await prisma.place.findUnique({ where: { id: input.placeId }, select: { id: true } }))) {
-    throw new UserFacingError("BAD_REQUEST", "Ce lieu n'existe plus : choisissez-en un autre.", { field: "placeId" });
-  }
-  if (input.communeInsee && !(await prisma.commune.findUnique({ where: { inseeCode: input.communeInsee }, select: { inseeCode: true } }))) {
-    throw new UserFacingError("BAD_REQUEST", "Cette commune est inconnue.", { field: "communeInsee" });
-  }
-  if (input.beneficiaryId) {
-    const b = await prisma.beneficiary.findUnique({ where: { id: input.beneficiaryId }, select: { counsellorId: true } });
-    if (!b || b.counsellorId !== counsellorId) {
-      throw new UserFacingError("BAD_REQUEST", "Cette personne suivie est introuvable dans vos bénéficiaires.", { field: "beneficiaryId" });
-    }
-  }
-}

@@ -103,7 +103,9 @@ export async function createRecord(tx: Tx, counsellorId: string, kind: "Collecti
 export async function createRecord(tx: Tx, counsellorId: string, kind: RecordKind, input: IndividualRecord | CollectiveRecord): Promise<SavedRecord> {
   const existing = await tx.activityRecord.findUnique({ where: { id: input.id }, select: { counsellorId: true, version: true, type: true } });
   if (existing) {
-    if (existing.counsellorId !== counsellorId || existing.type !== kind) throw rejected("id", "Cet identifiant d'enregistrement est déjà utilisé.");
+    if (existing.counsellorId !== counsellorId || existing.type !== kind) {
+      throw new UserFacingError("CONFLICT", "Cet identifiant d'enregistrement est déjà utilisé.", { field: "id" });
+    }
     return { id: input.id, version: existing.version };
   }
   await checkReferences(tx, counsellorId, input);
