@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "wouter";
 import {
   classLevels,
@@ -146,6 +146,8 @@ function Reported({ s }: { s: CounsellorCollegeSessionView }) {
   );
 }
 
+type ReportData = NonNullable<ReturnType<typeof collegeReportInput.safeParse>["data"]>;
+
 function ReportForm({ s }: { s: CounsellorCollegeSessionView }) {
   const trpc = useTRPC();
   const qc = useQueryClient();
@@ -161,28 +163,22 @@ function ReportForm({ s }: { s: CounsellorCollegeSessionView }) {
   // Submissions go through the device's outbox (issue 5): saved here first, sent when the network allows.
   const { db, engine } = useDevice();
   const [queued, setQueued] = useState(false);
-  async function queueReport(data: Parameters<typeof report.mutate>[0]) {
-    await enqueue(db, { kind: "college.report", payload: data, entityId: data.id, summary: `Compte rendu : ${s.establishmentName}` });
-    setQueued(true);
-    await engine.run({ now: true });
-    void qc.invalidateQueries({ queryKey: trpc.college.pathKey() });
-    void qc.invalidateQueries({ queryKey: trpc.activity.pathKey() });
+  const [saving, setSaving] = useState(false);
+  async function queueReport(data: ReportData) {
+    setSaving(true);
+    try {
+      await enqueue(db, { kind: "college.report", payload: data, entityId: data.id, summary: `Compte rendu : ${s.establishmentName}` });
+      setQueued(true);
+      await engine.run({ now: true });
+      void qc.invalidateQueries({ queryKey: trpc.college.pathKey() });
+      void qc.invalidateQueries({ queryKey: trpc.activity.pathKey() });
+    } catch {
+      setFormError("L'appareil n'a pas pu enregistrer le compte rendu (stockage plein ou navigation privée ?).");
+      setAttempt((n) => n + 1);
+    } finally {
+      setSaving(false);
+    }
   }
-  const report = useMutation(
-    trpc.college.report.mutationOptions({
-      onSuccess: () => {
-        void qc.invalidateQueries({ queryKey: trpc.college.pathKey() });
-        void qc.invalidateQueries({ queryKey: trpc.activity.pathKey() });
-        setTimeout(() => document.getElementById("compte-rendu")?.focus(), 50);
-      },
-      onError: (e) => {
-        const info = readApiError(e);
-        setAttempt((n) => n + 1);
-        if (Object.keys(info.fieldErrors).length) setErrors(mapErrors(info.fieldErrors));
-        else setFormError(info.message);
-      },
-    }),
-  );
   const classIndex = new Map(s.classes.map((c, i) => [String(i), c.id]));
   function mapErrors(raw: FieldErrors): FieldErrors {
     // "classes.0.pupilsPresent" → the field of that class.
@@ -256,7 +252,7 @@ function ReportForm({ s }: { s: CounsellorCollegeSessionView }) {
           error={errors.remarks}
         />
         <div className="mn-actions">
-          <Button type="submit" loading={report.isPending} loadingLabel="Envoi du compte rendu…">
+          <Button type="submit" loading={saving} loadingLabel="Envoi du compte rendu…">
             Envoyer le compte rendu
           </Button>
         </div>
