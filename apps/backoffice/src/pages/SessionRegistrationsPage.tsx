@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useLocation } from "wouter";
-import { formatDateTime, formatDuration, registrationStatuses, sessionStatuses, staffBookingInput } from "@medianum/domain";
+import { formatDateTime, formatDuration, registrationSources, registrationStatuses, sessionStatuses, staffBookingInput } from "@medianum/domain";
 import {
   Alert,
   Badge,
@@ -21,7 +21,6 @@ import { useTRPC } from "../trpc.js";
 import { QueryState, registrationTone, Title } from "./common.js";
 import { fromLocalInput } from "./workshop/local-datetime.js";
 
-const SOURCES: Record<string, string> = { portal: "Portail", staff: "Équipe", walk_in: "Sur place" };
 
 export function SessionRegistrationsPage({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -99,7 +98,7 @@ export function SessionRegistrationsPage({ id }: { id: string }) {
                       },
                       { key: "need", header: "Besoin", render: (r) => r.need ?? "" },
                       { key: "created", header: "Inscrit le", render: (r) => formatDateTime(r.createdAt) },
-                      { key: "source", header: "Origine", render: (r) => SOURCES[r.source] ?? r.source },
+                      { key: "source", header: "Origine", render: (r) => (registrationSources.has(r.source) ? registrationSources.label(r.source) : r.source) },
                       {
                         key: "actions",
                         header: "Actions",

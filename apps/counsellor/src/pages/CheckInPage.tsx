@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "wouter";
-import { attendanceInput, formatDateTime } from "@medianum/domain";
+import { attendanceInput, formatDateTime, registrationStatuses } from "@medianum/domain";
 import { Alert, Badge, Button, EmptyState, ErrorSummary, NumberField, Spinner, TextField, issuesToFieldErrors, toSummary, type FieldErrors } from "@medianum/ui";
 import { Title } from "../common.js";
 import { useDevice } from "../offline/device.js";
 import { useLive } from "../offline/live.js";
 import { enqueue } from "../offline/outbox.js";
 
-const STATUS_LABELS: Record<string, string> = { attended: "Présent(e)", no_show: "Absent(e)", confirmed: "Inscrit(e)", waitlisted: "Liste d'attente" };
 
 /** Attendance of a workshop session I run: marks and walk-ins saved on the device, sent by the outbox. */
 export function CheckInPage({ sessionId }: { sessionId: string }) {
@@ -62,7 +61,7 @@ export function CheckInPage({ sessionId }: { sessionId: string }) {
             return (
               <li className="mn-card" key={r.id}>
                 <h2 className="mn-card__title">
-                  {name} <Badge tone={r.status === "attended" ? "success" : r.status === "no_show" ? "danger" : "neutral"}>{STATUS_LABELS[r.status] ?? r.status}</Badge>
+                  {name} <Badge tone={r.status === "attended" ? "success" : r.status === "no_show" ? "danger" : "neutral"}>{registrationStatuses.has(r.status) ? registrationStatuses.label(r.status) : r.status}</Badge>
                 </h2>
                 <p>
                   {r.seats} place{r.seats > 1 ? "s" : ""}

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@medianum/db";
-import { decideBooking, seatsLeft, type BookingDecision } from "@medianum/domain";
+import { decideBooking, seatsLeft, type BookingDecision, type RegistrationSource } from "@medianum/domain";
 import type { ApiConfig } from "../shared/config.js";
 import { UserFacingError } from "../shared/errors.js";
 import { hashToken, newToken } from "../shared/tokens.js";
@@ -16,7 +16,7 @@ export interface BookingRequest {
   seats: number;
   need?: string | undefined;
   acceptWaitlist: boolean;
-  source: "portal" | "staff";
+  source: Exclude<RegistrationSource, "walk_in">;
 }
 
 export interface BookingOutcome {

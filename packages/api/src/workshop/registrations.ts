@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@medianum/db";
-import { decideBooking, formatDateTime, registrationStatuses, type RegistrationStatus } from "@medianum/domain";
+import { decideBooking, formatDateTime, registrationSources, registrationStatuses, type RegistrationStatus } from "@medianum/domain";
 import { stringify } from "csv-stringify/sync";
 import { SEAT_TX_OPTIONS } from "../booking/book.js";
 import { lockSessions, promoteWaitlist, seatsTakenIn } from "../booking/capacity.js";
@@ -68,7 +68,7 @@ export async function exportRegistrationsCsv(prisma: PrismaClient, sessionId: st
     registrationStatuses.has(r.status) ? registrationStatuses.label(r.status as RegistrationStatus) : r.status,
     r.need ?? "",
     formatDateTime(r.createdAt),
-    r.source === "walk_in" ? "Sur place" : r.source === "staff" ? "Équipe" : "Portail",
+    registrationSources.has(r.source) ? registrationSources.label(r.source) : r.source,
   ]);
   const csv = stringify(rows, {
     delimiter: ";",

@@ -11,6 +11,14 @@ export const registrationStatuses = valueList([
 ]);
 export type RegistrationStatus = ValueOf<typeof registrationStatuses>;
 
+/** How a registration came in: the portal, staff (phone, counter) or a walk-in on the day. */
+export const registrationSources = valueList([
+  { value: "portal", label: "Portail" },
+  { value: "staff", label: "Équipe" },
+  { value: "walk_in", label: "Sur place" },
+]);
+export type RegistrationSource = ValueOf<typeof registrationSources>;
+
 export const MAX_SEATS_PER_BOOKING = 4;
 
 /** How long registrants' personal data is kept after the session (stated on the form). */
