@@ -312,6 +312,15 @@ describe("scheduling, the counsellor's agenda and the report", () => {
     expect((await errorOf(async () => (await coordinator.api()).college.mySession({ id: sessionIds[0]! }))).code).toBe("FORBIDDEN");
   });
 
+  it("puts the sessions on the assigned counsellor's device (sync snapshot), and on no one else's", async () => {
+    const snapA = await (await clientA.api()).sync.snapshot();
+    const onDevice = snapA.collegeSessions.filter((s) => sessionIds.includes(s.id));
+    expect(onDevice.map((s) => s.id)).toEqual(sessionIds);
+    expect(onDevice[0]).toEqual(await (await clientA.api()).college.mySession({ id: sessionIds[0]! }));
+    const snapB = await (await clientB.api()).sync.snapshot();
+    expect(snapB.collegeSessions.map((s) => s.id)).not.toContain(sessionIds[0]);
+  });
+
   it("files the report after the session: done session, collective record, idempotent; the request is done with its last session", async () => {
     const report = (sessionId: string, classId: string, pupilsPresent: number, id = randomUUID()) => ({
       id,

@@ -112,17 +112,40 @@ export async function requestDetail(prisma: PrismaClient, id: string): Promise<D
   };
 }
 
+const counsellorInclude = {
+  ...sessionInclude,
+  request: { include: { commune: { select: { name: true } } } },
+  activity: { select: { id: true, durationMinutes: true } },
+} satisfies Prisma.CollegeSessionInclude;
+type CounsellorSessionRow = Prisma.CollegeSessionGetPayload<{ include: typeof counsellorInclude }>;
+
+/** Collège sessions kept on the counsellor's device: from this many days back (reports to fill), and all coming ones. */
+export const MY_COLLEGE_SESSIONS_DAYS_BACK = 60;
+const MY_COLLEGE_SESSIONS_MAX = 200;
+
 /** A collège session as its assigned counsellor sees it; anyone else gets "not found". */
 export async function counsellorSession(prisma: PrismaClient, counsellorId: string, sessionId: string): Promise<CounsellorCollegeSessionView> {
-  const s = await prisma.collegeSession.findFirst({
-    where: { id: sessionId, counsellors: { some: { counsellorId } } },
-    include: {
-      ...sessionInclude,
-      request: { include: { commune: { select: { name: true } } } },
-      activity: { select: { id: true, durationMinutes: true } },
-    },
-  });
+  const s = await prisma.collegeSession.findFirst({ where: { id: sessionId, counsellors: { some: { counsellorId } } }, include: counsellorInclude });
   if (!s) throw new UserFacingError("NOT_FOUND", "Cette séance est introuvable dans votre agenda.");
+  return toCounsellorView(s);
+}
+
+/**
+ * My collège sessions, by date: from 60 days back (those still to report) and every coming one.
+ * Cancelled ones are kept so that the device can say so instead of offering a report form.
+ */
+export async function counsellorSessions(prisma: PrismaClient, counsellorId: string, now: Date): Promise<CounsellorCollegeSessionView[]> {
+  const since = new Date(now.getTime() - MY_COLLEGE_SESSIONS_DAYS_BACK * 86_400_000);
+  const rows = await prisma.collegeSession.findMany({
+    where: { startsAt: { gte: since }, counsellors: { some: { counsellorId } } },
+    include: counsellorInclude,
+    orderBy: { startsAt: "asc" },
+    take: MY_COLLEGE_SESSIONS_MAX,
+  });
+  return rows.map(toCounsellorView);
+}
+
+function toCounsellorView(s: CounsellorSessionRow): CounsellorCollegeSessionView {
   const r = s.request;
   const view = toSessionView(s);
   return {

@@ -15,7 +15,6 @@ import {
   counsellorCollegeSessionView,
   cancelSessionInput,
   declineInput,
-  myCollegeSessionItem,
   scheduleResult,
   scheduleSessionsInput,
   staffCancelInput,
@@ -258,27 +257,6 @@ export const collegeRouter = router({
     .query(({ ctx, input }) => collegeFigures(ctx.db.prisma, input, ctx.now())),
 
   // ─── Counsellor ──────────────────────────────────────────────────────────
-
-  /** My collège sessions: those to report (from 60 days back) and the coming ones, by date. */
-  mySessions: counsellorProcedure.output(z.array(myCollegeSessionItem)).query(async ({ ctx }) => {
-    const since = new Date(ctx.now().getTime() - 60 * 86_400_000);
-    const rows = await ctx.db.prisma.collegeSession.findMany({
-      where: { startsAt: { gte: since }, status: { not: "cancelled" }, counsellors: { some: { counsellorId: ctx.counsellorId } } },
-      include: { request: { select: { establishmentName: true, commune: { select: { name: true } } } }, classes: { include: { class: { select: { pupils: true } } } } },
-      orderBy: { startsAt: "asc" },
-      take: 200,
-    });
-    return rows.map((s) => ({
-      id: s.id,
-      startsAt: s.startsAt,
-      durationMinutes: s.durationMinutes,
-      establishmentName: s.request.establishmentName,
-      communeName: s.request.commune.name,
-      status: s.status as "scheduled",
-      reported: s.reportedAt !== null,
-      pupils: s.classes.reduce((n, c) => n + c.class.pupils, 0),
-    }));
-  }),
 
   /** One of my collège sessions, with what I need on the day and for the report. */
   mySession: counsellorProcedure

@@ -2,6 +2,7 @@ import { syncPushInput, syncPushResult, syncSnapshot } from "@medianum/domain";
 import { activityRouter } from "../activity/router.js";
 import { toRecordView } from "../activity/record-view.js";
 import { agendaRouter } from "../agenda/router.js";
+import { counsellorSessions } from "../college/queries.js";
 import { directoryEntries } from "../directory/router.js";
 import { parisDay } from "../my-figures/router.js";
 import { myPass } from "../pass-numerique/router.js";
@@ -28,13 +29,13 @@ export const syncRouter = router({
       return { results };
     }),
 
-  /** What the device keeps for offline work: agenda, recent records, places, directory, Pass numérique. */
+  /** What the device keeps for offline work: agenda, recent records, places, directory, Pass numérique, collège sessions. */
   snapshot: counsellorProcedure.output(syncSnapshot).query(async ({ ctx }) => {
     const { prisma } = ctx.db;
     const now = ctx.now();
     const today = parisDay(now);
     const since = new Date(Math.min(Date.parse(`${today.slice(0, 4)}-01-01T00:00:00Z`), Date.parse(`${today}T00:00:00Z`) - SNAPSHOT_RECORD_DAYS * 86_400_000));
-    const [agenda, places, defaults, records, directory, pass] = await Promise.all([
+    const [agenda, places, defaults, records, directory, pass, collegeSessions] = await Promise.all([
       agendaCaller(ctx).mine({}),
       activityCaller(ctx).places(),
       activityCaller(ctx).defaults(),
@@ -46,7 +47,8 @@ export const syncRouter = router({
       }),
       directoryEntries(prisma),
       myPass(prisma, ctx.counsellorId),
+      counsellorSessions(prisma, ctx.counsellorId, now),
     ]);
-    return { generatedAt: now, agenda, places, defaults, records: records.map(toRecordView), directory, ...pass };
+    return { generatedAt: now, agenda, places, defaults, records: records.map(toRecordView), directory, ...pass, collegeSessions };
   }),
 });

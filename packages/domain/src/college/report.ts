@@ -34,6 +34,8 @@ export const collegeReportInput = z
     path: ["classes"],
   });
 export type CollegeReportInput = z.input<typeof collegeReportInput>;
+/** A report as validated (what the outbox holds and the server files). */
+export type CollegeReport = z.output<typeof collegeReportInput>;
 
 /** Coop mediation themes recorded for each collège topic (the national list has no "collège" theme). */
 export const MEDIATION_THEMES_OF_COLLEGE_TOPIC: Record<CollegeTopic, readonly MediationTheme[]> = {

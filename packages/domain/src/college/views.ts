@@ -169,15 +169,3 @@ export const collegeFiguresView = z.object({
   byMonth: z.array(z.object({ month: z.string(), ...figureRow })),
 });
 export type CollegeFiguresView = z.infer<typeof collegeFiguresView>;
-
-/** One line of the counsellor's list of collège sessions. */
-export const myCollegeSessionItem = z.object({
-  id: z.uuid(),
-  startsAt: z.date(),
-  durationMinutes: z.number().int(),
-  establishmentName: z.string(),
-  communeName: z.string(),
-  status: sessionStatuses.schema,
-  reported: z.boolean(),
-  pupils: z.number().int(),
-});
