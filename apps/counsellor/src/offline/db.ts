@@ -3,6 +3,7 @@ import type {
   ActivityRecordView,
   AttendanceSheetView,
   AgendaItem,
+  CounsellorCollegeSessionView,
   DirectoryEntry,
   PassChequeView,
   PassPrescriptionView,
@@ -68,6 +69,8 @@ export class DeviceDb extends Dexie {
   prescriptions!: EntityTable<PassPrescriptionView & { syncState: LocalRecord["syncState"] }, "id">;
   /** Attendance sheets of my coming workshop sessions, to check people in offline. */
   sheets!: EntityTable<AttendanceSheetView & { sessionId: string }, "sessionId">;
+  /** My collège sessions, to read them on the day and file their report offline. */
+  collegeSessions!: EntityTable<CounsellorCollegeSessionView, "id">;
 
   constructor(name = "medianum-conseiller", options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -82,6 +85,7 @@ export class DeviceDb extends Dexie {
       prescriptions: "id, prescribedOn",
     });
     this.version(2).stores({ sheets: "sessionId" });
+    this.version(3).stores({ collegeSessions: "id, startsAt" });
   }
 }
 

@@ -162,4 +162,34 @@ describe("outbox", () => {
     await discard(db, item.seq!);
     expect(await db.records.get(r.id)).toBeUndefined();
   });
+
+  it("a collège report refused by the server is corrected and sent again with the same report id; once applied the session shows it as filed", async () => {
+    const sessionId = randomUUID();
+    const [classA, classB] = [randomUUID(), randomUUID()];
+    await db.collegeSessions.put({
+      id: sessionId, startsAt: new Date("2026-11-20T09:00:00Z"), durationMinutes: 55, room: null, status: "scheduled", establishmentName: "Collège Test", uai: "0470001A",
+      address: null, communeName: "Agen", contact: { name: "C", role: "cpe", email: "c@example.org", phone: null }, topics: ["cyberbullying"], otherTopic: null, constraints: null,
+      classes: [{ id: classA, level: "5e", name: "5e A", pupils: 25, pupilsPresent: null }, { id: classB, level: "5e", name: "5e B", pupils: 24, pupilsPresent: null }],
+      counsellors: ["Moi"], report: null,
+    });
+    const report = { id: randomUUID(), sessionId, classes: [{ classId: classA, pupilsPresent: 22 }], topicsCovered: ["cyberbullying" as const], durationMinutes: 55, remarks: undefined };
+    const item = await enqueue(db, { kind: "college.report", payload: report, entityId: report.id, summary: "Compte rendu : Collège Test" });
+    // The server wants every class of the session.
+    const s = server((op) =>
+      (op.payload as typeof report).classes.length < 2 ? { id: op.id, status: "rejected", message: "Indiquez les élèves présents pour chacune des classes.", fieldErrors: { classes: ["Il manque une classe."] } } : null,
+    );
+    expect((await flush(db, s.send)).rejected).toBe(1);
+    expect(await db.outbox.get(item.seq!)).toMatchObject({ status: "rejected", fieldErrors: { classes: ["Il manque une classe."] } });
+    expect((await db.collegeSessions.get(sessionId))!.report).toBeNull();
+
+    const corrected = { ...report, classes: [...report.classes, { classId: classB, pupilsPresent: 20 }] };
+    await retryNow(db, item.seq!, corrected);
+    expect((await flush(db, s.send)).applied).toBe(1);
+    expect(s.calls.at(-1)![0]).toMatchObject({ id: item.opId, payload: { id: report.id, classes: corrected.classes } });
+    expect(await db.outbox.count()).toBe(0);
+    const filed = (await db.collegeSessions.get(sessionId))!;
+    expect(filed.status).toBe("done");
+    expect(filed.report).toMatchObject({ activityRecordId: report.id, durationMinutes: 55, topicsCovered: ["cyberbullying"] });
+    expect(filed.classes.map((c) => c.pupilsPresent)).toEqual([22, 20]);
+  });
 });

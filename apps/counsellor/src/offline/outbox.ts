@@ -1,4 +1,4 @@
-import type { ActivityRecordView, SyncItemResult, SyncOperation, SyncOperationKind } from "@medianum/domain";
+import type { ActivityRecordView, CollegeReport, SyncItemResult, SyncOperation, SyncOperationKind } from "@medianum/domain";
 import { SYNC_BATCH_MAX } from "@medianum/domain";
 import type { DeviceDb, LocalRecord, OutboxItem } from "./db.js";
 
@@ -133,7 +133,7 @@ export async function flush(db: DeviceDb, send: Transport, opts: { now?: () => n
 
 async function applyResults(db: DeviceDb, batch: OutboxItem[], results: SyncItemResult[], report: FlushReport) {
   const byId = new Map(results.map((r) => [r.id, r]));
-  await db.transaction("rw", [db.outbox, db.records, db.prescriptions, db.cheques], async () => {
+  await db.transaction("rw", [db.outbox, db.records, db.prescriptions, db.cheques, db.collegeSessions], async () => {
     for (const item of batch) {
       const r = byId.get(item.opId);
       // Not answered (should not happen): try again later, like a network failure.
@@ -167,6 +167,25 @@ async function markSynced(db: DeviceDb, item: OutboxItem, result: Record<string,
     await db.records.update(item.entityId, { ...(version ? { version } : {}), ...(stillWaiting ? {} : { syncState: "synced" as const }) });
   } else if (item.kind === "pass.prescription") {
     await db.prescriptions.update(item.entityId, { syncState: "synced" });
+  } else if (item.kind === "college.report") {
+    // Shown as sent at once, without waiting for the next download of the session.
+    const r = item.payload as CollegeReport;
+    const session = await db.collegeSessions.get(r.sessionId);
+    if (session && !session.report) {
+      const present = new Map(r.classes.map((c) => [c.classId, c.pupilsPresent]));
+      await db.collegeSessions.put({
+        ...session,
+        status: "done",
+        classes: session.classes.map((c) => ({ ...c, pupilsPresent: present.get(c.id) ?? c.pupilsPresent })),
+        report: {
+          activityRecordId: typeof result.activityRecordId === "string" ? result.activityRecordId : r.id,
+          reportedAt: new Date(),
+          topicsCovered: r.topicsCovered,
+          remarks: r.remarks ?? null,
+          durationMinutes: r.durationMinutes,
+        },
+      });
+    }
   }
 }
 

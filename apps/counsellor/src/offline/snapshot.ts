@@ -8,7 +8,7 @@ import { fromServer } from "./outbox.js";
  * is still waiting to be sent: records and prescriptions typed here keep their local version.
  */
 export async function storeSnapshot(db: DeviceDb, snap: SyncSnapshotLike): Promise<void> {
-  await db.transaction("rw", [db.meta, db.outbox, db.records, db.agenda, db.places, db.directory, db.cheques, db.prescriptions], async () => {
+  await db.transaction("rw", [db.meta, db.outbox, db.records, db.agenda, db.places, db.directory, db.cheques, db.prescriptions, db.collegeSessions], async () => {
     const waiting = await db.outbox.toArray();
     const waitingEntities = new Set(waiting.map((o) => o.entityId));
 
@@ -36,6 +36,9 @@ export async function storeSnapshot(db: DeviceDb, snap: SyncSnapshotLike): Promi
     const localCheques = new Map((await db.cheques.toArray()).map((c) => [c.number, c]));
     await db.cheques.clear();
     await db.cheques.bulkPut(snap.cheques.map((c) => (pendingCheques.has(c.number) ? (localCheques.get(c.number) ?? c) : c)));
+
+    await db.collegeSessions.clear();
+    await db.collegeSessions.bulkPut(snap.collegeSessions);
 
     await setMeta(db, "usualPlaceId", snap.defaults.usualPlaceId);
     await setMeta(db, "snapshotAt", snap.generatedAt.getTime());

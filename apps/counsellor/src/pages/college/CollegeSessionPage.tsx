@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
 import {
   classLevels,
@@ -9,6 +9,7 @@ import {
   formatDuration,
   MAX_PUPILS_PER_CLASS,
   requesterRoles,
+  type CollegeReport,
   type CounsellorCollegeSessionView,
 } from "@medianum/domain";
 import {
@@ -17,6 +18,7 @@ import {
   CheckboxGroup,
   ErrorSummary,
   NumberField,
+  Spinner,
   TextArea,
   issuesToFieldErrors,
   readApiError,
@@ -26,14 +28,32 @@ import {
 import { useTRPC } from "../../trpc.js";
 import { QueryState, Title } from "../../common.js";
 import { useDevice } from "../../offline/device.js";
-import { enqueue } from "../../offline/outbox.js";
+import { useLive } from "../../offline/live.js";
+import { enqueue, retryNow } from "../../offline/outbox.js";
+import type { OutboxItem } from "../../offline/db.js";
 
-/** A collège session of my agenda: where, who, which classes, and the report once it is over. */
+/** A queued report of this session, as it waits in the outbox. */
+type QueuedReport = OutboxItem & { payload: ReportData };
+
+/**
+ * A collège session of my agenda, read from the device (it works with no network), with the
+ * report once it is over. A report waits in the outbox until sent; refused, it comes back here
+ * with its fields filled in to be corrected.
+ */
 export function CollegeSessionPage({ id }: { id: string }) {
   const trpc = useTRPC();
-  const q = useQuery(trpc.college.mySession.queryOptions({ id }));
-  const s = q.data;
-  const notFound = q.isError && ["NOT_FOUND", "BAD_REQUEST"].includes(readApiError(q.error).code ?? "");
+  const { db } = useDevice();
+  const device = useLive(
+    async () => ({
+      session: (await db.collegeSessions.get(id)) ?? null,
+      queued: ((await db.outbox.filter((o) => o.kind === "college.report" && (o.payload as { sessionId?: string }).sessionId === id).last()) as QueuedReport | undefined) ?? null,
+    }),
+    [db, id],
+  );
+  // Not on the device (older than the device keeps, or the first download is not done): ask the server.
+  const q = useQuery({ ...trpc.college.mySession.queryOptions({ id }), enabled: device !== undefined && !device.session });
+  const s = device?.session ?? q.data ?? null;
+  const notFound = !s && q.isError && ["NOT_FOUND", "BAD_REQUEST"].includes(readApiError(q.error).code ?? "");
   return (
     <>
       <Title title={s ? `Séance au ${s.establishmentName}` : "Séance en collège"} />
@@ -41,18 +61,26 @@ export function CollegeSessionPage({ id }: { id: string }) {
         <Link href="/colleges">← Mes séances en collège</Link>
       </p>
       <h1>{s ? `Séance au ${s.establishmentName}` : notFound ? "Séance introuvable" : "Séance en collège"}</h1>
-      {notFound ? (
+      {s ? (
+        <SessionDetail s={s} queued={device?.queued ?? null} />
+      ) : !device ? (
+        <Spinner label="Chargement de la séance…" />
+      ) : notFound ? (
         <p>{readApiError(q.error).message}</p>
+      ) : q.isError && !navigator.onLine ? (
+        <Alert type="info" title="Cette séance n'est pas encore sur cet appareil.">
+          <p>Elle y arrivera à la prochaine connexion au réseau.</p>
+        </Alert>
       ) : (
         <QueryState query={q} loadingLabel="Chargement de la séance…" errorTitle="La séance n'a pas pu être affichée.">
-          {() => (s ? <SessionDetail s={s} /> : null)}
+          {() => null}
         </QueryState>
       )}
     </>
   );
 }
 
-function SessionDetail({ s }: { s: CounsellorCollegeSessionView }) {
+function SessionDetail({ s, queued }: { s: CounsellorCollegeSessionView; queued: QueuedReport | null }) {
   const started = s.startsAt.getTime() <= Date.now();
   return (
     <>
@@ -106,6 +134,10 @@ function SessionDetail({ s }: { s: CounsellorCollegeSessionView }) {
         </Alert>
       ) : s.report ? (
         <Reported s={s} />
+      ) : queued && queued.status === "rejected" ? (
+        <ReportForm key={queued.seq} s={s} correcting={queued} />
+      ) : queued ? (
+        <Queued s={s} queued={queued} />
       ) : started ? (
         <ReportForm s={s} />
       ) : (
@@ -146,32 +178,73 @@ function Reported({ s }: { s: CounsellorCollegeSessionView }) {
   );
 }
 
-type ReportData = NonNullable<ReturnType<typeof collegeReportInput.safeParse>["data"]>;
+type ReportData = CollegeReport;
 
-function ReportForm({ s }: { s: CounsellorCollegeSessionView }) {
-  const trpc = useTRPC();
-  const qc = useQueryClient();
+/** Saved on the device, not yet confirmed by the server. */
+function Queued({ s, queued }: { s: CounsellorCollegeSessionView; queued: QueuedReport }) {
+  const r = queued.payload;
+  const present = new Map(r.classes.map((c) => [c.classId, c.pupilsPresent]));
+  const total = r.classes.reduce((n, c) => n + c.pupilsPresent, 0);
+  return (
+    <section aria-labelledby="compte-rendu">
+      <h2 id="compte-rendu" tabIndex={-1}>
+        Compte rendu
+      </h2>
+      <Alert type="info" role="none" title="Compte rendu enregistré sur cet appareil, en attente d'envoi.">
+        <p>
+          Il part dès que le réseau le permet ; suivez-le dans <Link href="/envois">Envois</Link>.
+        </p>
+      </Alert>
+      <dl className="mn-details">
+        <dt>Élèves présents</dt>
+        <dd>
+          {total} ({s.classes.map((c) => `${c.name ?? classLevels.label(c.level)} : ${present.get(c.id) ?? "—"}`).join(", ")})
+        </dd>
+        <dt>Sujets abordés</dt>
+        <dd>{r.topicsCovered.map((t) => collegeTopics.label(t)).join(", ")}</dd>
+        <dt>Durée</dt>
+        <dd>{formatDuration(r.durationMinutes)}</dd>
+        {r.remarks ? (
+          <>
+            <dt>Remarques</dt>
+            <dd>{r.remarks}</dd>
+          </>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
+
+/**
+ * The report, new or (`correcting`) refused by the server and filled in again with what was
+ * typed: classes the session no longer has are dropped, new ones are left to fill.
+ */
+function ReportForm({ s, correcting }: { s: CounsellorCollegeSessionView; correcting?: QueuedReport }) {
+  const prev = correcting?.payload;
   // The report's id is made here once: sending again (double tap, retry) cannot create a second record.
-  const [reportId] = useState(() => crypto.randomUUID());
-  const [present, setPresent] = useState<Record<string, number | null>>(() => Object.fromEntries(s.classes.map((c) => [c.id, c.pupils])));
-  const [topics, setTopics] = useState<string[]>(s.topics);
-  const [duration, setDuration] = useState<number | null>(s.durationMinutes);
-  const [remarks, setRemarks] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [reportId] = useState(() => prev?.id ?? crypto.randomUUID());
+  const [present, setPresent] = useState<Record<string, number | null>>(() => {
+    const typed = new Map(prev?.classes.map((c) => [c.classId, c.pupilsPresent]));
+    return Object.fromEntries(s.classes.map((c) => [c.id, prev ? (typed.get(c.id) ?? null) : c.pupils]));
+  });
+  const [topics, setTopics] = useState<string[]>(prev?.topicsCovered ?? s.topics);
+  const [duration, setDuration] = useState<number | null>(prev?.durationMinutes ?? s.durationMinutes);
+  const [remarks, setRemarks] = useState(prev?.remarks ?? "");
+  const [errors, setErrors] = useState<FieldErrors>(() =>
+    Object.fromEntries(Object.entries(correcting?.fieldErrors ?? {}).map(([k, v]) => [k, v[0] ?? ""])),
+  );
   const [formError, setFormError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  // Submissions go through the device's outbox (issue 5): saved here first, sent when the network allows.
+  // Submissions go through the device's outbox: saved here first, sent when the network allows.
   const { db, engine } = useDevice();
-  const [queued, setQueued] = useState(false);
   const [saving, setSaving] = useState(false);
   async function queueReport(data: ReportData) {
     setSaving(true);
     try {
-      await enqueue(db, { kind: "college.report", payload: data, entityId: data.id, summary: `Compte rendu : ${s.establishmentName}` });
-      setQueued(true);
-      await engine.run({ now: true });
-      void qc.invalidateQueries({ queryKey: trpc.college.pathKey() });
-      void qc.invalidateQueries({ queryKey: trpc.activity.pathKey() });
+      if (correcting) await retryNow(db, correcting.seq!, data);
+      else await enqueue(db, { kind: "college.report", payload: data, entityId: data.id, summary: `Compte rendu : ${s.establishmentName}` });
+      // The page follows the outbox: it now shows the report as waiting, then as sent.
+      void engine.run({ now: true });
     } catch {
       setFormError("L'appareil n'a pas pu enregistrer le compte rendu (stockage plein ou navigation privée ?).");
       setAttempt((n) => n + 1);
@@ -211,14 +284,16 @@ function ReportForm({ s }: { s: CounsellorCollegeSessionView }) {
   const order = [...s.classes.map((c) => `present-${c.id}`), "classes", "topicsCovered", "durationMinutes", "remarks"];
   return (
     <section aria-labelledby="compte-rendu-form">
-      <h2 id="compte-rendu-form">Compte rendu de la séance</h2>
-      <p>Il compte la séance dans vos activités (atelier collectif) et prévient le collège quand toutes ses séances sont faites.</p>
-      <ErrorSummary errors={toSummary(errors, order)} focusKey={attempt} />
-      {queued ? (
-        <Alert type="success" title="Compte rendu enregistré sur cet appareil.">
-          <p>Il est envoyé dès que le réseau le permet ; suivez-le dans « Envois ».</p>
+      <h2 id="compte-rendu-form">{correcting ? "Compte rendu à corriger" : "Compte rendu de la séance"}</h2>
+      {correcting ? (
+        <Alert type="error" title="Le serveur a refusé ce compte rendu.">
+          <p>{correcting.message}</p>
+          <p>Corrigez-le puis envoyez-le à nouveau : ce que vous aviez saisi est repris ci-dessous.</p>
         </Alert>
-      ) : null}
+      ) : (
+        <p>Il compte la séance dans vos activités (atelier collectif) et prévient le collège quand toutes ses séances sont faites.</p>
+      )}
+      <ErrorSummary errors={toSummary(errors, order)} focusKey={attempt} />
       {formError ? (
         <Alert type="error" title="Le compte rendu n'a pas pu être envoyé.">
           <p>{formError}</p>
@@ -253,7 +328,7 @@ function ReportForm({ s }: { s: CounsellorCollegeSessionView }) {
         />
         <div className="mn-actions">
           <Button type="submit" loading={saving} loadingLabel="Envoi du compte rendu…">
-            Envoyer le compte rendu
+            {correcting ? "Envoyer le compte rendu corrigé" : "Envoyer le compte rendu"}
           </Button>
         </div>
       </form>

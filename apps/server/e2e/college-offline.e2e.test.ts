@@ -1,0 +1,159 @@
+import AxeBuilder from "@axe-core/playwright";
+import { randomUUID } from "node:crypto";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, startProduct, type Product } from "./support.js";
+
+// The collège report from the counsellor's phone in a collège with no network: the session is on
+// the device, the report waits in the outbox, and when the server refuses it (the coordination
+// added a class meanwhile) it comes back filled in, to be corrected and sent again.
+
+let product: Product;
+let browser: Browser;
+
+beforeAll(async () => {
+  product = await startProduct();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await product?.close();
+});
+
+// Browser globals used inside page.evaluate (this package is compiled without the DOM library).
+declare const indexedDB: {
+  open(name: string): {
+    result: {
+      objectStoreNames: { contains(name: string): boolean };
+      transaction(stores: string[]): { objectStore(name: string): { count(): { result: number } }; oncomplete: (() => void) | null; onerror: (() => void) | null };
+    };
+    onsuccess: (() => void) | null;
+    onerror: (() => void) | null;
+  };
+};
+declare const navigator: { serviceWorker: { controller: unknown } };
+
+/** How many collège sessions the device holds (read straight from IndexedDB). */
+function collegeSessionsOnDevice(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open("medianum-conseiller");
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("collegeSessions")) return resolve(0);
+          const tx = db.transaction(["collegeSessions"]);
+          const count = tx.objectStore("collegeSessions").count();
+          tx.oncomplete = () => resolve(count.result);
+          tx.onerror = () => resolve(0);
+        };
+        open.onerror = () => resolve(0);
+      }),
+  );
+}
+
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+describe("a collège report typed offline, refused, corrected", () => {
+  it("is kept on the device, sent when the network returns, refilled for correction when refused, and filed exactly once", async () => {
+    const { prisma } = product.db;
+    const email = "conseiller2@medianum.test";
+    const counsellor = await prisma.counsellor.findFirstOrThrow({ where: { user: { email } } });
+    const commune = await prisma.commune.findFirstOrThrow({ where: { name: "Agen" } });
+    // A collège request scheduled by the coordination: one session, begun two hours ago, for 5e A.
+    const request = await prisma.collegeRequest.create({
+      data: {
+        uai: "0470001A",
+        establishmentName: "Collège Sans-Réseau",
+        address: "1 place du Marché",
+        communeInsee: commune.inseeCode,
+        requesterName: "Claire Dupuy",
+        requesterRole: "cpe",
+        email: "cpe.sans-reseau@example.org",
+        topics: ["cyberbullying", "e_reputation"],
+        periods: [],
+        status: "scheduled",
+        trackingTokenHash: randomUUID(),
+        consentAt: new Date(),
+        classes: { create: [{ level: "5e", name: "5e A", pupils: 26 }, { level: "5e", name: "5e B", pupils: 24 }] },
+      },
+      include: { classes: true },
+    });
+    const [classA, classB] = [request.classes.find((c) => c.name === "5e A")!, request.classes.find((c) => c.name === "5e B")!];
+    const session = await prisma.collegeSession.create({
+      data: {
+        requestId: request.id,
+        startsAt: new Date(Date.now() - 2 * 3_600_000),
+        durationMinutes: 110,
+        room: "CDI",
+        classes: { create: [{ classId: classA.id }] },
+        counsellors: { create: [{ counsellorId: counsellor.id }] },
+      },
+    });
+
+    const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${product.baseUrl}/conseiller/`);
+    await page.getByLabel("Adresse e-mail").fill(email);
+    await page.getByLabel("Mot de passe").fill(product.logins[0]!.password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByRole("heading", { name: "Mon agenda" }).waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    await expect.poll(() => collegeSessionsOnDevice(page), { timeout: 30_000, interval: 250 }).toBeGreaterThan(0);
+
+    // In the collège, no network: the app and the session open from the device.
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByText("Hors connexion").waitFor();
+    await page.getByRole("link", { name: "Séances en collège" }).click();
+    await page.getByRole("heading", { name: "Compte rendu à remplir (1)" }).waitFor();
+    await page.getByRole("link", { name: /Collège Sans-Réseau/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Séance au Collège Sans-Réseau" }).waitFor();
+    await page.getByText("1 place du Marché, Agen").waitFor();
+    await page.getByLabel("5e A (26 inscrits)").fill("23");
+    await page.getByLabel("Remarques").fill("Beaucoup de questions sur les captures d'écran.");
+    await page.getByRole("button", { name: "Envoyer le compte rendu" }).click();
+    await page.getByText("Compte rendu enregistré sur cet appareil, en attente d'envoi.").waitFor();
+    await page.getByRole("link", { name: "1 en attente" }).waitFor();
+    expect(await prisma.activityRecord.count({ where: { collegeSessionId: session.id } })).toBe(0);
+
+    // Meanwhile the coordination adds 5e B to the session: the report typed offline no longer covers every class.
+    await prisma.collegeSessionClass.create({ data: { sessionId: session.id, classId: classB.id } });
+
+    // Back online: the server refuses it; the page offers it again, filled in, with the new class to fill.
+    await context.setOffline(false);
+    await page.getByRole("link", { name: "1 à corriger" }).waitFor({ timeout: 30_000 });
+    await page.getByRole("heading", { name: "Compte rendu à corriger" }).waitFor();
+    await page.getByText("Le serveur a refusé ce compte rendu.").waitFor();
+    await page.getByLabel("5e B (24 inscrits)").waitFor();
+    expect(await page.getByLabel("5e A (26 inscrits)").inputValue()).toBe("23");
+    expect(await page.getByLabel("5e B (24 inscrits)").inputValue()).toBe("");
+    expect(await page.getByLabel("Remarques").inputValue()).toBe("Beaucoup de questions sur les captures d'écran.");
+    const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    expect(await prisma.activityRecord.count({ where: { collegeSessionId: session.id } })).toBe(0);
+
+    await page.getByLabel("5e B (24 inscrits)").fill("21");
+    await page.getByRole("button", { name: "Envoyer le compte rendu corrigé" }).click();
+    await page.getByText(/Compte rendu envoyé le/).waitFor({ timeout: 30_000 });
+    await page.getByText("Tout est envoyé").waitFor();
+
+    const record = await prisma.activityRecord.findUniqueOrThrow({ where: { collegeSessionId: session.id } });
+    expect(record).toMatchObject({ type: "Collectif", counsellorId: counsellor.id, participantsCount: 44, durationMinutes: 110 });
+    const filed = await prisma.collegeSession.findUniqueOrThrow({ where: { id: session.id }, include: { classes: true } });
+    expect(filed.status).toBe("done");
+    expect(filed.classes.map((c) => [c.classId, c.pupilsPresent]).sort()).toEqual(
+      [
+        [classA.id, 23],
+        [classB.id, 21],
+      ].sort(),
+    );
+    expect(filed.remarks).toBe("Beaucoup de questions sur les captures d'écran.");
+    // The list says so too, and the request is done with its only session.
+    await page.getByRole("link", { name: "← Mes séances en collège" }).click();
+    await page.getByRole("heading", { name: "Comptes rendus (1)" }).waitFor();
+    await page.getByText("Compte rendu envoyé", { exact: true }).waitFor();
+    expect((await prisma.collegeRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("done");
+    await context.close();
+  });
+});
