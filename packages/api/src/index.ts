@@ -17,4 +17,5 @@ export { anonymiseExpiredRegistrations } from "./jobs/retention.js";
 export { checkExportRequest, runExport, type ExportRequest } from "./exports/download.js";
 export { writeExport } from "./exports/write.js";
 export { eraseExpiredCollegeContacts } from "./college/retention.js";
+export { purgeOldSyncReceipts } from "./sync/retention.js";
 export { fileCollegeReport } from "./college/report.js";

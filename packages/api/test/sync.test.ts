@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { SyncOperation } from "@medianum/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { purgeOldSyncReceipts } from "../src/sync/retention.js";
 import { createHarness, createPlace, createUser, createWorkshopSession, errorOf, seedTerritory, type Harness } from "./harness.js";
 
 let h: Harness;
@@ -100,6 +101,26 @@ describe("sync.push: exactly once", () => {
     }
   });
   if (!onPostgres) it.skip("concurrent sends need PostgreSQL: set TEST_DATABASE_URL (PGlite runs one query at a time)", () => {});
+});
+
+describe("sync receipts: retention", () => {
+  it("forgets receipts older than 180 days, and a very late replay still creates nothing twice", async () => {
+    const api = await as("moi@medianum.test");
+    const [old, recent] = [op("activity.individual.create", individual({ notes: "Reçu ancien" })), op("activity.individual.create", individual({ notes: "Reçu récent" }))];
+    await api.sync.push({ operations: [old, recent] });
+    const now = h.clock.now;
+    await h.db.prisma.syncReceipt.update({ where: { id: old.id }, data: { createdAt: new Date(now.getTime() - 181 * 86_400_000) } });
+    await h.db.prisma.syncReceipt.update({ where: { id: recent.id }, data: { createdAt: new Date(now.getTime() - 179 * 86_400_000) } });
+
+    expect(await purgeOldSyncReceipts(h.db.prisma, now)).toEqual({ deleted: 1 });
+    expect(await h.db.prisma.syncReceipt.findUnique({ where: { id: old.id } })).toBeNull();
+    expect(await h.db.prisma.syncReceipt.findUnique({ where: { id: recent.id } })).not.toBeNull();
+
+    // The device that never got its answer sends the old item again: the record's own id answers.
+    const replay = await api.sync.push({ operations: [old] });
+    expect(replay.results[0]).toMatchObject({ status: "applied", result: { version: 1 } });
+    expect(await h.db.prisma.activityRecord.count({ where: { notes: "Reçu ancien" } })).toBe(1);
+  });
 });
 
 describe("sync.push: refusals and conflicts", () => {

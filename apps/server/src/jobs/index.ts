@@ -1,4 +1,4 @@
-import { anonymiseExpiredRegistrations, createSmtpTransport, eraseExpiredCollegeContacts, deliverOutbox, sendReminders, type ApiConfig, type MailTransport } from "@medianum/api";
+import { anonymiseExpiredRegistrations, createSmtpTransport, eraseExpiredCollegeContacts, deliverOutbox, purgeOldSyncReceipts, sendReminders, type ApiConfig, type MailTransport } from "@medianum/api";
 import type { Database } from "@medianum/db";
 import type { ServerConfig } from "../config.js";
 import type { Job } from "./runner.js";
@@ -27,6 +27,7 @@ export function productJobs(db: Database, config: ServerConfig, api: ApiConfig, 
       run: async (now) => ({ ...(await anonymiseExpiredRegistrations(db.prisma, api.registrationRetentionMonths, now)) }),
     },
     { name: "college-retention", everyMs: 24 * 60 * MINUTE, leaseMs: 30 * MINUTE, run: async (now) => ({ ...(await eraseExpiredCollegeContacts(db.prisma, now)) }) },
+    { name: "sync-receipts-retention", everyMs: 24 * 60 * MINUTE, leaseMs: 30 * MINUTE, run: async (now) => ({ ...(await purgeOldSyncReceipts(db.prisma, now)) }) },
   );
   return jobs;
 }

@@ -46,6 +46,13 @@ export function syncPayloadSchema(kind: SyncOperationKind): z.ZodType | undefine
 /** Largest batch the device sends at once; small enough for a weak 3G link and a short transaction each. */
 export const SYNC_BATCH_MAX = 100;
 
+/**
+ * Days a sync receipt (the server's memory of an applied operation id) is kept. A device resends
+ * an unanswered item at its next contact, so a receipt is needed for days, not months; past that,
+ * the entities' own client ids still stop a late replay from creating anything twice.
+ */
+export const SYNC_RECEIPT_RETENTION_DAYS = 180;
+
 /** One queued operation as sent: its payload is checked per kind, item by item, by the server. */
 export const syncOperation = z.object({
   id: uuidSchema,
