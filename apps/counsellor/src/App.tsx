@@ -122,11 +122,13 @@ function Routes() {
 /** New login after the session expired: everything on the device stays, sending resumes. */
 function ReLogin() {
   const trpc = useTRPC();
-  const me = useQuery({ ...trpc.auth.me.queryOptions(), retry: false });
+  // Asked again on arrival: the account cached from before the expiry must not send the person back at once.
+  const me = useQuery({ ...trpc.auth.me.queryOptions(), retry: false, refetchOnMount: "always" });
   const [, navigate] = useLocation();
+  const signedIn = !!me.data && me.isFetchedAfterMount;
   useEffect(() => {
-    if (me.data) navigate("/");
-  }, [me.data, navigate]);
+    if (signedIn) navigate("/");
+  }, [signedIn, navigate]);
   return <LoginPage appTitle={APP_TITLE} intro="Votre session a expiré. Vos saisies sont conservées sur cet appareil : reconnectez-vous pour les envoyer." />;
 }
 
