@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, startProduct, type Product } from "./support.js";
+import { launchBrowser, startProduct, waitForDeviceReady, type Product } from "./support.js";
 
 let product: Product;
 let browser: Browser;
@@ -16,45 +16,6 @@ afterAll(async () => {
 });
 
 const NOTES = ["Hors ligne 1 : ordonnance en ligne", "Hors ligne 2 : compte Ameli", "Hors ligne 3 : photos du téléphone"];
-
-// Browser globals used inside page.evaluate (this package is compiled without the DOM library).
-declare const indexedDB: {
-  open(name: string): {
-    result: {
-      objectStoreNames: { contains(name: string): boolean };
-      transaction(stores: string[]): { objectStore(name: string): { count(): { result: number } }; oncomplete: (() => void) | null; onerror: (() => void) | null };
-    };
-    onsuccess: (() => void) | null;
-    onerror: (() => void) | null;
-  };
-};
-declare const navigator: { serviceWorker: { controller: unknown } };
-
-/** Whether the device holds the agenda and at least one attendance sheet (read straight from IndexedDB). */
-function deviceHoldsData(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open("medianum-conseiller");
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains("sheets") || !db.objectStoreNames.contains("agenda")) return resolve(false);
-          const tx = db.transaction(["sheets", "agenda"]);
-          const sheets = tx.objectStore("sheets").count();
-          const agenda = tx.objectStore("agenda").count();
-          tx.oncomplete = () => resolve(sheets.result > 0 && agenda.result > 0);
-          tx.onerror = () => resolve(false);
-        };
-        open.onerror = () => resolve(false);
-      }),
-  );
-}
-
-async function waitForDeviceReady(page: Page) {
-  // The service worker controls the app and the device holds the agenda and the attendance sheets.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
-  await expect.poll(() => deviceHoldsData(page), { timeout: 30_000, interval: 250 }).toBe(true);
-}
 
 async function recordOffline(page: Page, i: number) {
   await page.getByRole("link", { name: "Nouvel accompagnement" }).click();
@@ -92,7 +53,8 @@ describe("the counsellor app offline, in Chromium", () => {
     await page.getByLabel("Mot de passe").fill(login.password);
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.getByRole("heading", { name: "Mon agenda" }).waitFor();
-    await waitForDeviceReady(page);
+    // The service worker controls the app and the device holds the agenda and the attendance sheets.
+    await waitForDeviceReady(page, ["agenda", "sheets"]);
 
     // Network cut, app reloaded: it opens from the service worker and the device.
     await context.setOffline(true);

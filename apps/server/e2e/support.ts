@@ -4,7 +4,7 @@ import { hashPassword } from "@medianum/api";
 import type { Database } from "@medianum/db";
 import { seedDemo } from "@medianum/db/seed";
 import { createTestDatabase } from "@medianum/db/testing";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type LaunchOptions, type Page } from "playwright-core";
 import { buildServer } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 
@@ -48,8 +48,8 @@ export function chromiumPath(): string {
 }
 
 /** Debian's Chromium, headless, kept off the network (this machine has none beyond loopback). */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+export function chromiumOptions(): LaunchOptions {
+  return {
     executablePath: chromiumPath(),
     headless: true,
     args: [
@@ -62,5 +62,58 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
       "--disable-dev-shm-usage",
     ],
-  });
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch(chromiumOptions());
+}
+
+// Browser globals used inside page.evaluate (this package is compiled without the DOM library).
+declare const indexedDB: {
+  open(name: string): {
+    result: {
+      objectStoreNames: { contains(name: string): boolean };
+      transaction(stores: string[]): { objectStore(name: string): { count(): { result: number } }; oncomplete: (() => void) | null; onerror: (() => void) | null };
+      close(): void;
+    };
+    onsuccess: (() => void) | null;
+    onerror: (() => void) | null;
+  };
+};
+declare const navigator: { serviceWorker: { controller: unknown } };
+
+/** Rows in these stores of the counsellor app's device database ("medianum-conseiller"), read straight from IndexedDB; 0 for a store not created yet. */
+export function deviceRows(page: Page, stores: string[]): Promise<number[]> {
+  return page.evaluate(
+    (names) =>
+      new Promise<number[]>((resolve) => {
+        const none = names.map(() => 0);
+        const open = indexedDB.open("medianum-conseiller");
+        open.onsuccess = () => {
+          const db = open.result;
+          const present = names.filter((n) => db.objectStoreNames.contains(n));
+          if (present.length === 0) return resolve(none);
+          const tx = db.transaction(present);
+          const counts = present.map((n) => tx.objectStore(n).count());
+          tx.oncomplete = () => {
+            db.close();
+            resolve(names.map((n) => (present.includes(n) ? counts[present.indexOf(n)]!.result : 0)));
+          };
+          tx.onerror = () => resolve(none);
+        };
+        open.onerror = () => resolve(none);
+      }),
+    stores,
+  );
+}
+
+/** Waits until the service worker controls the counsellor app and the device holds rows in each of `stores` (the first download is done). */
+export async function waitForDeviceReady(page: Page, stores: string[] = ["agenda"]) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  const deadline = Date.now() + 30_000;
+  while (!(await deviceRows(page, stores)).every((n) => n > 0)) {
+    if (Date.now() > deadline) throw new Error(`L'appareil ne contient toujours pas : ${stores.join(", ")}.`);
+    await page.waitForTimeout(250);
+  }
 }
