@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, startProduct, type Product } from "./support.js";
+import { launchBrowser, startProduct, waitForDeviceReady, type Product } from "./support.js";
 
 // The collège report from the counsellor's phone in a collège with no network: the session is on
 // the device, the report waits in the outbox, and when the server refuses it (the coordination
@@ -19,38 +19,6 @@ afterAll(async () => {
   await browser?.close();
   await product?.close();
 });
-
-// Browser globals used inside page.evaluate (this package is compiled without the DOM library).
-declare const indexedDB: {
-  open(name: string): {
-    result: {
-      objectStoreNames: { contains(name: string): boolean };
-      transaction(stores: string[]): { objectStore(name: string): { count(): { result: number } }; oncomplete: (() => void) | null; onerror: (() => void) | null };
-    };
-    onsuccess: (() => void) | null;
-    onerror: (() => void) | null;
-  };
-};
-declare const navigator: { serviceWorker: { controller: unknown } };
-
-/** How many collège sessions the device holds (read straight from IndexedDB). */
-function collegeSessionsOnDevice(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const open = indexedDB.open("medianum-conseiller");
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains("collegeSessions")) return resolve(0);
-          const tx = db.transaction(["collegeSessions"]);
-          const count = tx.objectStore("collegeSessions").count();
-          tx.oncomplete = () => resolve(count.result);
-          tx.onerror = () => resolve(0);
-        };
-        open.onerror = () => resolve(0);
-      }),
-  );
-}
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -98,8 +66,7 @@ describe("a collège report typed offline, refused, corrected", () => {
     await page.getByLabel("Mot de passe").fill(product.logins[0]!.password);
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.getByRole("heading", { name: "Mon agenda" }).waitFor();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
-    await expect.poll(() => collegeSessionsOnDevice(page), { timeout: 30_000, interval: 250 }).toBeGreaterThan(0);
+    await waitForDeviceReady(page, ["collegeSessions"]);
 
     // In the collège, no network: the app and the session open from the device.
     await context.setOffline(true);

@@ -76,8 +76,11 @@ describe("the counsellor app offline, in Chromium", () => {
     let sent = 0;
     let applied!: () => void;
     const serverApplied = new Promise<void>((r) => (applied = r));
+    const traffic: { url: string; body: string; contentType: string }[] = [];
     await context.route("**/api/trpc/sync.push**", async (route) => {
       sent += 1;
+      const req = route.request();
+      traffic.push({ url: req.url(), body: req.postData() ?? "", contentType: (await req.allHeaders())["content-type"] ?? "application/json" });
       await route.fetch();
       applied();
       // Never answered: the page is closed meanwhile.
@@ -102,6 +105,17 @@ describe("the counsellor app offline, in Chromium", () => {
     expect(await prisma.registration.count({ where: { sessionId: session.id } })).toBe(1);
     const receipts = await prisma.syncReceipt.count({ where: { counsellorId } });
     expect(receipts).toBe(4);
+
+    // The captured traffic replayed as it was, three times: every item is answered "duplicate", nothing is added.
+    for (let i = 0; i < 3; i++) {
+      const replay = await page.request.post(traffic[0]!.url, { headers: { "content-type": traffic[0]!.contentType }, data: traffic[0]!.body });
+      expect(replay.status()).toBe(200);
+      const statuses = JSON.stringify(await replay.json()).match(/"status":"(applied|duplicate|rejected|conflict)"/g);
+      expect(statuses).toEqual(Array(4).fill('"status":"duplicate"'));
+    }
+    expect(await prisma.activityRecord.count({ where: { counsellorId } })).toBe(before + 4);
+    expect(await prisma.registration.count({ where: { sessionId: session.id } })).toBe(1);
+    expect(await prisma.syncReceipt.count({ where: { counsellorId } })).toBe(4);
 
     // The records show on the device as sent, and in the back-office exactly once.
     await page.getByRole("link", { name: "Mes accompagnements" }).click();

@@ -110,7 +110,8 @@ export function deviceRows(page: Page, stores: string[]): Promise<number[]> {
 
 /** Waits until the service worker controls the counsellor app and the device holds rows in each of `stores` (the first download is done). */
 export async function waitForDeviceReady(page: Page, stores: string[] = ["agenda"]) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  // Generous: the service worker precaches the whole app before it takes control, slow on a busy 2-core CI machine.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
   const deadline = Date.now() + 30_000;
   while (!(await deviceRows(page, stores)).every((n) => n > 0)) {
     if (Date.now() > deadline) throw new Error(`L'appareil ne contient toujours pas : ${stores.join(", ")}.`);
