@@ -23,12 +23,13 @@ export function SyncStatus() {
           <span>Vérification des envois…</span>
         ) : waiting > 0 ? (
           <Link href="/envois">{waiting} en attente</Link>
-        ) : (
+        ) : problems === 0 ? (
           <span>Tout est envoyé</span>
-        )}
+        ) : null}
+        {/* Not "all sent" while something refused waits for a fix. */}
         {problems > 0 ? (
           <>
-            {" · "}
+            {waiting > 0 ? " · " : null}
             <Link href="/envois">{problems} à corriger</Link>
           </>
         ) : null}

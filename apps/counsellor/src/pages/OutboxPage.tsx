@@ -47,7 +47,7 @@ export function OutboxPage() {
 function editHref(item: OutboxItem): string | null {
   if (item.kind.startsWith("activity.individual")) return `/accompagnements/${item.entityId}/modifier`;
   if (item.kind.startsWith("activity.collective")) return `/ateliers/${item.entityId}/modifier`;
-  if (item.kind === "pass.prescription") return "/pass-numerique";
+  if (item.kind === "pass.prescription") return `/pass-numerique?corriger=${item.entityId}`;
   if (item.kind === "college.report") return `/colleges/${(item.payload as { sessionId: string }).sessionId}`;
   if (item.kind === "attendance.checkin") return `/seances/${(item.payload as { sessionId: string }).sessionId}/presences`;
   return null;
@@ -81,7 +81,7 @@ function OutboxEntry({ item, local }: { item: OutboxItem; local: ActivityRecordV
       <p className="mn-actions">
         {item.status === "rejected" && href ? (
           <Link href={href} className="mn-button mn-button--small">
-            Corriger
+            Corriger<span className="mn-visually-hidden"> : {item.summary}</span>
           </Link>
         ) : null}
         {item.status === "conflict" ? (
@@ -96,12 +96,12 @@ function OutboxEntry({ item, local }: { item: OutboxItem; local: ActivityRecordV
         ) : null}
         {item.status === "pending" || item.status === "rejected" ? (
           <Button size="small" variant="secondary" onClick={() => void retryNow(db, item.seq!).then(() => engine.run({ now: true }))}>
-            Réessayer maintenant
+            Réessayer maintenant<span className="mn-visually-hidden"> : {item.summary}</span>
           </Button>
         ) : null}
         {item.status === "rejected" || item.status === "conflict" ? (
           <Button size="small" variant="danger" onClick={() => void discard(db, item.seq!)}>
-            Abandonner cette saisie
+            Abandonner cette saisie<span className="mn-visually-hidden"> : {item.summary}</span>
           </Button>
         ) : null}
       </p>

@@ -1,24 +1,39 @@
 import { useState, type FormEvent } from "react";
-import { chequeUsableOn, countCheques, formatDate, passPrescriptionInput } from "@medianum/domain";
+import { useSearch } from "wouter";
+import { chequeUsableOn, countCheques, formatDate, passPrescriptionInput, type PassPrescription } from "@medianum/domain";
 import { Alert, Badge, Button, CheckboxGroup, EmptyState, ErrorSummary, Spinner, TextArea, TextField, issuesToFieldErrors, toSummary, type FieldErrors } from "@medianum/ui";
 import { Title, todayIso } from "../common.js";
 import { useDevice } from "../offline/device.js";
 import { useLive } from "../offline/live.js";
-import { enqueue } from "../offline/outbox.js";
+import { enqueue, retryNow } from "../offline/outbox.js";
+import type { OutboxItem } from "../offline/db.js";
+
+/** A prescription the server refused, waiting in the outbox to be corrected. */
+type Refused = OutboxItem & { payload: PassPrescription };
 
 const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00Z`));
 
-/** My stock of Pass numérique cheques and their prescription to a person, offline too. */
+/**
+ * My stock of Pass numérique cheques and their prescription to a person, offline too. A
+ * prescription the server refused (a cheque given meanwhile from another phone…) is corrected
+ * here, with what was typed filled in (`?corriger=<id>` opens it from « Envois »).
+ */
 export function PassNumeriquePage() {
   const { db } = useDevice();
   const data = useLive(async () => ({
     cheques: await db.cheques.orderBy("number").toArray(),
     prescriptions: (await db.prescriptions.toArray()).sort((a, b) => b.prescribedOn.localeCompare(a.prescribedOn)),
+    refused: new Map(
+      (await db.outbox.filter((o) => o.kind === "pass.prescription" && o.status === "rejected").toArray()).map((o) => [o.entityId, o as Refused]),
+    ),
   }), [db]);
   const [done, setDone] = useState<string | null>(null);
+  const search = useSearch();
+  const [correctingId, setCorrectingId] = useState<string | null>(() => new URLSearchParams(search).get("corriger"));
   if (!data) return <Spinner />;
   const counts = countCheques(data.cheques);
   const usable = data.cheques.filter((c) => chequeUsableOn(c, todayIso()));
+  const correcting = correctingId ? (data.refused.get(correctingId) ?? null) : null;
   return (
     <>
       <Title title="Pass numérique" />
@@ -47,7 +62,20 @@ export function PassNumeriquePage() {
           <p>{done}</p>
         </Alert>
       ) : null}
-      {usable.length > 0 ? <PrescriptionForm numbers={usable.map((c) => c.number)} onDone={setDone} /> : null}
+      {correcting ? (
+        <PrescriptionForm
+          key={correcting.seq}
+          numbers={[...new Set([...correcting.payload.chequeNumbers, ...usable.map((c) => c.number)])].sort()}
+          correcting={correcting}
+          onDone={(m) => {
+            setDone(m);
+            setCorrectingId(null);
+          }}
+          onCancel={() => setCorrectingId(null)}
+        />
+      ) : usable.length > 0 ? (
+        <PrescriptionForm numbers={usable.map((c) => c.number)} onDone={setDone} />
+      ) : null}
       <h2>Mes prescriptions</h2>
       {data.prescriptions.length === 0 ? (
         <p>Aucune prescription pour le moment.</p>
@@ -63,6 +91,18 @@ export function PassNumeriquePage() {
               <p>
                 {p.chequeNumbers.length} chèque{p.chequeNumbers.length > 1 ? "s" : ""} : {p.chequeNumbers.join(", ")}
               </p>
+              {data.refused.has(p.id) ? (
+                <>
+                  <Alert type="error" title="Le serveur a refusé cette prescription.">
+                    <p>{data.refused.get(p.id)!.message}</p>
+                  </Alert>
+                  {correctingId !== p.id ? (
+                    <Button size="small" onClick={() => setCorrectingId(p.id)}>
+                      Corriger<span className="mn-visually-hidden"> la prescription du {day(p.prescribedOn)}</span>
+                    </Button>
+                  ) : null}
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -71,14 +111,16 @@ export function PassNumeriquePage() {
   );
 }
 
-function PrescriptionForm({ numbers, onDone }: { numbers: string[]; onDone: (m: string) => void }) {
+function PrescriptionForm({ numbers, correcting, onDone, onCancel }: { numbers: string[]; correcting?: Refused; onDone: (m: string) => void; onCancel?: () => void }) {
   const { db, engine } = useDevice();
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [date, setDate] = useState(todayIso());
-  const [need, setNeed] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const prev = correcting?.payload;
+  const [chosen, setChosen] = useState<string[]>(prev?.chequeNumbers ?? []);
+  const [date, setDate] = useState(prev?.prescribedOn ?? todayIso());
+  const [need, setNeed] = useState(prev?.need ?? "");
+  const [errors, setErrors] = useState<FieldErrors>(() => Object.fromEntries(Object.entries(correcting?.fieldErrors ?? {}).map(([k, v]) => [k, v[0] ?? ""])));
   const [attempt, setAttempt] = useState(0);
-  const [id, setId] = useState(() => crypto.randomUUID());
+  // A corrected prescription keeps its id: it is the same one, sent again.
+  const [id, setId] = useState(() => prev?.id ?? crypto.randomUUID());
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -90,9 +132,12 @@ function PrescriptionForm({ numbers, onDone }: { numbers: string[]; onDone: (m: 
     }
     const p = parsed.data;
     await db.transaction("rw", [db.outbox, db.records, db.prescriptions, db.cheques], async () => {
+      // Cheques left out of a corrected prescription go back to the stock until the server's next word on them.
+      if (prev) await db.cheques.where("number").anyOf(prev.chequeNumbers.filter((n) => !p.chequeNumbers.includes(n))).modify({ status: "in_stock", prescriptionId: null });
       await db.prescriptions.put({ id: p.id, prescribedOn: p.prescribedOn, need: p.need, chequeNumbers: p.chequeNumbers, syncState: "pending" });
       await db.cheques.where("number").anyOf(p.chequeNumbers).modify({ status: "prescribed", prescriptionId: p.id });
-      await enqueue(db, { kind: "pass.prescription", payload: p, entityId: p.id, summary: `Pass numérique : ${p.chequeNumbers.length} chèque(s) le ${day(p.prescribedOn)}` });
+      if (correcting) await retryNow(db, correcting.seq!, p);
+      else await enqueue(db, { kind: "pass.prescription", payload: p, entityId: p.id, summary: `Pass numérique : ${p.chequeNumbers.length} chèque(s) le ${day(p.prescribedOn)}` });
     });
     void engine.run({ now: true });
     onDone(`${p.chequeNumbers.length} chèque${p.chequeNumbers.length > 1 ? "s" : ""} prescrit${p.chequeNumbers.length > 1 ? "s" : ""}${navigator.onLine ? "" : " sur cet appareil : la prescription sera envoyée dès le retour du réseau"}.`);
@@ -104,7 +149,13 @@ function PrescriptionForm({ numbers, onDone }: { numbers: string[]; onDone: (m: 
 
   return (
     <>
-      <h2>Prescrire des chèques</h2>
+      <h2>{correcting ? `Corriger la prescription du ${day(correcting.payload.prescribedOn)}` : "Prescrire des chèques"}</h2>
+      {correcting ? (
+        <Alert type="error" title="Le serveur a refusé cette prescription.">
+          <p>{correcting.message}</p>
+          <p>Choisissez d'autres chèques ou corrigez la date, puis envoyez-la à nouveau.</p>
+        </Alert>
+      ) : null}
       <ErrorSummary errors={toSummary(errors, ["chequeNumbers", "prescribedOn", "need"])} focusKey={attempt} />
       <form noValidate onSubmit={(e) => void onSubmit(e)}>
         <CheckboxGroup
@@ -125,7 +176,14 @@ function PrescriptionForm({ numbers, onDone }: { numbers: string[]; onDone: (m: 
           onChange={(e) => setNeed(e.target.value)}
           error={errors.need}
         />
-        <Button type="submit">Prescrire</Button>
+        <div className="mn-actions">
+          <Button type="submit">{correcting ? "Envoyer la prescription corrigée" : "Prescrire"}</Button>
+          {onCancel ? (
+            <Button variant="secondary" onClick={onCancel}>
+              Annuler
+            </Button>
+          ) : null}
+        </div>
       </form>
     </>
   );
