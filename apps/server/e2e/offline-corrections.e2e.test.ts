@@ -1,12 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { randomUUID } from "node:crypto";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, startProduct, waitForDeviceReady, type Product } from "./support.js";
 
-// The collège report from the counsellor's phone in a collège with no network: the session is on
-// the device, the report waits in the outbox, and when the server refuses it (the coordination
-// added a class meanwhile) it comes back filled in, to be corrected and sent again.
+// What the counsellor typed offline and the server refused comes back filled in, to be corrected
+// and sent again: a collège report (the coordination added a class meanwhile) and a Pass numérique
+// prescription (a cheque was moved to a colleague meanwhile).
 
 let product: Product;
 let browser: Browser;
@@ -22,8 +22,20 @@ afterAll(async () => {
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-describe("a collège report typed offline, refused, corrected", () => {
-  it("is kept on the device, sent when the network returns, refilled for correction when refused, and filed exactly once", async () => {
+async function phoneLoggedIn(email: string, stores: string[]): Promise<Page> {
+  const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(`${product.baseUrl}/conseiller/`);
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(product.logins[0]!.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.getByRole("heading", { name: "Mon agenda" }).waitFor();
+  await waitForDeviceReady(page, stores);
+  return page;
+}
+
+describe("offline entries refused by the server, corrected on the phone", () => {
+  it("a collège report is kept on the device, sent when the network returns, refilled for correction when refused, and filed exactly once", async () => {
     const { prisma } = product.db;
     const email = "conseiller2@medianum.test";
     const counsellor = await prisma.counsellor.findFirstOrThrow({ where: { user: { email } } });
@@ -59,14 +71,8 @@ describe("a collège report typed offline, refused, corrected", () => {
       },
     });
 
-    const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    await page.goto(`${product.baseUrl}/conseiller/`);
-    await page.getByLabel("Adresse e-mail").fill(email);
-    await page.getByLabel("Mot de passe").fill(product.logins[0]!.password);
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.getByRole("heading", { name: "Mon agenda" }).waitFor();
-    await waitForDeviceReady(page, ["collegeSessions"]);
+    const page = await phoneLoggedIn(email, ["collegeSessions"]);
+    const context = page.context();
 
     // In the collège, no network: the app and the session open from the device.
     await context.setOffline(true);
@@ -121,6 +127,54 @@ describe("a collège report typed offline, refused, corrected", () => {
     await page.getByRole("heading", { name: "Comptes rendus (1)" }).waitFor();
     await page.getByText("Compte rendu envoyé", { exact: true }).waitFor();
     expect((await prisma.collegeRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("done");
+    await context.close();
+  });
+
+  it("a Pass numérique prescription refused for a cheque moved meanwhile is corrected from « Envois » with other cheques", async () => {
+    const { prisma } = product.db;
+    const email = "conseiller3@medianum.test";
+    const me = await prisma.counsellor.findFirstOrThrow({ where: { user: { email } } });
+    const colleague = await prisma.counsellor.findFirstOrThrow({ where: { user: { email: "conseiller4@medianum.test" } } });
+    const page = await phoneLoggedIn(email, ["cheques"]);
+    const context = page.context();
+    const stock = await prisma.passCheque.findMany({ where: { counsellorId: me.id, status: "in_stock" }, orderBy: { number: "asc" }, take: 3 });
+    const [moved, kept, other] = stock.map((c) => c.number) as [string, string, string];
+
+    await context.setOffline(true);
+    await page.getByRole("link", { name: "Pass numérique" }).click();
+    await page.getByRole("heading", { name: "Prescrire des chèques" }).waitFor();
+    await page.getByRole("checkbox", { name: moved }).check();
+    await page.getByRole("checkbox", { name: kept }).check();
+    await page.getByLabel("Besoin de la personne").fill("Apprendre à faire une visio avec ses petits-enfants.");
+    await page.getByRole("button", { name: "Prescrire" }).click();
+    await page.getByText("2 chèques prescrits sur cet appareil").waitFor();
+    await page.getByRole("link", { name: "1 en attente" }).waitFor();
+
+    // Meanwhile the coordination moves the first cheque to a colleague's stock.
+    await prisma.passCheque.update({ where: { number: moved }, data: { counsellorId: colleague.id } });
+    await context.setOffline(false);
+    await page.getByRole("link", { name: "1 à corriger" }).click();
+    await page.getByRole("heading", { name: "Envois" }).waitFor();
+    expect(await page.getByText("Tout est envoyé").count()).toBe(0);
+    await page.getByText(`Le chèque ${moved} n'est pas dans votre stock.`).first().waitFor();
+    await page.getByRole("link", { name: "Corriger : Pass numérique : 2 chèque(s)" }).click();
+
+    await page.getByRole("heading", { name: /Corriger la prescription du/ }).waitFor();
+    expect(await page.getByRole("checkbox", { name: moved }).isChecked()).toBe(true);
+    expect(await page.getByRole("checkbox", { name: kept }).isChecked()).toBe(true);
+    expect(await page.getByLabel("Besoin de la personne").inputValue()).toBe("Apprendre à faire une visio avec ses petits-enfants.");
+    expect(await prisma.passPrescription.count({ where: { counsellorId: me.id, need: { startsWith: "Apprendre à faire une visio" } } })).toBe(0);
+
+    await page.getByRole("checkbox", { name: moved }).uncheck();
+    await page.getByRole("checkbox", { name: other }).check();
+    await page.getByRole("button", { name: "Envoyer la prescription corrigée" }).click();
+    await page.getByText("Tout est envoyé").waitFor({ timeout: 30_000 });
+
+    const saved = await prisma.passPrescription.findFirstOrThrow({ where: { counsellorId: me.id, need: "Apprendre à faire une visio avec ses petits-enfants." }, include: { cheques: true } });
+    expect(saved.cheques.map((c) => c.number).sort()).toEqual([kept, other].sort());
+    expect(await prisma.passPrescription.count({ where: { need: saved.need } })).toBe(1);
+    expect(await prisma.passCheque.findUniqueOrThrow({ where: { number: moved } })).toMatchObject({ counsellorId: colleague.id, status: "in_stock", prescriptionId: null });
+    await expect.poll(() => page.getByText("À corriger").count()).toBe(0);
     await context.close();
   });
 });
