@@ -175,6 +175,44 @@ describe("the counsellor app on a phone, in Chromium", () => {
     await expect.poll(() => card.textContent()).not.toContain("En attente d'envoi");
   });
 
+  it("orients a person and shows my figures with no network, on that phone: the directory searched by commune and service, the figures equal to the server's", async () => {
+    const { page, context } = phone!;
+    const { prisma } = product.db;
+    // What the server computes, read first online.
+    await page.getByRole("link", { name: "Mes chiffres" }).click();
+    await page.getByText(/Calculés par le serveur/).waitFor();
+    const online = await page.getByRole("main").locator("section").allTextContents();
+
+    await context.setOffline(true);
+    await page.reload();
+    await statusLine(page).getByText("Hors connexion").waitFor();
+    await page.getByText("Calculés sur cet appareil, sans réseau").waitFor();
+    // The device holds this year's records: the same pure function gives the same figures.
+    expect(await page.getByRole("main").locator("section").allTextContents()).toEqual(online);
+
+    const place = await prisma.place.findFirstOrThrow({ where: { services: { has: "aidants_connect" }, phone: { not: null } }, include: { commune: true }, orderBy: { name: "asc" } });
+    await page.getByRole("link", { name: "Annuaire" }).click();
+    await page.getByRole("heading", { name: "Annuaire d'orientation" }).waitFor();
+    await page.getByLabel("Commune ou code postal").fill(place.commune.name);
+    await page.getByLabel("Service").selectOption({ label: "Aidants Connect" });
+    const card = page.getByRole("main").getByRole("listitem").filter({ has: page.getByRole("heading", { name: place.name, exact: true }) });
+    await card.waitFor();
+    const text = (await card.textContent())!;
+    expect(text).toContain(place.address);
+    expect(text).toContain(place.phone!);
+    expect(text).toContain("Aidants Connect");
+    // Every result is in that commune and offers that service.
+    const all = await page.getByRole("main").getByRole("listitem").allTextContents();
+    expect(all.length).toBeGreaterThan(0);
+    for (const t of all) {
+      expect(t).toContain(place.commune.name);
+      expect(t).toContain("Aidants Connect");
+    }
+    await page.getByRole("status").filter({ hasText: /résultats?$/ }).getByText(`${all.length} résultat`, { exact: false }).waitFor();
+    await context.setOffline(false);
+    await statusLine(page).getByText("En ligne").waitFor({ timeout: 30_000 });
+  });
+
   it("prefills a new accompaniment (today, usual place, last duration, frequent theme first): three actions from the menu record it; a duplicate takes two", async () => {
     const { prisma } = product.db;
     const { login, counsellorId, usualPlace } = await counsellor(1);
