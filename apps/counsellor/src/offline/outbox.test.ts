@@ -192,4 +192,17 @@ describe("outbox", () => {
     expect(filed.report).toMatchObject({ activityRecordId: report.id, durationMinutes: 55, topicsCovered: ["cyberbullying"] });
     expect(filed.classes.map((c) => c.pupilsPresent)).toEqual([22, 20]);
   });
+
+  it("marking again a person whose check-in was refused replaces the refused mark instead of queueing behind it", async () => {
+    const entityId = `${randomUUID()}:${randomUUID()}`;
+    const mark = (status: string) => enqueue(db, { kind: "attendance.checkin", payload: { status }, entityId, summary: `Pointage : ${status}` });
+    const first = await mark("present");
+    const s = server((op) => ((op.payload as { status: string }).status === "present" ? { id: op.id, status: "rejected", message: "Séance annulée.", fieldErrors: {} } : null));
+    expect((await flush(db, s.send)).rejected).toBe(1);
+    await mark("absent");
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.outbox.get(first.seq!)).toMatchObject({ status: "pending", payload: { status: "absent" }, summary: "Pointage : absent", message: undefined });
+    expect((await flush(db, s.send)).applied).toBe(1);
+    expect(await db.outbox.count()).toBe(0);
+  });
 });

@@ -32,13 +32,15 @@ export interface QueueRequest {
 /**
  * Puts an operation in the outbox, in the same IndexedDB transaction as the local copy it shows,
  * so a closed tab cannot keep one without the other. An edit of something still waiting (not yet
- * being sent) replaces the waiting payload instead of queueing a second operation.
+ * being sent), or a new save of something refused, replaces the waiting payload instead of queueing
+ * a second operation.
  */
 export async function enqueue(db: DeviceDb, req: QueueRequest, now = Date.now()): Promise<OutboxItem> {
   return db.transaction("rw", [db.outbox, db.records], async () => {
     if (req.record) await db.records.put(req.record);
     const waiting = await db.outbox.where("entityId").equals(req.entityId).filter((o) => o.status !== "sending").last();
-    if (waiting && canCoalesce(waiting.kind, req.kind)) {
+    // A new save of something the server refused is its correction: it takes the refused item's place.
+    if (waiting && (canCoalesce(waiting.kind, req.kind) || (waiting.status === "rejected" && waiting.kind === req.kind))) {
       const payload = waiting.kind.endsWith(".create") ? (req.payload as { record?: unknown }).record ?? req.payload : req.payload;
       const merged: OutboxItem = { ...waiting, payload, summary: req.summary, status: "pending", attempts: 0, nextAttemptAt: now, message: undefined, fieldErrors: undefined, server: undefined };
       if (waiting.kind.endsWith(".update") && req.kind.endsWith(".update")) {
