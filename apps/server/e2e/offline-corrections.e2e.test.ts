@@ -177,4 +177,63 @@ describe("offline entries refused by the server, corrected on the phone", () => 
     await expect.poll(() => page.getByText("À corriger").count()).toBe(0);
     await context.close();
   });
+
+  it("an edit made offline to a record changed meanwhile on another device is shown side by side, and « Garder ma version » wins knowingly", async () => {
+    const { prisma } = product.db;
+    const email = "conseiller5@medianum.test";
+    const me = await prisma.counsellor.findFirstOrThrow({ where: { user: { email } } });
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
+    const record = await prisma.activityRecord.create({
+      data: {
+        id: randomUUID(),
+        counsellorId: me.id,
+        type: "Individuel",
+        date: new Date(`${today}T00:00:00Z`),
+        durationMinutes: 45,
+        locationType: "Domicile",
+        themes: ["Sante"],
+        notes: "Prise de rendez-vous en ligne.",
+        gender: "NonCommunique",
+        ageBracket: "NonCommunique",
+        socialStatus: "NonCommunique",
+      },
+    });
+    const phonePage = await phoneLoggedIn(email, ["records"]);
+    const phoneCtx = phonePage.context();
+
+    // On the phone, offline: the duration becomes 1 h.
+    await phoneCtx.setOffline(true);
+    await phonePage.goto(`${product.baseUrl}/conseiller/accompagnements/${record.id}/modifier`);
+    await phonePage.getByRole("heading", { name: "Modifier un accompagnement" }).waitFor();
+    await phonePage.getByRole("radio", { name: "1 h", exact: true }).check();
+    await phonePage.getByRole("button", { name: "Enregistrer les modifications" }).click();
+    await phonePage.getByText("Accompagnement modifié sur cet appareil").waitFor();
+
+    // Meanwhile, on the office computer (online), the notes change: the server's version moves to 2.
+    const office = await phoneLoggedIn(email, ["records"]);
+    await office.goto(`${product.baseUrl}/conseiller/accompagnements/${record.id}/modifier`);
+    await office.getByLabel("Notes").fill("Prise de rendez-vous en ligne, puis Ameli.");
+    await office.getByRole("button", { name: "Enregistrer les modifications" }).click();
+    await office.getByText("Accompagnement modifié", { exact: true }).waitFor();
+    await expect.poll(async () => (await prisma.activityRecord.findUniqueOrThrow({ where: { id: record.id } })).version, { timeout: 30_000 }).toBe(2);
+    await office.context().close();
+
+    // The phone comes back: its edit is not applied over the other one; both versions are shown.
+    await phoneCtx.setOffline(false);
+    await phonePage.getByRole("link", { name: "1 à corriger" }).click();
+    await phonePage.getByRole("heading", { name: "Envois" }).waitFor();
+    await phonePage.getByText("Modifié ailleurs", { exact: true }).waitFor();
+    await phonePage.getByText("Cet enregistrement a été modifié ailleurs pendant que vous étiez hors connexion.").waitFor();
+    const duration = phonePage.getByRole("row").filter({ has: phonePage.getByRole("rowheader", { name: "Durée" }) });
+    expect((await duration.getByRole("cell").allTextContents()).map((t) => t.trim())).toEqual(["1 h", "45 min"]);
+    const notes = phonePage.getByRole("row").filter({ has: phonePage.getByRole("rowheader", { name: "Notes" }) });
+    expect((await notes.getByRole("cell").allTextContents()).map((t) => t.trim())).toEqual(["Prise de rendez-vous en ligne.", "Prise de rendez-vous en ligne, puis Ameli."]);
+    expect(await prisma.activityRecord.findUniqueOrThrow({ where: { id: record.id } })).toMatchObject({ version: 2, durationMinutes: 45 });
+
+    await phonePage.getByRole("button", { name: "Garder ma version" }).click();
+    await phonePage.getByText("Rien n'attend sur cet appareil.").waitFor({ timeout: 30_000 });
+    expect(await prisma.activityRecord.findUniqueOrThrow({ where: { id: record.id } })).toMatchObject({ version: 3, durationMinutes: 60, notes: "Prise de rendez-vous en ligne." });
+    expect(await prisma.activityRecord.count({ where: { counsellorId: me.id, notes: { startsWith: "Prise de rendez-vous en ligne" } } })).toBe(1);
+    await phoneCtx.close();
+  });
 });
