@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
 import {
@@ -33,7 +33,7 @@ import { enqueue, retryNow } from "../../offline/outbox.js";
 import type { OutboxItem } from "../../offline/db.js";
 
 /** A queued report of this session, as it waits in the outbox. */
-type QueuedReport = OutboxItem & { payload: ReportData };
+type QueuedReport = OutboxItem & { payload: CollegeReport };
 
 /**
  * A collège session of my agenda, read from the device (it works with no network), with the
@@ -149,65 +149,71 @@ function SessionDetail({ s, queued }: { s: CounsellorCollegeSessionView; queued:
 
 function Reported({ s }: { s: CounsellorCollegeSessionView }) {
   const r = s.report!;
-  const total = s.classes.reduce((n, c) => n + (c.pupilsPresent ?? 0), 0);
   return (
-    <section aria-labelledby="compte-rendu">
-      <h2 id="compte-rendu" tabIndex={-1}>
-        Compte rendu
-      </h2>
-      <Alert type="success" role="none">
-        <p>Compte rendu envoyé le {formatDateTime(r.reportedAt)} : la séance est comptée dans vos activités.</p>
-      </Alert>
-      <dl className="mn-details">
-        <dt>Élèves présents</dt>
-        <dd>
-          {total} ({s.classes.map((c) => `${c.name ?? classLevels.label(c.level)} : ${c.pupilsPresent ?? 0}`).join(", ")})
-        </dd>
-        <dt>Sujets abordés</dt>
-        <dd>{r.topicsCovered.map((t) => collegeTopics.label(t)).join(", ")}</dd>
-        <dt>Durée</dt>
-        <dd>{formatDuration(r.durationMinutes)}</dd>
-        {r.remarks ? (
-          <>
-            <dt>Remarques</dt>
-            <dd>{r.remarks}</dd>
-          </>
-        ) : null}
-      </dl>
-    </section>
+    <ReportSection
+      s={s}
+      present={new Map(s.classes.map((c) => [c.id, c.pupilsPresent ?? 0]))}
+      report={r}
+      status={
+        <Alert type="success" role="none">
+          <p>Compte rendu envoyé le {formatDateTime(r.reportedAt)} : la séance est comptée dans vos activités.</p>
+        </Alert>
+      }
+    />
   );
 }
-
-type ReportData = CollegeReport;
 
 /** Saved on the device, not yet confirmed by the server. */
 function Queued({ s, queued }: { s: CounsellorCollegeSessionView; queued: QueuedReport }) {
   const r = queued.payload;
-  const present = new Map(r.classes.map((c) => [c.classId, c.pupilsPresent]));
-  const total = r.classes.reduce((n, c) => n + c.pupilsPresent, 0);
+  return (
+    <ReportSection
+      s={s}
+      present={new Map(r.classes.map((c) => [c.classId, c.pupilsPresent]))}
+      report={r}
+      status={
+        <Alert type="info" role="none" title="Compte rendu enregistré sur cet appareil, en attente d'envoi.">
+          <p>
+            Il part dès que le réseau le permet ; suivez-le dans <Link href="/envois">Envois</Link>.
+          </p>
+        </Alert>
+      }
+    />
+  );
+}
+
+/** A report as read back: where it stands, then pupils per class, topics, duration, remarks. */
+function ReportSection({
+  s,
+  present,
+  report,
+  status,
+}: {
+  s: CounsellorCollegeSessionView;
+  present: Map<string, number>;
+  report: { topicsCovered: CollegeReport["topicsCovered"]; durationMinutes: number; remarks?: string | null | undefined };
+  status: ReactNode;
+}) {
+  const total = [...present.values()].reduce((n, p) => n + p, 0);
   return (
     <section aria-labelledby="compte-rendu">
       <h2 id="compte-rendu" tabIndex={-1}>
         Compte rendu
       </h2>
-      <Alert type="info" role="none" title="Compte rendu enregistré sur cet appareil, en attente d'envoi.">
-        <p>
-          Il part dès que le réseau le permet ; suivez-le dans <Link href="/envois">Envois</Link>.
-        </p>
-      </Alert>
+      {status}
       <dl className="mn-details">
         <dt>Élèves présents</dt>
         <dd>
           {total} ({s.classes.map((c) => `${c.name ?? classLevels.label(c.level)} : ${present.get(c.id) ?? "—"}`).join(", ")})
         </dd>
         <dt>Sujets abordés</dt>
-        <dd>{r.topicsCovered.map((t) => collegeTopics.label(t)).join(", ")}</dd>
+        <dd>{report.topicsCovered.map((t) => collegeTopics.label(t)).join(", ")}</dd>
         <dt>Durée</dt>
-        <dd>{formatDuration(r.durationMinutes)}</dd>
-        {r.remarks ? (
+        <dd>{formatDuration(report.durationMinutes)}</dd>
+        {report.remarks ? (
           <>
             <dt>Remarques</dt>
-            <dd>{r.remarks}</dd>
+            <dd>{report.remarks}</dd>
           </>
         ) : null}
       </dl>
@@ -238,7 +244,7 @@ function ReportForm({ s, correcting }: { s: CounsellorCollegeSessionView; correc
   // Submissions go through the device's outbox: saved here first, sent when the network allows.
   const { db, engine } = useDevice();
   const [saving, setSaving] = useState(false);
-  async function queueReport(data: ReportData) {
+  async function queueReport(data: CollegeReport) {
     setSaving(true);
     try {
       if (correcting) await retryNow(db, correcting.seq!, data);
