@@ -101,8 +101,8 @@ export function CollegeRequestPage({ id }: { id: string }) {
                 <h2>Séances</h2>
                 <SessionsList sessions={r.sessions} />
                 {["received", "under_review", "scheduled"].includes(r.status) ? (
+                  // Not re-keyed on new sessions: a remount would wipe the "Séance programmée" confirmation as soon as the list refreshes.
                   <ScheduleForm
-                    key={r.sessions.length}
                     requestId={r.id}
                     classes={r.classes}
                     plannedClassIds={new Set(r.sessions.filter((s) => s.status !== "cancelled").flatMap((s) => s.classes.map((c) => c.id)))}
