@@ -580,6 +580,7 @@ function buildColleges(
       id: requestId,
       uai,
       establishmentName: col.name,
+      address: col.address,
       communeInsee: c.inseeCode,
       requesterName: col.requester.name,
       requesterRole: col.requester.role,
