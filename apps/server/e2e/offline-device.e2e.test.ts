@@ -84,6 +84,9 @@ describe("the counsellor app on a phone, in Chromium", () => {
     await logIn(page, login);
     await page.getByRole("heading", { name: "Mon agenda" }).waitFor();
     await waitForDeviceReady(page, ["agenda", "records"]);
+    // Chromium finds nothing that would stop "Installer l'application" (manifest, icons, service worker, scope).
+    const cdp = await first.newCDPSession(page);
+    expect((await cdp.send("Page.getInstallabilityErrors")).installabilityErrors).toEqual([]);
     // Phone off: the whole browser process ends.
     await first.close();
 
