@@ -75,7 +75,7 @@ async function main() {
     console.log(`  ${Number(counts?.total).toLocaleString("fr-FR")} enregistrements, dans ${counts?.communes} communes sur ${all?.n}.`);
 
     // Through the API, as the back-office calls it: session cookie, role check, validation, SQL.
-    const services = { db, config: { ...defaultApiConfig, environment: "production" as const }, rateLimiter: new RateLimiter(), now: () => new Date() };
+    const services = { db, config: { ...defaultApiConfig, environment: "production" as const }, rateLimiter: new RateLimiter(db.prisma), now: () => new Date() };
     const cookies = new Map<string, string>();
     const adapter: RequestAdapter = {
       ip: "127.0.0.1",

@@ -82,7 +82,7 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
       registrationRetentionMonths: config.registrationRetentionMonths,
       smtpConfigured: !!config.smtpUrl,
     },
-    rateLimiter: new RateLimiter(),
+    rateLimiter: new RateLimiter(db.prisma),
     now,
   };
 
@@ -119,7 +119,7 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
 
   // Scheduled jobs (e-mail delivery, reminders, retention): started once listening, stopped on close.
   const transport = mailTransport === undefined ? createMailTransport(config) : mailTransport;
-  const jobs = new JobRunner(db, productJobs(db, config, services.config, transport), now, app.log);
+  const jobs = new JobRunner(db, productJobs(db, config, services.config, transport, services.rateLimiter), now, app.log);
   app.decorate("jobs", jobs);
   if (config.jobsEnabled) app.addHook("onListen", async () => jobs.start());
   app.addHook("onClose", async () => {

@@ -99,8 +99,8 @@ export const counsellorProcedure = authedProcedure.use(({ ctx, next }) => {
 
 /** Per-IP limit for a public mutation (booking, collège request…). */
 export function rateLimited(name: string, rule: RateLimitRule) {
-  return t.middleware(({ ctx, next }) => {
-    const wait = ctx.rateLimiter.hit(`${name}:ip:${ctx.req.ip}`, rule);
+  return t.middleware(async ({ ctx, next }) => {
+    const wait = await ctx.rateLimiter.hit(`${name}:ip:${ctx.req.ip}`, rule);
     if (wait > 0) {
       throw new UserFacingError(
         "TOO_MANY_REQUESTS",

@@ -61,7 +61,7 @@ export async function createHarness(now = new Date("2026-11-25T10:00:00Z")): Pro
   const services = {
     db,
     config: { ...defaultApiConfig, environment: "test" as const },
-    rateLimiter: new RateLimiter(() => clock.now.getTime()),
+    rateLimiter: new RateLimiter(db.prisma, () => clock.now.getTime()),
     now: () => clock.now,
   };
   const h: Harness = {

@@ -1,4 +1,4 @@
-import { anonymiseExpiredRegistrations, createSmtpTransport, eraseExpiredCollegeContacts, deliverOutbox, purgeOldSyncReceipts, sendReminders, type ApiConfig, type MailTransport } from "@medianum/api";
+import { anonymiseExpiredRegistrations, createSmtpTransport, eraseExpiredCollegeContacts, deliverOutbox, purgeOldSyncReceipts, sendReminders, type ApiConfig, type MailTransport, type RateLimiter } from "@medianum/api";
 import type { Database } from "@medianum/db";
 import type { ServerConfig } from "../config.js";
 import type { Job } from "./runner.js";
@@ -7,8 +7,8 @@ export { JobRunner, type Job, type JobRunResult } from "./runner.js";
 
 const MINUTE = 60_000;
 
-/** The product's scheduled jobs: e-mail delivery (when SMTP is configured), reminders, retention. */
-export function productJobs(db: Database, config: ServerConfig, api: ApiConfig, transport: MailTransport | null): Job[] {
+/** The product's scheduled jobs: e-mail delivery (when SMTP is configured), reminders, retention, expired rate-limit counters. */
+export function productJobs(db: Database, config: ServerConfig, api: ApiConfig, transport: MailTransport | null, rateLimiter: RateLimiter): Job[] {
   const jobs: Job[] = [];
   if (transport) {
     jobs.push({
@@ -27,6 +27,7 @@ export function productJobs(db: Database, config: ServerConfig, api: ApiConfig, 
       run: async (now) => ({ ...(await anonymiseExpiredRegistrations(db.prisma, api.registrationRetentionMonths, now)) }),
     },
     { name: "college-retention", everyMs: 24 * 60 * MINUTE, leaseMs: 30 * MINUTE, run: async (now) => ({ ...(await eraseExpiredCollegeContacts(db.prisma, now)) }) },
+    { name: "rate-limit-sweep", everyMs: 60 * MINUTE, leaseMs: 10 * MINUTE, run: async () => ({ ...(await rateLimiter.sweep()) }) },
     { name: "sync-receipts-retention", everyMs: 24 * 60 * MINUTE, leaseMs: 30 * MINUTE, run: async (now) => ({ ...(await purgeOldSyncReceipts(db.prisma, now)) }) },
   );
   return jobs;

@@ -14,8 +14,8 @@ export const authRouter = router({
     .input(loginInput)
     .output(sessionUser)
     .mutation(async ({ ctx, input }) => {
-      const waitIp = ctx.rateLimiter.hit(`login:ip:${ctx.req.ip}`, RATE_LIMITS.loginPerIp);
-      const waitAccount = ctx.rateLimiter.hit(`login:account:${input.email}`, RATE_LIMITS.loginPerAccount);
+      const waitIp = await ctx.rateLimiter.hit(`login:ip:${ctx.req.ip}`, RATE_LIMITS.loginPerIp);
+      const waitAccount = await ctx.rateLimiter.hit(`login:account:${input.email}`, RATE_LIMITS.loginPerAccount);
       const wait = Math.max(waitIp, waitAccount);
       if (wait > 0) {
         throw new UserFacingError(
@@ -35,7 +35,7 @@ export const authRouter = router({
       const token = await createSession(prisma, user.id, ctx.config, now, ctx.req.userAgent);
       await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
       ctx.req.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx.config));
-      ctx.rateLimiter.reset(`login:account:${input.email}`);
+      await ctx.rateLimiter.reset(`login:account:${input.email}`);
       const resolved = await resolveSession(prisma, { ...ctx.req, getCookie: () => token }, ctx.config, now);
       await audit({ ...ctx, user: resolved!.user }, prisma, "auth.login", { type: "User", id: user.id });
       return resolved!.user;

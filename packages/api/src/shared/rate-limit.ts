@@ -1,7 +1,9 @@
+import type { PrismaClient } from "@medianum/db";
+
 /**
- * Fixed-window counters in memory, per key (e.g. "login:ip:1.2.3.4"). Written here rather than
- * taken from @fastify/rate-limit because limits apply per tRPC procedure and per account, not
- * per HTTP route; with several server instances each keeps its own counts (documented).
+ * Fixed-window counters per key (e.g. "login:ip:1.2.3.4"), kept in the database so that every
+ * server instance counts the same hits. Written here rather than taken from @fastify/rate-limit
+ * because limits apply per tRPC procedure and per account, not per HTTP route.
  */
 export interface RateLimitRule {
   limit: number;
@@ -9,29 +11,33 @@ export interface RateLimitRule {
 }
 
 export class RateLimiter {
-  private readonly hits = new Map<string, { count: number; resetAt: number }>();
-
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Counts one hit; returns the seconds to wait when over the limit, otherwise 0. */
-  hit(key: string, rule: RateLimitRule): number {
-    const t = this.now();
-    let entry = this.hits.get(key);
-    if (!entry || entry.resetAt <= t) {
-      entry = { count: 0, resetAt: t + rule.windowMs };
-      this.hits.set(key, entry);
-    }
-    entry.count += 1;
-    if (this.hits.size > 50_000) this.sweep(t);
-    return entry.count > rule.limit ? Math.ceil((entry.resetAt - t) / 1000) : 0;
+  async hit(key: string, rule: RateLimitRule): Promise<number> {
+    const now = new Date(this.now());
+    const resetAt = new Date(now.getTime() + rule.windowMs);
+    // One statement: concurrent hits on the same key (two instances, two tabs) are all counted.
+    const [row] = await this.prisma.$queryRaw<Array<{ count: number; resetAt: Date }>>`
+      INSERT INTO "RateLimitCounter" ("key", "count", "resetAt") VALUES (${key}, 1, ${resetAt})
+      ON CONFLICT ("key") DO UPDATE SET
+        "count" = CASE WHEN "RateLimitCounter"."resetAt" <= ${now} THEN 1 ELSE "RateLimitCounter"."count" + 1 END,
+        "resetAt" = CASE WHEN "RateLimitCounter"."resetAt" <= ${now} THEN ${resetAt} ELSE "RateLimitCounter"."resetAt" END
+      RETURNING "count", "resetAt"`;
+    return row!.count > rule.limit ? Math.ceil((row!.resetAt.getTime() - now.getTime()) / 1000) : 0;
   }
 
-  reset(key: string): void {
-    this.hits.delete(key);
+  async reset(key: string): Promise<void> {
+    await this.prisma.rateLimitCounter.deleteMany({ where: { key } });
   }
 
-  private sweep(t: number) {
-    for (const [k, v] of this.hits) if (v.resetAt <= t) this.hits.delete(k);
+  /** Deletes the counters whose window is over (hourly job): they would restart from 1 anyway. */
+  async sweep(): Promise<{ deleted: number }> {
+    const { count } = await this.prisma.rateLimitCounter.deleteMany({ where: { resetAt: { lte: new Date(this.now()) } } });
+    return { deleted: count };
   }
 }
 
