@@ -39,6 +39,6 @@ export {
   type FieldErrors,
   type ApiErrorInfo,
 } from "./errors.js";
-export { useFocusOnRouteChange, useFocusOnMount } from "./components/focus.js";
+export { focusNextPage, useFocusOnRouteChange, useFocusOnMount } from "./components/focus.js";
 export { LoginForm, type LoginFormProps } from "./auth/LoginForm.js";
 export { QueryState, type QueryStateProps } from "./components/QueryState.js";

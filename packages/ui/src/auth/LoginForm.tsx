@@ -3,6 +3,7 @@ import { loginInput, type LoginInput } from "@medianum/domain";
 import { Button } from "../components/Button.js";
 import { Alert, ErrorSummary } from "../components/feedback.js";
 import { TextField } from "../components/fields.js";
+import { focusNextPage } from "../components/focus.js";
 import { issuesToFieldErrors, readApiError, toSummary, type FieldErrors } from "../errors.js";
 
 export interface LoginFormProps {
@@ -31,9 +32,12 @@ export function LoginForm({ intro, submit }: LoginFormProps) {
     }
     setErrors({});
     setPending(true);
+    // Set before sending: the app may replace this form as soon as the server answers.
+    focusNextPage();
     try {
       await submit(parsed.data);
     } catch (error) {
+      focusNextPage(false);
       const info = readApiError(error);
       setErrors(info.fieldErrors);
       setFormError(info.message);
