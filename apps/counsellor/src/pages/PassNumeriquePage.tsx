@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useSearch } from "wouter";
 import { chequeUsableOn, countCheques, formatDate, passPrescriptionInput, type PassPrescription } from "@medianum/domain";
-import { Alert, Badge, Button, CheckboxGroup, EmptyState, ErrorSummary, Spinner, TextArea, TextField, issuesToFieldErrors, toSummary, type FieldErrors } from "@medianum/ui";
+import { Alert, Badge, Button, CheckboxGroup, EmptyState, ErrorSummary, Spinner, TextArea, TextField, issuesToFieldErrors, toSummary, useFocusOnMount, type FieldErrors } from "@medianum/ui";
 import { Title, todayIso } from "../common.js";
 import { useDevice } from "../offline/device.js";
 import { useLive } from "../offline/live.js";
@@ -119,6 +119,7 @@ function PrescriptionForm({ numbers, correcting, onDone, onCancel }: { numbers: 
   const [need, setNeed] = useState(prev?.need ?? "");
   const [errors, setErrors] = useState<FieldErrors>(() => Object.fromEntries(Object.entries(correcting?.fieldErrors ?? {}).map(([k, v]) => [k, v[0] ?? ""])));
   const [attempt, setAttempt] = useState(0);
+  const correctionTitle = useFocusOnMount<HTMLHeadingElement>();
   // A corrected prescription keeps its id: it is the same one, sent again.
   const [id, setId] = useState(() => prev?.id ?? crypto.randomUUID());
 
@@ -149,7 +150,14 @@ function PrescriptionForm({ numbers, correcting, onDone, onCancel }: { numbers: 
 
   return (
     <>
-      <h2>{correcting ? `Corriger la prescription du ${day(correcting.payload.prescribedOn)}` : "Prescrire des chèques"}</h2>
+      {correcting ? (
+        // Opened from a card further down: the focus comes up here, where the form is.
+        <h2 ref={correctionTitle} tabIndex={-1}>
+          Corriger la prescription du {day(correcting.payload.prescribedOn)}
+        </h2>
+      ) : (
+        <h2>Prescrire des chèques</h2>
+      )}
       {correcting ? (
         <Alert type="error" title="Le serveur a refusé cette prescription.">
           <p>{correcting.message}</p>
