@@ -112,7 +112,7 @@ describe("the counsellor app on a phone, in Chromium", () => {
     expect(await again.getByText("En attente d'envoi").count()).toBe(0);
   });
 
-  it("records a collective workshop in that offline app, refuses a breakdown counting more people than participants, and sends it once back online", async () => {
+  it("records a collective workshop in that offline app, refuses a breakdown counting more people than participants, keeps it across another restart, and sends it once back online", async () => {
     // Goes on with the phone switched on again offline by the previous test.
     expect(phone, "the phone restarted offline by the previous test").not.toBeNull();
     const { page, context } = phone!;
@@ -156,9 +156,20 @@ describe("the counsellor app on a phone, in Chromium", () => {
     expect(await card.textContent()).toContain("En attente d'envoi");
     expect(await prisma.activityRecord.count({ where: { counsellorId } })).toBe(before);
 
+    // Phone off and on again, still without network: the workshop still waits, nothing is lost.
+    await context.close();
+    const restarted = await launchPhone();
+    await restarted.setOffline(true);
+    const again = restarted.pages()[0] ?? (await restarted.newPage());
+    phone = { context: restarted, page: again };
+    await again.goto(`${product.baseUrl}/conseiller/accompagnements`);
+    await statusLine(again).getByRole("link", { name: "1 en attente" }).waitFor();
+    const kept = recordCards(again).filter({ hasText: WORKSHOP_TITLE });
+    expect(await kept.textContent()).toContain("En attente d'envoi");
+
     // Network back.
-    await context.setOffline(false);
-    await statusLine(page).getByText("Tout est envoyé").waitFor({ timeout: 30_000 });
+    await restarted.setOffline(false);
+    await statusLine(again).getByText("Tout est envoyé").waitFor({ timeout: 30_000 });
     const stored = await prisma.activityRecord.findMany({ where: { workshopTitle: WORKSHOP_TITLE } });
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({
@@ -175,7 +186,7 @@ describe("the counsellor app on a phone, in Chromium", () => {
       },
     });
     expect(await prisma.activityRecord.count({ where: { counsellorId } })).toBe(before + 1);
-    await expect.poll(() => card.textContent()).not.toContain("En attente d'envoi");
+    await expect.poll(() => kept.textContent()).not.toContain("En attente d'envoi");
   });
 
   it("orients a person and shows my figures with no network, on that phone: the directory searched by commune and service, the figures equal to the server's", async () => {
