@@ -1,9 +1,9 @@
-import { formatDate, type collectiveRecordInput, type IndividualRecord } from "@medianum/domain";
+import { collectiveViewOf, formatDate, individualViewOf, type ActivityRecordView, type CollectiveRecord, type IndividualRecord } from "@medianum/domain";
 import { getMeta, type DeviceDb, type LocalRecord } from "./db.js";
 import { enqueue } from "./outbox.js";
 
 type Individual = IndividualRecord;
-type Collective = ReturnType<typeof collectiveRecordInput.parse>;
+type Collective = CollectiveRecord;
 
 export interface RecordDefaults {
   usualPlaceId: string | null;
@@ -26,26 +26,15 @@ export async function localDefaults(db: DeviceDb, type: "Individuel" | "Collecti
   };
 }
 
-function baseOf(r: Individual | Collective, placeName: string | null, previous: LocalRecord | undefined) {
-  return {
-    id: r.id,
-    version: previous?.version ?? 1,
-    date: r.date,
-    durationMinutes: r.durationMinutes,
-    locationType: r.locationType,
-    placeId: r.placeId ?? null,
-    placeName,
-    communeInsee: r.communeInsee ?? null,
-    themes: r.themes,
-    administrativeThemes: r.administrativeThemes,
-    administrativeDetail: r.administrativeDetail ?? null,
-    equipment: r.equipment,
-    notes: r.notes ?? null,
-    updatedAt: previous?.updatedAt ?? null,
-    syncState: "pending" as const,
-    localUpdatedAt: Date.now(),
-  };
+/** What the device keeps of an earlier version of this record, and the place's name to show. */
+async function localExtras(db: DeviceDb, input: Individual | Collective) {
+  const previous = await db.records.get(input.id);
+  const extras = { version: previous?.version ?? 1, placeName: await placeName(db, input.placeId), updatedAt: previous?.updatedAt ?? null };
+  return { previous, extras };
 }
+
+/** The device's copy of what was just typed: pending until the server confirms it. */
+const pending = (view: ActivityRecordView): LocalRecord => ({ ...view, syncState: "pending", localUpdatedAt: Date.now() });
 
 async function placeName(db: DeviceDb, id: string | null | undefined) {
   return id ? ((await db.places.get(id))?.name ?? null) : null;
@@ -53,23 +42,8 @@ async function placeName(db: DeviceDb, id: string | null | undefined) {
 
 /** Saves an individual accompaniment on the device and queues it (creation, or edit of the version I had). */
 export async function saveIndividual(db: DeviceDb, input: Individual, mode: "create" | "update") {
-  const previous = await db.records.get(input.id);
-  const record: LocalRecord = {
-    ...baseOf(input, await placeName(db, input.placeId), previous),
-    type: "Individuel",
-    autonomy: input.autonomy ?? null,
-    redirectionStructure: input.redirectionStructure ?? null,
-    gender: input.gender,
-    ageBracket: input.ageBracket,
-    socialStatus: input.socialStatus,
-    beneficiaryId: input.beneficiaryId ?? null,
-    workshopTitle: null,
-    workshopLevel: null,
-    participantsCount: 1,
-    breakdown: null,
-    workshopSessionId: null,
-    collegeSessionId: null,
-  };
+  const { previous, extras } = await localExtras(db, input);
+  const record = pending(individualViewOf(input, extras));
   const summary = `Accompagnement du ${formatDate(new Date(`${input.date}T12:00:00Z`))}`;
   return mode === "create"
     ? enqueue(db, { kind: "activity.individual.create", payload: input, entityId: input.id, summary, record })
@@ -78,23 +52,8 @@ export async function saveIndividual(db: DeviceDb, input: Individual, mode: "cre
 
 /** Saves a collective workshop record on the device and queues it. */
 export async function saveCollective(db: DeviceDb, input: Collective, mode: "create" | "update") {
-  const previous = await db.records.get(input.id);
-  const record: LocalRecord = {
-    ...baseOf(input, await placeName(db, input.placeId), previous),
-    type: "Collectif",
-    autonomy: null,
-    redirectionStructure: null,
-    gender: null,
-    ageBracket: null,
-    socialStatus: null,
-    beneficiaryId: null,
-    workshopTitle: input.workshopTitle,
-    workshopLevel: input.workshopLevel ?? null,
-    participantsCount: input.participantsCount,
-    breakdown: input.breakdown,
-    workshopSessionId: input.workshopSessionId ?? null,
-    collegeSessionId: input.collegeSessionId ?? null,
-  };
+  const { previous, extras } = await localExtras(db, input);
+  const record = pending(collectiveViewOf(input, extras));
   const summary = `Atelier « ${input.workshopTitle} » du ${formatDate(new Date(`${input.date}T12:00:00Z`))}`;
   return mode === "create"
     ? enqueue(db, { kind: "activity.collective.create", payload: input, entityId: input.id, summary, record })

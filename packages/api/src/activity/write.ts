@@ -1,12 +1,9 @@
 import type { Prisma } from "@medianum/db";
-import type { CollectiveRecordInput, IndividualRecord } from "@medianum/domain";
-import type { collectiveRecordInput } from "@medianum/domain";
-import type { z } from "zod";
+import type { CollectiveRecord, CollectiveRecordInput, IndividualRecord } from "@medianum/domain";
 import { UserFacingError } from "../shared/errors.js";
 import { toRecordView } from "./record-view.js";
 
 type Tx = Prisma.TransactionClient;
-type CollectiveRecord = z.output<typeof collectiveRecordInput>;
 export type { CollectiveRecordInput };
 
 /** The record's version changed on the server since the device's edit: show both, overwrite nothing. */

@@ -100,3 +100,4 @@ export const collectiveRecordInput = recordBase
     { error: "La répartition compte plus de personnes que de participants.", path: ["breakdown"] },
   );
 export type CollectiveRecordInput = z.input<typeof collectiveRecordInput>;
+export type CollectiveRecord = z.output<typeof collectiveRecordInput>;

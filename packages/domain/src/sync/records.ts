@@ -12,7 +12,7 @@ import {
   socialStatuses,
   workshopLevels,
 } from "../activity/coop-lists.js";
-import { participantBreakdownSchema, type CollectiveRecordInput, type IndividualRecordInput } from "../activity/record.js";
+import { participantBreakdownSchema, type CollectiveRecord, type CollectiveRecordInput, type IndividualRecord, type IndividualRecordInput } from "../activity/record.js";
 
 /**
  * A whole activity record as the device keeps it: enough to list it, edit it, duplicate it,
@@ -49,8 +49,8 @@ export const activityRecordView = z.object({
 });
 export type ActivityRecordView = z.infer<typeof activityRecordView>;
 
-/** The form input that would recreate a record as it is (for edit and "duplicate this record"). */
-export function individualInputOf(r: ActivityRecordView): IndividualRecordInput {
+/** The fields both kinds of record share, as form input. */
+function commonInputOf(r: ActivityRecordView) {
   return {
     id: r.id,
     date: r.date,
@@ -63,6 +63,13 @@ export function individualInputOf(r: ActivityRecordView): IndividualRecordInput 
     administrativeDetail: r.administrativeDetail ?? undefined,
     equipment: r.equipment,
     notes: r.notes ?? undefined,
+  };
+}
+
+/** The form input that would recreate a record as it is (for edit and "duplicate this record"). */
+export function individualInputOf(r: ActivityRecordView): IndividualRecordInput {
+  return {
+    ...commonInputOf(r),
     autonomy: r.autonomy,
     redirectionStructure: r.redirectionStructure,
     gender: r.gender ?? "NonCommunique",
@@ -74,17 +81,7 @@ export function individualInputOf(r: ActivityRecordView): IndividualRecordInput 
 
 export function collectiveInputOf(r: ActivityRecordView): CollectiveRecordInput {
   return {
-    id: r.id,
-    date: r.date,
-    durationMinutes: r.durationMinutes,
-    locationType: r.locationType,
-    placeId: r.placeId,
-    communeInsee: r.communeInsee,
-    themes: r.themes,
-    administrativeThemes: r.administrativeThemes,
-    administrativeDetail: r.administrativeDetail ?? undefined,
-    equipment: r.equipment,
-    notes: r.notes ?? undefined,
+    ...commonInputOf(r),
     workshopTitle: r.workshopTitle ?? "",
     workshopLevel: r.workshopLevel,
     participantsCount: r.participantsCount,
@@ -114,3 +111,62 @@ export const RECORD_FIELD_LABELS: Record<string, string> = {
   participantsCount: "Participants",
   breakdown: "Répartition des participants",
 };
+
+/** What only the server knows of a record, or the device keeps from an earlier version. */
+export type RecordViewExtras = Pick<ActivityRecordView, "version" | "placeName" | "updatedAt">;
+
+/** The record as it will read once saved, from its validated input (the inverse of `…InputOf`). */
+function commonViewOf(r: IndividualRecord | CollectiveRecord, extras: RecordViewExtras) {
+  return {
+    ...extras,
+    id: r.id,
+    date: r.date,
+    durationMinutes: r.durationMinutes,
+    locationType: r.locationType,
+    placeId: r.placeId ?? null,
+    communeInsee: r.communeInsee ?? null,
+    themes: r.themes,
+    administrativeThemes: r.administrativeThemes,
+    administrativeDetail: r.administrativeDetail ?? null,
+    equipment: r.equipment,
+    notes: r.notes ?? null,
+  };
+}
+
+export function individualViewOf(r: IndividualRecord, extras: RecordViewExtras): ActivityRecordView {
+  return {
+    ...commonViewOf(r, extras),
+    type: "Individuel",
+    autonomy: r.autonomy ?? null,
+    redirectionStructure: r.redirectionStructure ?? null,
+    gender: r.gender,
+    ageBracket: r.ageBracket,
+    socialStatus: r.socialStatus,
+    beneficiaryId: r.beneficiaryId ?? null,
+    workshopTitle: null,
+    workshopLevel: null,
+    participantsCount: 1,
+    breakdown: null,
+    workshopSessionId: null,
+    collegeSessionId: null,
+  };
+}
+
+export function collectiveViewOf(r: CollectiveRecord, extras: RecordViewExtras): ActivityRecordView {
+  return {
+    ...commonViewOf(r, extras),
+    type: "Collectif",
+    autonomy: null,
+    redirectionStructure: null,
+    gender: null,
+    ageBracket: null,
+    socialStatus: null,
+    beneficiaryId: null,
+    workshopTitle: r.workshopTitle,
+    workshopLevel: r.workshopLevel ?? null,
+    participantsCount: r.participantsCount,
+    breakdown: r.breakdown,
+    workshopSessionId: r.workshopSessionId ?? null,
+    collegeSessionId: r.collegeSessionId ?? null,
+  };
+}
