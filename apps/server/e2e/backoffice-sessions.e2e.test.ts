@@ -1,19 +1,8 @@
 import { readFile } from "node:fs/promises";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, startProduct, type Product } from "./support.js";
+import { describe, expect, it } from "vitest";
+import { browser, product, startForThisFile } from "./lifecycle.js";
 
-let product: Product;
-let browser: Browser;
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.close();
-});
+startForThisFile();
 
 describe("workshop sessions managed from the back-office, in Chromium", () => {
   it("a coordinator creates a session, registers a parent, exports the list, cancels the session, and the parent's e-mail waits in the outbox", async () => {

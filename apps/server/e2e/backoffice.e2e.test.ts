@@ -1,18 +1,7 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, startProduct, type Product } from "./support.js";
+import { describe, expect, it } from "vitest";
+import { browser, product, startForThisFile } from "./lifecycle.js";
 
-let product: Product;
-let browser: Browser;
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.close();
-});
+startForThisFile();
 
 const passwordOf = (role: string) => product.logins.find((l) => l.role === role)!.password;
 

@@ -1,23 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, startProduct, type Product } from "./support.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browser, product, startForThisFile } from "./lifecycle.js";
 
 // A collège's request from the portal to the counsellor's report, in Chromium, as the issue's
 // newcomer would check it: file, follow by the link, schedule in the back-office, see it in the
 // PWA, report, and read "Réalisée" on the tracking page. Axe checks each page of the pipeline.
 
-let product: Product;
-let browser: Browser;
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.close();
-});
+startForThisFile();
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 async function expectNoAxeViolations(page: Page, where: string) {

@@ -1,25 +1,16 @@
 import AxeBuilder from "@axe-core/playwright";
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, startProduct, waitForDeviceReady, type Product } from "./support.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { waitForDeviceReady } from "./support.js";
+import { browser, product, startForThisFile } from "./lifecycle.js";
 
 // Accessibility of the counsellor app on a small phone (320 px), in Chromium: an axe-core sweep
 // (WCAG 2.1 A and AA) of every page of the menu and of the states a counsellor meets (form
 // errors, offline, something waiting to be sent, a report to fill, a check-in sheet), no page
 // scrolling sideways, and an accompaniment recorded with the keyboard only.
 
-let product: Product;
-let browser: Browser;
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.close();
-});
+startForThisFile();
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const EMAIL = "conseiller1@medianum.test";

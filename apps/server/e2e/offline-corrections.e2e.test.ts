@@ -1,24 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, startProduct, waitForDeviceReady, type Product } from "./support.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { waitForDeviceReady } from "./support.js";
+import { browser, product, startForThisFile } from "./lifecycle.js";
 
 // What the counsellor typed offline and the server refused comes back filled in, to be corrected
 // and sent again: a collège report (the coordination added a class meanwhile) and a Pass numérique
 // prescription (a cheque was moved to a colleague meanwhile).
 
-let product: Product;
-let browser: Browser;
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.close();
-});
+startForThisFile();
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 

@@ -1,19 +1,10 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, startProduct, waitForDeviceReady, type Product } from "./support.js";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { waitForDeviceReady } from "./support.js";
+import { browser, product, startForThisFile } from "./lifecycle.js";
 
-let product: Product;
-let browser: Browser;
-
-beforeAll(async () => {
-  product = await startProduct();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await product?.close();
-});
+startForThisFile();
 
 const NOTES = ["Hors ligne 1 : ordonnance en ligne", "Hors ligne 2 : compte Ameli", "Hors ligne 3 : photos du téléphone"];
 
