@@ -5,7 +5,7 @@ import { isStaff } from "@medianum/domain";
 import { Alert, Button, Layout, Spinner, readApiError, useDocumentTitle, useFocusOnRouteChange } from "@medianum/ui";
 import { LoginPage, UserMenu } from "./LoginPage.js";
 import { NavItem } from "./NavItem.js";
-import { useTRPC } from "./trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { APP_TITLE } from "./pages/common.js";
 /**
  * Each page is its own chunk, loaded when first opened: the back-office's first load stays small

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { Button, LoginForm, readApiError, useDocumentTitle } from "@medianum/ui";
-import { useTRPC } from "./trpc.js";
+import { useTRPC } from "@medianum/api-client";
 
 /** Removes every cached query except `auth.me` (whose observer must keep seeing updates). */
 function forgetOtherQueries(queryClient: QueryClient, meKey: readonly unknown[]) {

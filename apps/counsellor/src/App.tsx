@@ -4,7 +4,7 @@ import { Link, Route, Router, Switch, useLocation } from "wouter";
 import { Alert, Button, Layout, Spinner, readApiError, useDocumentTitle, useFocusOnRouteChange } from "@medianum/ui";
 import { LoginPage, UserMenu } from "./LoginPage.js";
 import { NavItem } from "./NavItem.js";
-import { useTRPC } from "./trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { APP_TITLE, FlashProvider } from "./common.js";
 import { AgendaPage } from "./pages/AgendaPage.js";
 import { NewAccompanimentPage } from "./pages/NewAccompanimentPage.js";

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { Button, LoginForm, readApiError, useDocumentTitle } from "@medianum/ui";
-import { useTRPC } from "./trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { useDevice } from "./offline/device.js";
 import { wipeDevice } from "./offline/db.js";
 import { useLive } from "./offline/live.js";

@@ -4,7 +4,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { App } from "./App.js";
-import { queryClient, TRPCProvider, trpcClient } from "./trpc.js";
+import { queryClient, TRPCProvider, trpcClient } from "@medianum/api-client";
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { collegeTopics } from "@medianum/domain";
 import { DataTable, TextField } from "@medianum/ui";
-import { useTRPC } from "../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { formatIsoDay, QueryState, Title } from "./common.js";
 
 const monthFormat = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { classLevels, collegeRequestStatuses, collegeTopics, formatDate, formatDateTime, requesterRoles } from "@medianum/domain";
 import { Badge, DataTable, readApiError } from "@medianum/ui";
-import { useTRPC } from "../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { formatIsoDay, QueryState, requestTone, Title } from "./common.js";
 import { MessagesSection } from "./college/MessagesSection.js";
 import { RequestActions } from "./college/RequestActions.js";

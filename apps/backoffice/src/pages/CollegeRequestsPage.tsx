@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { collegeRequestStatuses, collegeTopics, formatDate, type CollegeInboxFilters } from "@medianum/domain";
 import { Badge, Button, DataTable, EmptyState, SelectField, TextField } from "@medianum/ui";
-import { useTRPC } from "../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { QueryState, requestTone, Title } from "./common.js";
 
 const EMPTY = { status: "", topic: "", epciCode: "", communeInsee: "", from: "", to: "" };

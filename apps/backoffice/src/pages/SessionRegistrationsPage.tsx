@@ -17,7 +17,7 @@ import {
   toSummary,
   type FieldErrors,
 } from "@medianum/ui";
-import { useTRPC } from "../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { QueryState, registrationTone, Title } from "./common.js";
 import { fromLocalInput } from "./workshop/local-datetime.js";
 

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { formatDateTime, formatDuration, sessionStatuses } from "@medianum/domain";
 import { Badge, DataTable, EmptyState } from "@medianum/ui";
-import { useTRPC } from "../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "./common.js";
 
 export function SessionsPage() {

@@ -1,7 +1,7 @@
 import { createContext, useContext } from "react";
 import { DeviceDb } from "./db.js";
 import { SyncEngine } from "./engine.js";
-import { trpcClient } from "../trpc.js";
+import { trpcClient } from "@medianum/api-client";
 
 /** The app's single device store and sync engine. */
 export const deviceDb = new DeviceDb();

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { computeMyFigures, formatDateTime, formatHours, mediationThemes, type MyFiguresView, type PeriodFigures } from "@medianum/domain";
 import { Spinner } from "@medianum/ui";
 import { Title, todayIso } from "../common.js";
-import { useTRPC } from "../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { useDevice } from "../offline/device.js";
 import { useLive } from "../offline/live.js";
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { WORKSHOP_THEME_ITEMS } from "@medianum/domain";
 import { Button, SelectField, TextField } from "@medianum/ui";
-import { useTRPC } from "../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import type { Filters } from "./filters.js";
 
 const EMPTY: Filters = { where: "", theme: "", from: "", to: "" };

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation, useSearch } from "wouter";
 import { availabilityLabel, formatDateTime, formatDuration } from "@medianum/domain";
 import { Alert, Badge, Button, EmptyState, Spinner, readApiError, useDocumentTitle, VisuallyHidden } from "@medianum/ui";
-import { useTRPC } from "../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import type { Filters } from "./filters.js";
 
 // The filter form (fields, theme list) loads when a parent opens it: the first page stays light.

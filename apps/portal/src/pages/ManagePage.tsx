@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { formatDateTime, formatDuration, registrationStatuses } from "@medianum/domain";
 import { Alert, Badge, Button, SelectField, Spinner, readApiError, useDocumentTitle, useFocusOnMount } from "@medianum/ui";
-import { useTRPC } from "../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 
 const SITE = "Ateliers e-parentalité";
 

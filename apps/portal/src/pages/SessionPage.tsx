@@ -26,7 +26,7 @@ import {
   useFocusOnMount,
   type FieldErrors,
 } from "@medianum/ui";
-import { useTRPC } from "../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 
 const SITE = "Ateliers e-parentalité";
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { formatDateTime } from "@medianum/domain";
 import { Button, DataTable, EmptyState, SelectField, TextField } from "@medianum/ui";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
 
 interface Filters {

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { formatDateTime } from "@medianum/domain";
 import { Alert, Button, TextArea, readApiError } from "@medianum/ui";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 
 export function MessagesSection({ requestId, messages }: { requestId: string; messages: { author: "college" | "staff"; body: string; createdAt: Date }[] }) {
   const trpc = useTRPC();

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { CollegeRequestStatus } from "@medianum/domain";
 import { Alert, Button, TextArea, readApiError } from "@medianum/ui";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 
 /** Status changes other than scheduling: take the request in hand, decline it, cancel it. */
 export function RequestActions({ requestId, allowed }: { requestId: string; allowed: CollegeRequestStatus[] }) {

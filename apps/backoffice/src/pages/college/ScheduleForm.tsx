@@ -21,7 +21,7 @@ import {
   toSummary,
   type FieldErrors,
 } from "@medianum/ui";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 
 interface ClassItem {
   id: string;

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { classLevels, formatDateTime, formatDuration, sessionStatuses, type CollegeSessionView } from "@medianum/domain";
 import { Alert, Badge, Button, TextArea, readApiError } from "@medianum/ui";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 
 export function SessionsList({ sessions }: { sessions: CollegeSessionView[] }) {
   if (sessions.length === 0) return <p>Aucune séance programmée pour le moment.</p>;

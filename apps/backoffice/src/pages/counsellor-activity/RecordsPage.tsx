@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { activityTypes, formatDate, formatDateTime, formatDuration, mediationThemes } from "@medianum/domain";
 import { DataTable, EmptyState, SelectField } from "@medianum/ui";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
 
 /** The latest records received from the counsellors' devices (offline saisies arrive when they sync). */

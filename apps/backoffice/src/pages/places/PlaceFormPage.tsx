@@ -15,7 +15,7 @@ import {
   toSummary,
   type FieldErrors,
 } from "@medianum/ui";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
 
 type Draft = Record<"name" | "type" | "address" | "postalCode" | "communeInsee" | "phone" | "email" | "website" | "siret" | "accessInfo" | "partnerId" | "latitude" | "longitude", string> & {

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { formatOpeningHours, placeTypes } from "@medianum/domain";
 import { Alert, Button, DataTable, EmptyState, readApiError } from "@medianum/ui";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
 
 export function PlacesPage() {

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { DashboardView, StatsFilters } from "@medianum/domain";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
 import { ExportLinks } from "../exports/ExportLinks.js";
 import { BarChart, SERIES_COLORS } from "./BarChart.js";

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { currentYearPeriod, statsFilters, statsScopes, type StatsFilters, type StatsScope } from "@medianum/domain";
 import { Button, ErrorSummary, SelectField, TextField, issuesToFieldErrors, toSummary, type FieldErrors } from "@medianum/ui";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 
 export function defaultFilters(): StatsFilters {
   return { ...currentYearPeriod(new Date()), scope: "departement", scopeId: undefined };

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { dashboardMetrics, objectiveInput, type DashboardMetric } from "@medianum/domain";
 import { Alert, Button, ErrorSummary, TextField, issuesToFieldErrors, readApiError, toSummary, type FieldErrors } from "@medianum/ui";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 
 /** Yearly objectives of the département, set by staff; an empty field means "no objective". */
 export function ObjectivesForm({ year }: { year: number }) {

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { AXIS_METRICS, roadmapAxes, type DashboardView } from "@medianum/domain";
 import { Button, DataTable, SelectField } from "@medianum/ui";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
 import { BarChart, SERIES_COLORS } from "./BarChart.js";
 import { FigureCards } from "./FigureCards.js";

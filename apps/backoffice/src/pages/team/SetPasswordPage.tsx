@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { PASSWORD_MIN_LENGTH, setPasswordInput } from "@medianum/domain";
 import { Alert, Button, ErrorSummary, Spinner, TextField, issuesToFieldErrors, readApiError, toSummary, type FieldErrors } from "@medianum/ui";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { Title } from "../common.js";
 
 /** Public page opened from an invitation or reset e-mail: choose a password, once. */

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { FRAGILITY_CSV_MAX_BYTES } from "@medianum/domain";
 import { Alert, Button, DataTable, readApiError } from "@medianum/ui";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 
 /** Import of per-commune indices: a check first (nothing saved), then the import itself. */
 export function FragilityImport() {

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { FRAGILITY_REFERENCE, fragilityGroups, type StatsFilters } from "@medianum/domain";
 import { Badge, Button, DataTable } from "@medianum/ui";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
 import { BarChart, SERIES_COLORS } from "../stats/BarChart.js";
 import { defaultFilters, FiltersForm } from "../stats/Filters.js";

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { formatDateTime, outboxStatusLabels, outboxStatuses } from "@medianum/domain";
 import { Alert, Badge, Button, DataTable, EmptyState, SelectField, TextField, readApiError } from "@medianum/ui";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
 
 type Status = (typeof outboxStatuses)[number];

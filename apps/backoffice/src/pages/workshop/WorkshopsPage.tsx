@@ -18,7 +18,7 @@ import {
   toSummary,
   type FieldErrors,
 } from "@medianum/ui";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
 
 /** The workshop catalogue: what can be scheduled, and the form to add or edit an entry. */

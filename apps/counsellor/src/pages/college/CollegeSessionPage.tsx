@@ -25,7 +25,7 @@ import {
   toSummary,
   type FieldErrors,
 } from "@medianum/ui";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../../common.js";
 import { useDevice } from "../../offline/device.js";
 import { useLive } from "../../offline/live.js";

@@ -28,7 +28,7 @@ import {
   useFocusOnMount,
   type FieldErrors,
 } from "@medianum/ui";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { COLLEGE_SITE, trackingHref } from "./common.js";
 
 interface ClassRow {

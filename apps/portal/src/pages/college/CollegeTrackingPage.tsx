@@ -21,7 +21,7 @@ import {
   useDocumentTitle,
   type BadgeTone,
 } from "@medianum/ui";
-import { useTRPC } from "../../trpc.js";
+import { useTRPC } from "@medianum/api-client";
 import { COLLEGE_SITE, dayLabel } from "./common.js";
 
 const WHAT_NEXT: Record<CollegeRequestStatus, string> = {

@@ -4,6 +4,10 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import superjson from "superjson";
 import type { AppRouter } from "@medianum/api";
 
+/**
+ * The browser's side of the tRPC API, the same for the three apps: typed hooks, one client on
+ * `/api/trpc` (batched, superjson for dates), and one query cache per app.
+ */
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
 export const trpcClient = createTRPCClient<AppRouter>({

@@ -1,0 +1,3 @@
+import { react } from "@medianum/eslint-config";
+
+export default react;
