@@ -1,38 +1,24 @@
-import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { Button, LoginForm, readApiError, useDocumentTitle } from "@medianum/ui";
-import { useTRPC } from "@medianum/api-client";
-
-/** Removes every cached query except `auth.me` (whose observer must keep seeing updates). */
-function forgetOtherQueries(queryClient: QueryClient, meKey: readonly unknown[]) {
-  const me = JSON.stringify(meKey);
-  queryClient.removeQueries({ predicate: (q) => JSON.stringify(q.queryKey) !== me });
-}
+import { useSwitchSessionUser, useTRPC } from "@medianum/api-client";
 
 export function LoginPage({ appTitle, intro }: { appTitle: string; intro: string }) {
   useDocumentTitle("Connexion", appTitle);
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const login = useMutation(
-    trpc.auth.login.mutationOptions({
-      onSuccess: (user) => {
-        forgetOtherQueries(queryClient, trpc.auth.me.queryKey());
-        queryClient.setQueryData(trpc.auth.me.queryKey(), user);
-      },
-    }),
-  );
+  const switchUser = useSwitchSessionUser();
+  const login = useMutation(trpc.auth.login.mutationOptions({ onSuccess: switchUser }));
   return <LoginForm intro={intro} submit={(credentials) => login.mutateAsync(credentials)} />;
 }
 
 /** "Connecté(e) : Nom" and the log-out button, for the header. */
 export function UserMenu({ displayName }: { displayName: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const switchUser = useSwitchSessionUser();
   const logout = useMutation(
     trpc.auth.logout.mutationOptions({
       onSuccess: () => {
         // Nothing of the previous session stays in memory (a shared computer, a lent phone).
-        forgetOtherQueries(queryClient, trpc.auth.me.queryKey());
-        queryClient.setQueryData(trpc.auth.me.queryKey(), null);
+        switchUser(null);
       },
     }),
   );

@@ -1,29 +1,16 @@
 import { useState } from "react";
-import { useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { Button, LoginForm, readApiError, useDocumentTitle } from "@medianum/ui";
-import { useTRPC } from "@medianum/api-client";
+import { useSwitchSessionUser, useTRPC } from "@medianum/api-client";
 import { useDevice } from "./offline/device.js";
 import { wipeDevice } from "./offline/db.js";
 import { useLive } from "./offline/live.js";
 
-/** Removes every cached query except `auth.me` (whose observer must keep seeing updates). */
-function forgetOtherQueries(queryClient: QueryClient, meKey: readonly unknown[]) {
-  const me = JSON.stringify(meKey);
-  queryClient.removeQueries({ predicate: (q) => JSON.stringify(q.queryKey) !== me });
-}
-
 export function LoginPage({ appTitle, intro }: { appTitle: string; intro: string }) {
   useDocumentTitle("Connexion", appTitle);
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const login = useMutation(
-    trpc.auth.login.mutationOptions({
-      onSuccess: (user) => {
-        forgetOtherQueries(queryClient, trpc.auth.me.queryKey());
-        queryClient.setQueryData(trpc.auth.me.queryKey(), user);
-      },
-    }),
-  );
+  const switchUser = useSwitchSessionUser();
+  const login = useMutation(trpc.auth.login.mutationOptions({ onSuccess: switchUser }));
   return <LoginForm intro={intro} submit={(credentials) => login.mutateAsync(credentials)} />;
 }
 
@@ -33,7 +20,7 @@ export function LoginPage({ appTitle, intro }: { appTitle: string; intro: string
  */
 export function UserMenu({ displayName }: { displayName: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const switchUser = useSwitchSessionUser();
   const { db, engine } = useDevice();
   const unsent = useLive(() => db.outbox.count(), [db]) ?? 0;
   const [confirming, setConfirming] = useState(false);
@@ -43,8 +30,7 @@ export function UserMenu({ displayName }: { displayName: string }) {
         engine.stop();
         // Nothing of the previous session stays, in memory or on the device (a shared computer, a lent phone).
         await wipeDevice(db);
-        forgetOtherQueries(queryClient, trpc.auth.me.queryKey());
-        queryClient.setQueryData(trpc.auth.me.queryKey(), null);
+        switchUser(null);
       },
     }),
   );

@@ -1,5 +1,7 @@
-import { QueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { QueryClient, useQueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import type { inferRouterOutputs } from "@trpc/server";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import superjson from "superjson";
 import type { AppRouter } from "@medianum/api";
@@ -27,3 +29,24 @@ export const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
+
+type SessionUser = inferRouterOutputs<AppRouter>["auth"]["me"];
+
+/**
+ * After a login (the new user) or a logout (null): every cached query of the previous session is
+ * dropped (a shared computer, a lent phone) and `auth.me`, whose observer must keep seeing
+ * updates, says who is there now.
+ */
+export function useSwitchSessionUser() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useCallback(
+    (user: SessionUser) => {
+      const meKey = trpc.auth.me.queryKey();
+      const me = JSON.stringify(meKey);
+      queryClient.removeQueries({ predicate: (q) => JSON.stringify(q.queryKey) !== me });
+      queryClient.setQueryData(meKey, user);
+    },
+    [trpc, queryClient],
+  );
+}
