@@ -2,9 +2,8 @@ import { lazy, Suspense, type ComponentType, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, Redirect, Route, Router, Switch, useLocation } from "wouter";
 import { isStaff } from "@medianum/domain";
-import { Alert, Button, Layout, Spinner, readApiError, useDocumentTitle, useFocusOnRouteChange } from "@medianum/ui";
+import { Alert, Button, Layout, Spinner, readApiError, useDocumentTitle, useFocusOnRouteChange, NavItem } from "@medianum/ui";
 import { LoginPage, UserMenu } from "./LoginPage.js";
-import { NavItem } from "./NavItem.js";
 import { useTRPC } from "@medianum/api-client";
 import { APP_TITLE } from "./pages/common.js";
 /**

@@ -1,9 +1,8 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, Route, Router, Switch, useLocation } from "wouter";
-import { Alert, Button, Layout, Spinner, readApiError, useDocumentTitle, useFocusOnRouteChange } from "@medianum/ui";
+import { Alert, Button, Layout, Spinner, readApiError, useDocumentTitle, useFocusOnRouteChange, NavItem } from "@medianum/ui";
 import { LoginPage, UserMenu } from "./LoginPage.js";
-import { NavItem } from "./NavItem.js";
 import { useTRPC } from "@medianum/api-client";
 import { APP_TITLE, FlashProvider } from "./common.js";
 import { AgendaPage } from "./pages/AgendaPage.js";
