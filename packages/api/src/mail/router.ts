@@ -1,4 +1,4 @@
-import type { Prisma } from "@medianum/db";
+import type { OutboxEmailModel, Prisma } from "@medianum/db";
 import { outboxFilter, outboxListView, outboxMessageView, uuidSchema } from "@medianum/domain";
 import { z } from "zod";
 import { audit } from "../shared/audit.js";
@@ -6,6 +6,21 @@ import { notFound } from "../shared/errors.js";
 import { router, staffProcedure } from "../trpc.js";
 
 const PAGE_SIZE = 50;
+
+/** A queued e-mail as a line of the viewer (the message view adds its text and calendar file). */
+function listItemOf(m: OutboxEmailModel) {
+  return {
+    id: m.id,
+    to: m.to,
+    subject: m.subject,
+    status: m.status,
+    attempts: m.attempts,
+    lastError: m.lastError,
+    createdAt: m.createdAt,
+    sentAt: m.sentAt,
+    hasIcs: !!m.ics,
+  };
+}
 
 /** The outbox viewer: every e-mail the product queued, readable by staff (the only copy without SMTP). */
 export const outboxRouter = router({
@@ -22,17 +37,7 @@ export const outboxRouter = router({
         ctx.db.prisma.outboxEmail.count({ where }),
       ]);
       return {
-        items: rows.map((m) => ({
-          id: m.id,
-          to: m.to,
-          subject: m.subject,
-          status: m.status,
-          attempts: m.attempts,
-          lastError: m.lastError,
-          createdAt: m.createdAt,
-          sentAt: m.sentAt,
-          hasIcs: !!m.ics,
-        })),
+        items: rows.map(listItemOf),
         total,
         pageSize: PAGE_SIZE,
         smtpConfigured: ctx.config.smtpConfigured,
@@ -46,15 +51,7 @@ export const outboxRouter = router({
       const m = await ctx.db.prisma.outboxEmail.findUnique({ where: { id: input.id } });
       if (!m) throw notFound("Ce message");
       return {
-        id: m.id,
-        to: m.to,
-        subject: m.subject,
-        status: m.status,
-        attempts: m.attempts,
-        lastError: m.lastError,
-        createdAt: m.createdAt,
-        sentAt: m.sentAt,
-        hasIcs: !!m.ics,
+        ...listItemOf(m),
         text: m.text,
         ics: m.ics,
       };
