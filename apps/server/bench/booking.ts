@@ -68,7 +68,7 @@ async function main() {
       try {
         const res = await fetch(`${base}/api/trpc/booking.book`, {
           method: "POST",
-          headers: { "content-type": "application/json", "x-forwarded-for": ip },
+          headers: { "content-type": "application/json", origin: base, "x-forwarded-for": ip },
           body: JSON.stringify(body),
         });
         const json = (await res.json()) as { result?: { data: { json: { status: "confirmed" | "waitlisted" } } }; error?: unknown };

@@ -11,6 +11,7 @@ import { redactUrl } from "./log-redaction.js";
 import { registerStaticApps } from "./static-apps.js";
 import { registerExportRoutes } from "./exports-route.js";
 import { fastifyTrustProxy } from "./trust-proxy.js";
+import { registerSameOriginGuard } from "./same-origin.js";
 import { registerRetryAfterFallback, retryAfterHeader } from "./retry-after.js";
 
 export interface BuildOptions {
@@ -73,6 +74,7 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
   await app.register(fastifyCookie);
   // Before any route is registered, so that they all inherit these hooks.
+  registerSameOriginGuard(app, config.publicUrl);
   registerRetryAfterFallback(app);
 
   const services: ApiServices = {
