@@ -63,11 +63,14 @@ describe("state-changing requests from other sites are refused", () => {
       headers: { "content-type": "application/json", "sec-fetch-site": "cross-site", origin: PUBLIC_URL },
       message: NOT_FROM_OUR_PAGES,
     },
-    ...Object.entries(FORM_BODIES).flatMap(([type, body]) => [
-      { name: `a cross-site form (${type.split(";")[0]})`, headers: { "content-type": type, origin: "https://evil.example", "sec-fetch-site": "cross-site" }, body, message: NOT_FROM_OUR_PAGES },
-      { name: `${type.split(";")[0]} from our own origin`, headers: { "content-type": type, origin: PUBLIC_URL }, body, message: NOT_JSON },
-      { name: `${type.split(";")[0]} from our own page`, headers: { "content-type": type, "sec-fetch-site": "same-origin" }, body, message: NOT_JSON },
-    ]),
+    ...Object.entries(FORM_BODIES).flatMap(([type, body]): Array<{ name: string; headers: Record<string, string>; body: string; message: string }> => {
+      const short = type.split(";", 1)[0]!;
+      return [
+        { name: `a cross-site form (${short})`, headers: { "content-type": type, origin: "https://evil.example", "sec-fetch-site": "cross-site" }, body, message: NOT_FROM_OUR_PAGES },
+        { name: `${short} from our own origin`, headers: { "content-type": type, origin: PUBLIC_URL }, body, message: NOT_JSON },
+        { name: `${short} from our own page`, headers: { "content-type": type, "sec-fetch-site": "same-origin" }, body, message: NOT_JSON },
+      ];
+    }),
     { name: "no Content-Type from our own origin", headers: { origin: PUBLIC_URL }, body: "{}", message: NOT_JSON },
   ];
 

@@ -100,7 +100,8 @@ describe("TRUST_PROXY", () => {
   }
 
   it("a client reaching the server directly cannot pick its address, with either setting or none", async () => {
-    for (const [i, env] of [{}, { TRUST_PROXY: "1" }, { TRUST_PROXY: "127.0.0.1" }].entries()) {
+    const settings: Array<Record<string, string>> = [{}, { TRUST_PROXY: "1" }, { TRUST_PROXY: "127.0.0.1" }];
+    for (const [i, env] of settings.entries()) {
       const app = await server(env);
       const email = `direct-${i}@medianum.test`;
       await failedLogin(app, email, { remoteAddress: "198.51.100.7", headers: spoofed });

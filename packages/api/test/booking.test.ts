@@ -189,7 +189,7 @@ describe("the booking quota of an address counts bookings made, not attempts", (
     const full = await createWorkshopSession(h.db, { placeId, capacity: 1, startsAt: inDays(18) });
     await (await h.client("192.0.2.100").api()).booking.book(booking(full.id));
     const client = h.client("192.0.2.101");
-    for (let i = 0; i < 10; i++) expect((await errorOf(async () => (await client.api()).booking.book({ ...booking(s.id), consent: false }))).code).toBe("BAD_REQUEST");
+    for (let i = 0; i < 10; i++) expect((await errorOf(async () => (await client.api()).booking.book({ ...booking(s.id), firstName: "" }))).code).toBe("BAD_REQUEST");
     for (let i = 0; i < 10; i++) expect((await errorOf(async () => (await client.api()).booking.book(booking(full.id)))).code).toBe("CONFLICT");
     for (let i = 0; i < 20; i++) await expect((await client.api()).booking.book(booking(s.id))).resolves.toMatchObject({ status: "confirmed" });
     const stopped = await errorOf(async () => (await client.api()).booking.book(booking(s.id)));

@@ -22,7 +22,7 @@ let classId: string;
 let prescriptionId: string;
 
 function individual(overrides: Record<string, unknown> = {}) {
-  return { id: randomUUID(), date: "2026-11-20", durationMinutes: 45, locationType: "LieuActivite", placeId, themes: ["Email"], ...overrides };
+  return { id: randomUUID(), date: "2026-11-20", durationMinutes: 45, locationType: "LieuActivite" as const, placeId, themes: ["Email" as const], ...overrides };
 }
 const op = (kind: SyncOperation["kind"], payload: unknown): SyncOperation => ({ id: randomUUID(), kind, payload });
 
@@ -168,7 +168,7 @@ describe("counsellor A on counsellor B's things", () => {
     const apiA = await as("a@medianum.test");
     expect((await apiA.sync.snapshot()).collegeSessions.map((s) => s.id)).not.toContain(collegeSessionId);
     expect((await errorOf(() => apiA.college.mySession({ id: collegeSessionId }))).code).toBe("NOT_FOUND");
-    const report = { id: randomUUID(), sessionId: collegeSessionId, classes: [{ classId, pupilsPresent: 20 }], topicsCovered: ["cyberbullying"], durationMinutes: 110 };
+    const report = { id: randomUUID(), sessionId: collegeSessionId, classes: [{ classId, pupilsPresent: 20 }], topicsCovered: ["cyberbullying" as const], durationMinutes: 110 };
     const online = await errorOf(() => apiA.college.report(report));
     expect(online.code).toBe("NOT_FOUND");
     expect(online.message).toBe("Cette séance est introuvable dans votre agenda.");
