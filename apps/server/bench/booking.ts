@@ -46,7 +46,7 @@ async function main() {
     const hot = await prisma.workshopSession.create({ data: { workshopId: workshop.id, placeId: place.id, capacity: 12, durationMinutes: 90, startsAt: new Date(start) } });
 
     // Behind a "proxy": each simulated parent has its own address, as on the internet.
-    const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", TRUST_PROXY: "true", JOBS_ENABLED: "false", DATABASE_URL: "postgresql://bench@localhost/bench" });
+    const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", TRUST_PROXY: "1", JOBS_ENABLED: "false", DATABASE_URL: "postgresql://bench@localhost/bench" });
     app = await buildServer({ config, db, mailTransport: null });
     await app.listen({ port: 0, host: "127.0.0.1" });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -68,7 +68,7 @@ async function main() {
       try {
         const res = await fetch(`${base}/api/trpc/booking.book`, {
           method: "POST",
-          headers: { "content-type": "application/json", "x-forwarded-for": ip },
+          headers: { "content-type": "application/json", origin: base, "x-forwarded-for": ip },
           body: JSON.stringify(body),
         });
         const json = (await res.json()) as { result?: { data: { json: { status: "confirmed" | "waitlisted" } } }; error?: unknown };

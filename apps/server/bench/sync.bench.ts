@@ -44,7 +44,7 @@ async function main() {
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const login = await fetch(`${base}/api/trpc/auth.login`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", origin: base },
       body: JSON.stringify(superjson.serialize({ email: "bench@medianum.test", password: "bench-password" })),
     });
     const cookie = login.headers.get("set-cookie")?.split(";")[0];
@@ -58,7 +58,7 @@ async function main() {
       sentOps.push(...operations);
       const res = await fetch(`${base}/api/trpc/sync.push`, {
         method: "POST",
-        headers: { "content-type": "application/json", cookie },
+        headers: { "content-type": "application/json", origin: base, cookie },
         body: JSON.stringify(superjson.serialize({ operations })),
       });
       const body = (await res.json()) as { result?: { data: Parameters<typeof superjson.deserialize>[0] } };

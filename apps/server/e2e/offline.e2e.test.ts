@@ -99,7 +99,7 @@ describe("the counsellor app offline, in Chromium", () => {
 
     // The captured traffic replayed as it was, three times: every item is answered "duplicate", nothing is added.
     for (let i = 0; i < 3; i++) {
-      const replay = await page.request.post(traffic[0]!.url, { headers: { "content-type": traffic[0]!.contentType }, data: traffic[0]!.body });
+      const replay = await page.request.post(traffic[0]!.url, { headers: { "content-type": traffic[0]!.contentType, origin: product.baseUrl }, data: traffic[0]!.body });
       expect(replay.status()).toBe(200);
       const statuses = JSON.stringify(await replay.json()).match(/"status":"(applied|duplicate|rejected|conflict)"/g);
       expect(statuses).toEqual(Array(4).fill('"status":"duplicate"'));

@@ -28,7 +28,7 @@ beforeAll(async () => {
   // A booking through the API, for the manage page and to fill the full session.
   const res = await fetch(`${product.baseUrl}/api/trpc/booking.book`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", origin: product.baseUrl },
     body: JSON.stringify({ json: { sessionId: fullSession.id, firstName: "Lina", lastName: "Test", email: "lina.a11y@exemple.fr", seats: 1, consent: true } }),
   });
   manageToken = ((await res.json()) as { result: { data: { json: { manageToken: string } } } }).result.data.json.manageToken;

@@ -10,6 +10,9 @@ import { createMailTransport, JobRunner, productJobs } from "./jobs/index.js";
 import { redactUrl } from "./log-redaction.js";
 import { registerStaticApps } from "./static-apps.js";
 import { registerExportRoutes } from "./exports-route.js";
+import { fastifyTrustProxy } from "./trust-proxy.js";
+import { registerSameOriginGuard } from "./same-origin.js";
+import { registerRetryAfterFallback, retryAfterHeader } from "./retry-after.js";
 
 export interface BuildOptions {
   config: ServerConfig;
@@ -44,7 +47,7 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
         req: (req: FastifyRequest) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
       },
     },
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // tRPC batches several procedure names into one path segment.
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 1024 * 1024,
@@ -70,6 +73,9 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
   });
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
   await app.register(fastifyCookie);
+  // Before any route is registered, so that they all inherit these hooks.
+  registerSameOriginGuard(app, config.publicUrl);
+  registerRetryAfterFallback(app);
 
   const services: ApiServices = {
     db,
@@ -91,6 +97,7 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
     trpcOptions: {
       router: appRouter,
       createContext: ({ req, res }) => createContext(services, requestAdapter(req, res)),
+      responseMeta: ({ errors }) => ({ headers: { ...retryAfterHeader(errors) } }),
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
 

@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { parseTrustProxy } from "./trust-proxy.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
@@ -21,8 +22,16 @@ const envSchema = z.object({
   /** Address people use to reach the product, for links in e-mails. */
   PUBLIC_URL: z.string().url().optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
-  /** Behind a reverse proxy, trust its X-Forwarded-For to rate-limit per real client. */
-  TRUST_PROXY: bool.default(false),
+  /** Behind a reverse proxy: its address(es) or the number of proxies, so X-Forwarded-For gives the real client. */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const parsed = parseTrustProxy(v);
+      if (parsed.ok) return parsed.value;
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** SMTP server for outgoing e-mail (smtp://user:pass@host:587, smtps://…); without it mail stays in the outbox. */
   SMTP_URL: z.string().url().optional(),

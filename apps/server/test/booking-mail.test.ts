@@ -21,7 +21,7 @@ async function call(path: string, input: unknown, kind: "query" | "mutation" = "
   const payload = JSON.stringify(superjson.serialize(input));
   const res =
     kind === "mutation"
-      ? await app.inject({ method: "POST", url: `/api/trpc/${path}`, payload, headers: { "content-type": "application/json" } })
+      ? await app.inject({ method: "POST", url: `/api/trpc/${path}`, payload, headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" } })
       : await app.inject(`/api/trpc/${path}?input=${encodeURIComponent(payload)}`);
   const body = res.json() as { result?: { data: Parameters<typeof superjson.deserialize>[0] }; error?: { json: { message: string } } };
   if (body.error) throw Object.assign(new Error(body.error.json.message), { status: res.statusCode });

@@ -54,7 +54,7 @@ async function login(email: string) {
   const res = await app.inject({
     method: "POST",
     url: "/api/trpc/auth.login",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" },
     payload: JSON.stringify(superjson.serialize({ email, password: "un-bon-mot-de-passe" })),
   });
   const cookie = String(res.headers["set-cookie"]).split(";")[0]!;

@@ -78,7 +78,7 @@ describe("server", () => {
     const res = await app.inject({
       method: "POST",
       url: "/api/trpc/auth.login",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" },
       payload: trpcInput({ email: "coord@medianum.test", password: "un-bon-mot-de-passe" }),
     });
     expect(res.statusCode).toBe(200);
@@ -93,7 +93,7 @@ describe("server", () => {
     const res = await app.inject({
       method: "POST",
       url: "/api/trpc/booking.book",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" },
       payload: trpcInput({ sessionId: "pas-un-uuid", firstName: "", lastName: "Martin", seats: 7, consent: false }),
     });
     expect(res.statusCode).toBe(400);

@@ -111,3 +111,31 @@ export function rateLimited(name: string, rule: RateLimitRule) {
     return next();
   });
 }
+
+/**
+ * Per-IP limit on what was accepted (e.g. bookings made): a slot of `accepted` is taken before the
+ * call and given back when the call is refused (invalid form, full session, too many seats), so
+ * a parent's typos never use up their bookings. Refusals are counted apart in `refused`, a larger
+ * window: once it is full the address is stopped, so attempts stay limited all the same.
+ */
+export function rateLimitedToAccepted(name: string, accepted: RateLimitRule, refused: RateLimitRule) {
+  return t.middleware(async ({ ctx, next }) => {
+    const acceptedKey = `${name}:ip:${ctx.req.ip}`;
+    const refusedKey = `${name}:refused:ip:${ctx.req.ip}`;
+    const wait = await ctx.rateLimiter.take(acceptedKey, accepted, { key: refusedKey, rule: refused });
+    if (wait > 0) {
+      throw new UserFacingError(
+        "TOO_MANY_REQUESTS",
+        `Trop de demandes depuis votre connexion : réessayez dans ${Math.ceil(wait / 60)} minute(s).`,
+        { retryAfterSeconds: wait },
+      );
+    }
+    const res = await next();
+    if (!res.ok) {
+      await ctx.rateLimiter.giveBack(acceptedKey);
+      // A failure of ours (500) is not the visitor's attempt to hold against them.
+      if (res.error.code !== "INTERNAL_SERVER_ERROR") await ctx.rateLimiter.hit(refusedKey, refused);
+    }
+    return res;
+  });
+}

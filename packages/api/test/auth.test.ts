@@ -46,7 +46,7 @@ describe("auth", () => {
     expect(err.code).toBe("UNAUTHORIZED");
   });
 
-  it("rate-limits repeated attempts on one account, even with the right password afterwards", async () => {
+  it("rate-limits repeated failures on one account from one address, even with the right password afterwards", async () => {
     const browser = h.client("198.51.100.4");
     for (let i = 0; i < 5; i++) await errorOf(() => browser.login("coordination@medianum.test", "essai-" + i));
     const err = await errorOf(() => browser.login("coordination@medianum.test"));
@@ -54,6 +54,39 @@ describe("auth", () => {
     expect(err.message).toMatch(/réessayez dans \d+ minute/);
     h.clock.now = new Date(h.clock.now.getTime() + 16 * 60_000);
     await expect(browser.login("coordination@medianum.test")).resolves.toMatchObject({ role: "coordinator" });
+  });
+
+  it("a stranger's wrong passwords from elsewhere do not lock the owner out of their own network", async () => {
+    const stranger = h.client("198.51.100.20");
+    for (let i = 0; i < 5; i++) expect((await errorOf(() => stranger.login("conseiller@medianum.test", "devine-" + i))).code).toBe("UNAUTHORIZED");
+    // The stranger's address is stopped for this account, even with the right password…
+    const stopped = await errorOf(() => stranger.login("conseiller@medianum.test"));
+    expect(stopped.code).toBe("TOO_MANY_REQUESTS");
+    expect(stopped.details?.retryAfterSeconds).toBe(15 * 60);
+    // …while the owner, from their usual address, logs in at once.
+    await expect(h.client("198.51.100.21").login("conseiller@medianum.test")).resolves.toMatchObject({ role: "counsellor" });
+  });
+
+  it("never counts successful logins: 40 in a row from one address all succeed", async () => {
+    const office = h.client("198.51.100.30");
+    for (let i = 0; i < 40; i++) await expect(office.login("coordination@medianum.test")).resolves.toMatchObject({ role: "coordinator" });
+    const counters = await h.db.prisma.rateLimitCounter.findMany({ where: { key: { contains: "198.51.100.30" } } });
+    expect(counters.every((c) => c.count === 0)).toBe(true);
+  });
+
+  it("stops an address trying many accounts, and only that address", async () => {
+    const scanner = h.client("198.51.100.40");
+    for (let i = 0; i < 30; i++) expect((await errorOf(() => scanner.login(`compte-${i}@medianum.test`, "devine"))).code).toBe("UNAUTHORIZED");
+    expect((await errorOf(() => scanner.login("coordination@medianum.test"))).code).toBe("TOO_MANY_REQUESTS");
+    await expect(h.client("198.51.100.41").login("coordination@medianum.test")).resolves.toMatchObject({ role: "coordinator" });
+  });
+
+  it("counts parallel guesses too: 20 at once on one account give 5 password checks at most", async () => {
+    const burst = h.client("198.51.100.50");
+    const errors = await Promise.all(Array.from({ length: 20 }, (_, i) => errorOf(() => burst.login("coordination@medianum.test", "rafale-" + i))));
+    expect(errors.filter((e) => e.code === "UNAUTHORIZED")).toHaveLength(5);
+    expect(errors.filter((e) => e.code === "TOO_MANY_REQUESTS")).toHaveLength(15);
+    expect(await h.db.prisma.auditLog.count({ where: { action: "auth.login_failed", ip: "198.51.100.50" } })).toBe(5);
   });
 
   it("logs out: the cookie is cleared and the session no longer works", async () => {

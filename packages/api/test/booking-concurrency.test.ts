@@ -87,4 +87,32 @@ describe.skipIf(!onPostgres)("concurrent bookings on PostgreSQL (skipped without
     expect(rush).toHaveLength(40);
     expect(rush.every((r) => r.status === "waitlisted")).toBe(true);
   }, 60_000);
+
+  it("one e-mail booking many times at once holds 4 seats at most, decided on the session's lock", async () => {
+    const s = await createWorkshopSession(h.db, { placeId, capacity: 30, startsAt: inDays(8) });
+    const spellings = ["hoarder@exemple.fr", "Hoarder@Exemple.fr", "HOARDER@EXEMPLE.FR", " hoarder@exemple.fr "];
+    const results = await Promise.allSettled(
+      Array.from({ length: 24 }, async (_, i) =>
+        (await h.client(`198.18.1.${i}`).api()).booking.book(booking(s.id, { email: spellings[i % 4], seats: 1 + (i % 3), acceptWaitlist: true })),
+      ),
+    );
+    const ok = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    const seats = ok.reduce((n, r) => n + r.seats, 0);
+    // Never more than 4; and exactly 4, as eight of the attempts ask for 1 seat.
+    expect(seats).toBe(4);
+    for (const r of results) if (r.status === "rejected") expect((r.reason as Error).message).toMatch(/^Vous avez déjà \d places? pour cette séance/);
+    const stored = await h.db.sql.query<{ seats: number }>(
+      `SELECT COALESCE(SUM(seats), 0)::int AS seats FROM "Registration" WHERE "sessionId" = $1 AND lower(email) = 'hoarder@exemple.fr'`,
+      [s.id],
+    );
+    expect(stored[0]!.seats).toBe(seats);
+
+    // Two 3-seat bookings with one phone number at the same instant: one passes.
+    const t = await createWorkshopSession(h.db, { placeId, capacity: 30, startsAt: inDays(8) });
+    const pair = await Promise.allSettled(
+      ["06 55 44 33 22", "+33655443322"].map(async (phone, i) => (await h.client(`198.18.2.${i}`).api()).booking.book(booking(t.id, { email: "", phone, seats: 3 }))),
+    );
+    expect(pair.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await h.db.prisma.registration.count({ where: { sessionId: t.id } })).toBe(1);
+  });
 });

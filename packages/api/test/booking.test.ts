@@ -122,6 +122,93 @@ describe("booking (portal)", () => {
   });
 });
 
+describe("seat hoarding: one e-mail or phone holds at most 4 seats per session", () => {
+  it("counts every live registration of the contact in the session, e-mail in any case, phone in any format", async () => {
+    const s = await createWorkshopSession(h.db, { placeId, capacity: 6, startsAt: inDays(13) });
+    const api = await h.client("192.0.2.90").api();
+    await api.booking.book(booking(s.id, { email: "nadia.benali@exemple.fr", seats: 2 }));
+    const err = await errorOf(() => api.booking.book(booking(s.id, { email: "Nadia.Benali@Exemple.FR", seats: 3 })));
+    expect(err.code).toBe("CONFLICT");
+    expect(err.message).toBe(
+      "Vous avez déjà 2 places pour cette séance avec cette adresse e-mail ou ce numéro de téléphone, et 4 au maximum par personne : vous pouvez en demander 2 de plus. " +
+        "Pour changer le nombre de places ou annuler, utilisez le lien « Gérer mon inscription » reçu lors de votre inscription (dans l'e-mail de confirmation si vous avez donné une adresse e-mail).",
+    );
+    expect(err.details).toEqual({ seatsHeld: 2, seatsStillAllowed: 2 });
+    // Waitlisted seats count too: 2 confirmed + 2 on the waitlist make the 4.
+    await api.booking.book(booking(s.id, { email: "other.parent@exemple.fr", seats: 4 }));
+    await expect(api.booking.book(booking(s.id, { email: "NADIA.BENALI@exemple.fr", seats: 2, acceptWaitlist: true }))).resolves.toMatchObject({ status: "waitlisted" });
+    const more = await errorOf(() => api.booking.book(booking(s.id, { email: "nadia.benali@exemple.fr", seats: 1, acceptWaitlist: true })));
+    expect(more.message).toContain("Vous avez déjà 4 places pour cette séance");
+    expect(await h.db.prisma.registration.count({ where: { sessionId: s.id, email: "nadia.benali@exemple.fr" } })).toBe(2);
+
+    // A phone number written another way is the same phone; a registration given with the phone and an e-mail is found by either.
+    const t = await createWorkshopSession(h.db, { placeId, capacity: 10, startsAt: inDays(13) });
+    await h.db.prisma.registration.create({
+      data: { sessionId: t.id, status: "waitlisted", seats: 3, firstName: "Karim", lastName: "Ali", email: " Karim@Exemple.fr", phone: "+33 6 11 22 33 44", consentAt: new Date(), manageTokenHash: "test-hash-karim", source: "staff" },
+    });
+    expect((await errorOf(() => api.booking.book(booking(t.id, { email: "", phone: "06.11.22.33.44", seats: 2 })))).details).toEqual({ seatsHeld: 3, seatsStillAllowed: 1 });
+    expect((await errorOf(() => api.booking.book(booking(t.id, { email: "karim@exemple.fr", seats: 2 })))).details).toEqual({ seatsHeld: 3, seatsStillAllowed: 1 });
+    await expect(api.booking.book(booking(t.id, { email: "karim@exemple.fr", phone: "0611223344", seats: 1 }))).resolves.toMatchObject({ status: "confirmed" });
+    expect(await h.db.prisma.registration.count({ where: { sessionId: t.id } })).toBe(2);
+  });
+
+  it("does not count cancelled registrations nor other sessions, and says nothing about other people", async () => {
+    const s = await createWorkshopSession(h.db, { placeId, capacity: 10, startsAt: inDays(14) });
+    const other = await createWorkshopSession(h.db, { placeId, capacity: 10, startsAt: inDays(15) });
+    const api = await h.client("192.0.2.91").api();
+    const first = await api.booking.book(booking(s.id, { email: "famille.roy@exemple.fr", seats: 4 }));
+    await expect(api.booking.book(booking(other.id, { email: "famille.roy@exemple.fr", seats: 4 }))).resolves.toMatchObject({ status: "confirmed" });
+    await api.booking.cancel({ token: first.manageToken });
+    await expect(api.booking.book(booking(s.id, { email: "famille.roy@exemple.fr", seats: 4 }))).resolves.toMatchObject({ status: "confirmed" });
+    const refused = await errorOf(() => api.booking.book(booking(s.id, { email: "famille.roy@exemple.fr", firstName: "Autre", seats: 1 })));
+    expect(refused.message).not.toMatch(/Amina|Benali|Roy/);
+    expect(Object.keys(refused.details ?? {}).sort()).toEqual(["seatsHeld", "seatsStillAllowed"]);
+  });
+
+  it("staff cannot go past the share either, by adding or by moving a registration", async () => {
+    await createUser(h.db, "coordinator", "coord-parts@medianum.test");
+    const staff = h.client("192.0.2.92");
+    await staff.login("coord-parts@medianum.test");
+    const api = await staff.api();
+    const a = await createWorkshopSession(h.db, { placeId, capacity: 10, startsAt: inDays(16) });
+    const b = await createWorkshopSession(h.db, { placeId, capacity: 10, startsAt: inDays(17) });
+    await api.workshop.addRegistration({ sessionId: a.id, firstName: "Paul", lastName: "Durand", phone: "06 99 88 77 66", seats: 3 });
+    const add = await errorOf(() => api.workshop.addRegistration({ sessionId: a.id, firstName: "Paul", lastName: "Durand", phone: "0699887766", seats: 2 }));
+    expect(add.code).toBe("CONFLICT");
+    expect(add.message).toContain("Modifiez plutôt son inscription existante");
+    const moving = await api.workshop.addRegistration({ sessionId: b.id, firstName: "Paul", lastName: "Durand", phone: "0699887766", seats: 2 });
+    const move = await errorOf(() => api.workshop.moveRegistration({ registrationId: moving.registrationId, toSessionId: a.id }));
+    expect(move.code).toBe("CONFLICT");
+    expect(await h.db.prisma.registration.findUniqueOrThrow({ where: { id: moving.registrationId } })).toMatchObject({ sessionId: b.id, status: "confirmed" });
+  });
+});
+
+describe("the booking quota of an address counts bookings made, not attempts", () => {
+  it("a parent's refused attempts (typos, full session, too many seats) do not use up their bookings", async () => {
+    const s = await createWorkshopSession(h.db, { placeId, capacity: 100, startsAt: inDays(18) });
+    const full = await createWorkshopSession(h.db, { placeId, capacity: 1, startsAt: inDays(18) });
+    await (await h.client("192.0.2.100").api()).booking.book(booking(full.id));
+    const client = h.client("192.0.2.101");
+    for (let i = 0; i < 10; i++) expect((await errorOf(async () => (await client.api()).booking.book({ ...booking(s.id), firstName: "" }))).code).toBe("BAD_REQUEST");
+    for (let i = 0; i < 10; i++) expect((await errorOf(async () => (await client.api()).booking.book(booking(full.id)))).code).toBe("CONFLICT");
+    for (let i = 0; i < 20; i++) await expect((await client.api()).booking.book(booking(s.id))).resolves.toMatchObject({ status: "confirmed" });
+    const stopped = await errorOf(async () => (await client.api()).booking.book(booking(s.id)));
+    expect(stopped.code).toBe("TOO_MANY_REQUESTS");
+    expect(stopped.details?.retryAfterSeconds).toBeGreaterThan(0);
+    expect(await h.db.prisma.registration.count({ where: { sessionId: s.id } })).toBe(20);
+  });
+
+  it("refused attempts are limited too, in their own larger window", async () => {
+    const s = await createWorkshopSession(h.db, { placeId, capacity: 100, startsAt: inDays(19) });
+    const bot = h.client("192.0.2.102");
+    for (let i = 0; i < 60; i++) expect((await errorOf(async () => (await bot.api()).booking.book({ ...booking(s.id), website: "http://spam" }))).code).toBe("BAD_REQUEST");
+    // Now even a valid booking from that address waits, and nothing is stored.
+    expect((await errorOf(async () => (await bot.api()).booking.book(booking(s.id)))).code).toBe("TOO_MANY_REQUESTS");
+    expect(await h.db.prisma.registration.count({ where: { sessionId: s.id } })).toBe(0);
+    await expect((await h.client("192.0.2.103").api()).booking.book(booking(s.id))).resolves.toMatchObject({ status: "confirmed" });
+  });
+});
+
 describe("sessions and registrations (back-office)", () => {
   it("staff see sessions with their registrations; counsellors and visitors are refused", async () => {
     const { counsellor } = await createUser(h.db, "counsellor", "c1@medianum.test", "Léa Martin");

@@ -13,8 +13,8 @@ describe("rate limits shared by every server instance", () => {
   it("counts the hits of two instances together, says how long to wait, and starts again after the window", async () => {
     let t = Date.parse("2026-11-25T10:00:00Z");
     const [a, b] = [new RateLimiter(db.prisma, () => t), new RateLimiter(db.prisma, () => t)];
-    const rule = RATE_LIMITS.loginPerAccount; // 5 per 15 minutes
-    const key = "login:account:nora@exemple.fr";
+    const rule = RATE_LIMITS.loginFailuresPerAccountAndIp; // 5 per 15 minutes
+    const key = "login:account-ip:nora@exemple.fr|192.0.2.1";
     const waits = [];
     for (let i = 0; i < 6; i++) waits.push(await (i % 2 ? b : a).hit(key, rule));
     expect(waits).toEqual([0, 0, 0, 0, 0, 15 * 60]);
@@ -34,12 +34,51 @@ describe("rate limits shared by every server instance", () => {
   it("forgets an account's failures after a successful login, and sweeps the windows that are over", async () => {
     let t = Date.parse("2026-11-25T12:00:00Z");
     const limiter = new RateLimiter(db.prisma, () => t);
-    await limiter.hit("login:account:yann@exemple.fr", RATE_LIMITS.loginPerAccount);
-    await limiter.hit("login:ip:192.0.2.9", RATE_LIMITS.loginPerIp);
-    await limiter.reset("login:account:yann@exemple.fr");
-    expect(await db.prisma.rateLimitCounter.findUnique({ where: { key: "login:account:yann@exemple.fr" } })).toBeNull();
+    await limiter.hit("login:account-ip:yann@exemple.fr|192.0.2.9", RATE_LIMITS.loginFailuresPerAccountAndIp);
+    await limiter.hit("login:ip:192.0.2.9", RATE_LIMITS.loginFailuresPerIp);
+    await limiter.reset("login:account-ip:yann@exemple.fr|192.0.2.9");
+    expect(await db.prisma.rateLimitCounter.findUnique({ where: { key: "login:account-ip:yann@exemple.fr|192.0.2.9" } })).toBeNull();
     t += 16 * 60_000;
     expect((await limiter.sweep()).deleted).toBeGreaterThanOrEqual(1);
     expect(await db.prisma.rateLimitCounter.findUnique({ where: { key: "login:ip:192.0.2.9" } })).toBeNull();
+  });
+
+  it("takes a slot only while the window has room, and a slot given back is free again", async () => {
+    let t = Date.parse("2026-11-25T14:00:00Z");
+    const limiter = new RateLimiter(db.prisma, () => t);
+    const rule = { limit: 3, windowMs: 10 * 60_000 };
+    const key = "take:ip:192.0.2.20";
+    expect([await limiter.take(key, rule), await limiter.take(key, rule), await limiter.take(key, rule)]).toEqual([0, 0, 0]);
+    // Refused attempts are not counted: one slot given back is one more attempt, not zero.
+    expect(await limiter.take(key, rule)).toBe(600);
+    expect(await limiter.take(key, rule)).toBe(600);
+    await limiter.giveBack(key);
+    expect(await limiter.take(key, rule)).toBe(0);
+    expect(await limiter.take(key, rule)).toBe(600);
+    t += 10 * 60_000;
+    expect(await limiter.take(key, rule)).toBe(0);
+  });
+
+  it("refuses a slot while another window (the refused attempts) is full, without counting it", async () => {
+    let t = Date.parse("2026-11-25T15:00:00Z");
+    const limiter = new RateLimiter(db.prisma, () => t);
+    const accepted = { limit: 5, windowMs: 10 * 60_000 };
+    const refused = { limit: 2, windowMs: 10 * 60_000 };
+    const guard = { key: "guard:refused:ip:192.0.2.21", rule: refused };
+    expect(await limiter.take("guard:ip:192.0.2.21", accepted, guard)).toBe(0);
+    await limiter.hit(guard.key, refused);
+    expect(await limiter.take("guard:ip:192.0.2.21", accepted, guard)).toBe(0);
+    await limiter.hit(guard.key, refused);
+    t += 4 * 60_000;
+    expect(await limiter.take("guard:ip:192.0.2.21", accepted, guard)).toBe(6 * 60);
+    expect((await db.prisma.rateLimitCounter.findUniqueOrThrow({ where: { key: "guard:ip:192.0.2.21" } })).count).toBe(2);
+  });
+
+  it("never hands out more slots than the limit to concurrent takers", async () => {
+    const limiter = new RateLimiter(db.prisma);
+    const rule = { limit: 7, windowMs: 60_000 };
+    const waits = await Promise.all(Array.from({ length: 25 }, () => limiter.take("take:ip:192.0.2.22", rule)));
+    expect(waits.filter((w) => w === 0)).toHaveLength(7);
+    expect((await db.prisma.rateLimitCounter.findUniqueOrThrow({ where: { key: "take:ip:192.0.2.22" } })).count).toBe(7);
   });
 });

@@ -14,9 +14,15 @@ export const authRouter = router({
     .input(loginInput)
     .output(sessionUser)
     .mutation(async ({ ctx, input }) => {
-      const waitIp = await ctx.rateLimiter.hit(`login:ip:${ctx.req.ip}`, RATE_LIMITS.loginPerIp);
-      const waitAccount = await ctx.rateLimiter.hit(`login:account:${input.email}`, RATE_LIMITS.loginPerAccount);
-      const wait = Math.max(waitIp, waitAccount);
+      // A slot is taken in each window before the password is checked (so parallel guesses are
+      // counted too) and given back when the password is right: only failures count.
+      const pairKey = `login:account-ip:${input.email}|${ctx.req.ip}`;
+      const ipKey = `login:ip:${ctx.req.ip}`;
+      let wait = await ctx.rateLimiter.take(pairKey, RATE_LIMITS.loginFailuresPerAccountAndIp);
+      if (wait === 0) {
+        wait = await ctx.rateLimiter.take(ipKey, RATE_LIMITS.loginFailuresPerIp);
+        if (wait > 0) await ctx.rateLimiter.giveBack(pairKey);
+      }
       if (wait > 0) {
         throw new UserFacingError(
           "TOO_MANY_REQUESTS",
@@ -35,7 +41,9 @@ export const authRouter = router({
       const token = await createSession(prisma, user.id, ctx.config, now, ctx.req.userAgent);
       await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
       ctx.req.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx.config));
-      await ctx.rateLimiter.reset(`login:account:${input.email}`);
+      // The owner's earlier typos on this network are forgotten; this attempt was not a failure.
+      await ctx.rateLimiter.reset(pairKey);
+      await ctx.rateLimiter.giveBack(ipKey);
       const resolved = await resolveSession(prisma, { ...ctx.req, getCookie: () => token }, ctx.config, now);
       await audit({ ...ctx, user: resolved!.user }, prisma, "auth.login", { type: "User", id: user.id });
       return resolved!.user;

@@ -1,9 +1,17 @@
 import type { PrismaClient } from "@medianum/db";
-import { decideBooking, seatsLeft, type BookingDecision, type RegistrationSource } from "@medianum/domain";
+import {
+  bookingContact,
+  contactSeatsRefusal,
+  decideBooking,
+  decideContactSeats,
+  seatsLeft,
+  type BookingDecision,
+  type RegistrationSource,
+} from "@medianum/domain";
 import type { ApiConfig } from "../shared/config.js";
 import { UserFacingError } from "../shared/errors.js";
 import { hashToken, newToken } from "../shared/tokens.js";
-import { lockSession, seatsTakenIn } from "./capacity.js";
+import { lockSession, seatsTakenAndHeldBy } from "./capacity.js";
 import { queueBookingEmail } from "./emails.js";
 import { bookableWhere, publicSessionInclude, type SessionWithPlace } from "./queries.js";
 
@@ -33,7 +41,8 @@ export const SEAT_TX_OPTIONS = { maxWait: 20_000, timeout: 30_000 } as const;
 
 /**
  * Books seats or joins the waitlist in one transaction that first locks the session's row, so
- * concurrent bookings of the same session are decided one after the other and never oversell.
+ * concurrent bookings of the same session are decided one after the other and never oversell,
+ * nor give one e-mail or phone more than its share of seats (MAX_SEATS_PER_CONTACT).
  * The confirmation (or waitlist) e-mail is queued in the same transaction.
  */
 export async function bookSeats(
@@ -52,7 +61,16 @@ export async function bookSeats(
     if (!session) {
       throw new UserFacingError("CONFLICT", "Cette séance n'est plus ouverte aux inscriptions (annulée ou déjà passée).");
     }
-    const taken = await seatsTakenIn(tx, session.id);
+    const contact = bookingContact(req);
+    const { taken, held } = await seatsTakenAndHeldBy(tx, session.id, contact);
+    // Decided under the session's lock: two bookings with one e-mail at once are counted in turn.
+    const share = decideContactSeats(held, req.seats);
+    if (!share.ok) {
+      throw new UserFacingError("CONFLICT", contactSeatsRefusal(share, req.source === "staff" ? "staff" : "parent"), {
+        seatsHeld: share.held,
+        seatsStillAllowed: share.stillAllowed,
+      });
+    }
     const decision = decideBooking({
       capacity: session.capacity,
       seatsTaken: taken,
@@ -76,8 +94,8 @@ export async function bookSeats(
         seats: req.seats,
         firstName: req.firstName,
         lastName: req.lastName,
-        email: req.email || null,
-        phone: req.phone || null,
+        email: contact.email,
+        phone: contact.phone,
         need: req.need ?? null,
         consentAt: now,
         manageTokenHash: hashToken(manageToken),

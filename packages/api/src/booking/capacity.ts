@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from "@medianum/db";
-import { registrationsToPromote, SEAT_HOLDING_STATUSES, seatsLeft } from "@medianum/domain";
+import { CONTACT_SEAT_STATUSES, registrationsToPromote, SEAT_HOLDING_STATUSES, seatsLeft } from "@medianum/domain";
 import type { ApiConfig } from "../shared/config.js";
 import { UserFacingError } from "../shared/errors.js";
 import { mailSessionInclude, queueBookingEmail } from "./emails.js";
@@ -27,6 +27,23 @@ export async function seatsTakenIn(tx: Tx | PrismaClient, sessionId: string): Pr
     _sum: { seats: true },
   });
   return agg._sum.seats ?? 0;
+}
+
+/**
+ * In one statement (a booking holds the session's lock meanwhile): the seats taken in the session,
+ * and the seats held there by a contact — registrations sharing its e-mail (any case) or its phone
+ * number (normalised as the domain's normalisePhone does), confirmed, waitlisted or checked in.
+ */
+export async function seatsTakenAndHeldBy(tx: Tx, sessionId: string, contact: { email: string | null; phone: string | null }): Promise<{ taken: number; held: number }> {
+  const [row] = await tx.$queryRaw<Array<{ taken: number; held: number }>>(Prisma.sql`
+    SELECT
+      COALESCE(SUM(seats) FILTER (WHERE status IN (${Prisma.join(SEAT_HOLDING_STATUSES)})), 0)::int AS taken,
+      COALESCE(SUM(seats) FILTER (WHERE status IN (${Prisma.join(CONTACT_SEAT_STATUSES)}) AND (
+        lower(btrim(email)) = ${contact.email}::text
+        OR regexp_replace(regexp_replace(phone, '[[:space:].-]', '', 'g'), '^[+]33', '0') = ${contact.phone}::text
+      )), 0)::int AS held
+    FROM "Registration" WHERE "sessionId" = ${sessionId}::uuid`);
+  return row!;
 }
 
 /**

@@ -18,7 +18,7 @@ import {
 import { z } from "zod";
 import { notFound } from "../shared/errors.js";
 import { RATE_LIMITS } from "../shared/rate-limit.js";
-import { counsellorProcedure, publicProcedure, rateLimited, router } from "../trpc.js";
+import { counsellorProcedure, publicProcedure, rateLimited, rateLimitedToAccepted, router } from "../trpc.js";
 import { attendanceSheet, recordAttendance } from "./attendance.js";
 import { bookSeats } from "./book.js";
 import { cancelByToken, reduceByToken, viewByToken } from "./manage.js";
@@ -91,7 +91,7 @@ export const bookingRouter = router({
     }),
 
   book: publicProcedure
-    .use(rateLimited("booking", RATE_LIMITS.publicMutationPerIp))
+    .use(rateLimitedToAccepted("booking", RATE_LIMITS.bookingsPerIp, RATE_LIMITS.refusedBookingsPerIp))
     .input(bookingInput)
     .output(bookingResultView)
     .mutation(async ({ ctx, input }) => {

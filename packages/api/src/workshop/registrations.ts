@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@medianum/db";
-import { decideBooking, formatDateTime, registrationSources, registrationStatuses, type RegistrationStatus } from "@medianum/domain";
+import { bookingContact, contactSeatsRefusal, decideBooking, decideContactSeats, formatDateTime, registrationSources, registrationStatuses, type RegistrationStatus } from "@medianum/domain";
 import { stringify } from "csv-stringify/sync";
 import { SEAT_TX_OPTIONS } from "../booking/book.js";
-import { lockSessions, promoteWaitlist, seatsTakenIn } from "../booking/capacity.js";
+import { lockSessions, promoteWaitlist, seatsTakenAndHeldBy } from "../booking/capacity.js";
 import { mailSessionInclude, queueBookingEmail } from "../booking/emails.js";
 import type { ApiConfig } from "../shared/config.js";
 import { UserFacingError } from "../shared/errors.js";
@@ -40,7 +40,10 @@ export async function moveRegistration(prisma: PrismaClient, config: Config, reg
     if (r.status !== "confirmed" && r.status !== "waitlisted") throw new UserFacingError("CONFLICT", "Seule une inscription confirmée ou en liste d'attente peut être déplacée.");
     const target = await tx.workshopSession.findUniqueOrThrow({ where: { id: toSessionId }, include: mailSessionInclude });
     if (target.status !== "scheduled" || target.startsAt <= now) throw new UserFacingError("CONFLICT", "La séance choisie n'accepte plus d'inscriptions.");
-    const decision = decideBooking({ capacity: target.capacity, seatsTaken: await seatsTakenIn(tx, toSessionId), seatsRequested: r.seats, acceptWaitlist: r.status === "waitlisted" });
+    const { taken, held } = await seatsTakenAndHeldBy(tx, toSessionId, bookingContact(r));
+    const share = decideContactSeats(held, r.seats);
+    if (!share.ok) throw new UserFacingError("CONFLICT", contactSeatsRefusal(share, "staff"), { field: "toSessionId" });
+    const decision = decideBooking({ capacity: target.capacity, seatsTaken: taken, seatsRequested: r.seats, acceptWaitlist: r.status === "waitlisted" });
     if (decision === "refused") throw new UserFacingError("CONFLICT", "Il n'y a pas assez de places libres dans la séance choisie.", { field: "toSessionId" });
     // A new arrival number: the registration joins the end of the new session's order.
     await tx.registration.delete({ where: { id: r.id } });

@@ -4,3 +4,4 @@ export * from "./views.js";
 export * from "./manage.js";
 export * from "./attendance.js";
 export * from "./retention.js";
+export * from "./contact-seats.js";

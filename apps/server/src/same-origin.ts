@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+
+/**
+ * Cross-site request forgery: a page of another site can make the visitor's browser send a form
+ * (urlencoded, multipart, text/plain) to our API with the session cookie (SameSite=Lax lets it
+ * through from a sibling subdomain or another port of the same host). Every state-changing
+ * request must come from one of our own pages — as the browser says in Sec-Fetch-Site, or else in
+ * Origin — and carry JSON, which a form cannot send and a cross-origin script may not without a
+ * CORS permission we never give. GET and HEAD change nothing and stay free.
+ */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export const NOT_FROM_OUR_PAGES = "Demande refusée : elle ne vient pas d'une page de Médianum. Rechargez la page de Médianum et réessayez.";
+export const NOT_JSON = "Demande refusée : le contenu doit être envoyé en JSON (Content-Type: application/json).";
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim();
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Why a state-changing request is refused, or null when it comes from our own pages with JSON. */
+export function crossSiteRefusal(req: Pick<FastifyRequest, "headers" | "protocol" | "host">, publicOrigin: string): string | null {
+  const site = first(req.headers["sec-fetch-site"])?.toLowerCase();
+  let sameOrigin: boolean;
+  if (site) {
+    // Set by the browser itself, out of reach of the page: "none" is the person's own action (address bar, bookmark).
+    sameOrigin = site === "same-origin" || site === "none";
+  } else {
+    const origin = first(req.headers.origin);
+    sameOrigin = !!origin && origin !== "null" && (origin === publicOrigin || origin === originOf(`${req.protocol}://${req.host}`));
+  }
+  if (!sameOrigin) return NOT_FROM_OUR_PAGES;
+  const type = first(req.headers["content-type"])?.split(";", 1)[0]?.trim().toLowerCase();
+  if (type !== "application/json") return NOT_JSON;
+  return null;
+}
+
+/** Refuses (403, nothing read nor changed) any state-changing request that is not same-origin JSON. */
+export function registerSameOriginGuard(app: FastifyInstance, publicUrl: string) {
+  const publicOrigin = originOf(publicUrl) ?? "";
+  app.addHook("onRequest", async (req, reply) => {
+    if (SAFE_METHODS.has(req.method)) return;
+    const refusal = crossSiteRefusal(req, publicOrigin);
+    if (refusal) return reply.code(403).header("Cache-Control", "no-store").send({ error: refusal });
+  });
+}
