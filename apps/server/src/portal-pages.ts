@@ -40,7 +40,7 @@ export async function createPortalPages(distDir: string, services: ApiServices, 
   const pages = new Map<string, { at: number; html: Promise<string> }>();
 
   async function renderPage(url: string): Promise<string> {
-    const [template, page] = await Promise.all([readFile(join(distDir, "index.html"), "utf8"), renderer.render(url, data)]);
+    const [template, page] = await Promise.all([readFile(join(distDir, "index.html"), "utf8").then((t) => inlineStylesheets(t, distDir)), renderer.render(url, data)]);
     if (!template.includes(ROOT)) throw new Error("apps/portal/dist/index.html n'a pas de <div id=\"root\"></div>");
     return template.replace(
       ROOT,
@@ -65,6 +65,20 @@ export async function createPortalPages(distDir: string, services: ApiServices, 
       return html;
     },
   };
+}
+
+/**
+ * The stylesheet (2.7 KB gzip) goes inside the page: on a slow network each extra file costs a
+ * round trip (400 ms on slow 3G) before anything is drawn. The CSP allows inline styles.
+ */
+async function inlineStylesheets(html: string, distDir: string): Promise<string> {
+  const links = [...html.matchAll(/<link rel="stylesheet"[^>]*href="[^"]*\/assets\/([^"/]+\.css)"[^>]*>/g)];
+  let out = html;
+  for (const [tag, file] of links) {
+    const css = await readFile(join(distDir, "assets", file!), "utf8");
+    out = out.replace(tag, () => `<style>${css}</style>`);
+  }
+  return out;
 }
 
 /** Only the catalogue's own parameters, in one order: `?utm_source=…` does not make another page. */
