@@ -4,10 +4,13 @@ import { VitePWA } from "vite-plugin-pwa";
 
 // Counsellor PWA, served under /conseiller/. The service worker precaches the app shell so that
 // after one online visit the app opens with no network; data lives in IndexedDB, not in the SW.
-export default defineConfig({
+// `vite build --ssr src/entry-server.tsx` draws the login page once at build time (dist/login.html,
+// see tooling/scripts/prerender-login.mjs); it is not precached: the worker's index.html stays empty.
+export default defineConfig(({ isSsrBuild }) => ({
   base: "/conseiller/",
   plugins: [
     react(),
+    !isSsrBuild &&
     VitePWA({
       strategies: "generateSW",
       // Registered by src/offline/service-worker.ts (update prompt instead of a surprise reload mid-form).
@@ -32,10 +35,17 @@ export default defineConfig({
     }),
   ],
   build: {
-    outDir: "dist",
+    outDir: isSsrBuild ? "dist-server" : "dist",
   },
+  ...(isSsrBuild
+    ? {
+        publicDir: false as const,
+        ssr: { noExternal: true, target: "node" as const },
+        define: { "process.env.NODE_ENV": JSON.stringify("production") },
+      }
+    : {}),
   server: {
     port: 5175,
     proxy: { "/api": "http://127.0.0.1:3000" },
   },
-});
+}));

@@ -5,7 +5,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-const ignores = { ignores: ["dist/**", "src/generated/**", "coverage/**", "dev-dist/**"] };
+const ignores = { ignores: ["dist/**", "dist-server/**", "dist-preact/**", "src/generated/**", "coverage/**", "dev-dist/**"] };
 
 export const node = tseslint.config(ignores, js.configs.recommended, ...tseslint.configs.recommended, {
   languageOptions: { globals: { ...globals.node } },

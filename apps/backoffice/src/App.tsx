@@ -158,9 +158,17 @@ function NotFound() {
   );
 }
 
-function Gate() {
+const loginPage = (
+  <Frame>
+    <LoginPage appTitle={APP_TITLE} intro="Espace réservé à l'équipe de coordination du Département." />
+  </Frame>
+);
+
+function Gate({ startOnLogin }: { startOnLogin: boolean }) {
   const trpc = useTRPC();
   const me = useQuery(trpc.auth.me.queryOptions());
+  // Without a session cookie the answer can only be "nobody": the form already on screen stays.
+  if (me.isPending && startOnLogin) return loginPage;
   if (me.isPending) {
     return (
       <Frame>
@@ -183,13 +191,7 @@ function Gate() {
     );
   }
   const user = me.data;
-  if (!user) {
-    return (
-      <Frame>
-        <LoginPage appTitle={APP_TITLE} intro="Espace réservé à l'équipe de coordination du Département." />
-      </Frame>
-    );
-  }
+  if (!user) return loginPage;
   if (!isStaff(user.role)) {
     return (
       <Frame user={user}>
@@ -211,9 +213,10 @@ function Gate() {
   );
 }
 
-export function App() {
+/** `ssrPath`: the page drawn at build time; the browser reads its own address. */
+export function App({ startOnLogin, ssrPath }: { startOnLogin: boolean; ssrPath?: string }) {
   return (
-    <Router base={BASE.replace(/\/$/, "")}>
+    <Router base={BASE.replace(/\/$/, "")} ssrPath={ssrPath}>
       <Switch>
         {/* Opened from an invitation or reset e-mail, before any login. */}
         <Route path="/mot-de-passe">
@@ -224,7 +227,7 @@ export function App() {
           </Frame>
         </Route>
         <Route>
-          <Gate />
+          <Gate startOnLogin={startOnLogin} />
         </Route>
       </Switch>
     </Router>

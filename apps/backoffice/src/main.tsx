@@ -1,16 +1,13 @@
 import "@medianum/ui/theme.css";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { QueryClientProvider } from "@tanstack/react-query";
-import { App } from "./App.js";
-import { queryClient, TRPCProvider, trpcClient } from "@medianum/api-client";
+import { createRoot, hydrateRoot } from "react-dom/client";
+import { queryClient } from "@medianum/api-client";
+import { Root } from "./Root.js";
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <App />
-      </TRPCProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+const container = document.getElementById("root")!;
+// login.html (sent when no session cookie came with the request) holds the login form, drawn at
+// build time: React takes it over, keeping what was already typed and where the focus is.
+if (container.hasChildNodes()) {
+  hydrateRoot(container, <Root queryClient={queryClient} startOnLogin />);
+} else {
+  createRoot(container).render(<Root queryClient={queryClient} startOnLogin={false} />);
+}

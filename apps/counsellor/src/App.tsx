@@ -159,7 +159,17 @@ function DeviceSession({ children }: { children: ReactNode }) {
  * once; the server's answer, when there is one, confirms it, or tells that the session expired
  * (the app stays usable; sending waits for a new login), or that another account logged in.
  */
-function Gate() {
+const loginPage = (
+  <Frame>
+    <LoginPage appTitle={APP_TITLE} intro="Espace des conseillers et conseillères numériques du Département." />
+  </Frame>
+);
+
+/**
+ * `startOnLogin`: the page arrived with this form already drawn (login.html, sent when the request
+ * carried no session cookie); it stays on screen while the device is read.
+ */
+function Gate({ startOnLogin }: { startOnLogin: boolean }) {
   const trpc = useTRPC();
   const { db, engine } = useDevice();
   const local = useLive(async () => (await getMeta<CachedUser>(db, "user")) ?? null, [db]);
@@ -183,6 +193,7 @@ function Gate() {
   }, [db, engine, local, server, me.isPending, me.isError]);
 
   if (local === undefined) {
+    if (startOnLogin) return loginPage;
     return (
       <Frame>
         <h1>Espace conseiller</h1>
@@ -200,14 +211,10 @@ function Gate() {
       </Frame>
     );
   }
-  if (me.isPending) {
-    return (
-      <Frame>
-        <h1>Espace conseiller</h1>
-        <Spinner />
-      </Frame>
-    );
-  }
+  // Nobody is remembered on this device (the account it keeps is the "was logged in" sign): the
+  // form shows without waiting for the server, whose answer still opens the app for a session
+  // this device did not know of.
+  if (me.isPending) return loginPage;
   if (me.isError) {
     return (
       <Frame>
@@ -222,13 +229,7 @@ function Gate() {
       </Frame>
     );
   }
-  if (!server) {
-    return (
-      <Frame>
-        <LoginPage appTitle={APP_TITLE} intro="Espace des conseillers et conseillères numériques du Département." />
-      </Frame>
-    );
-  }
+  if (!server) return loginPage;
   return (
     <Frame user={server}>
       <h1>Accès réservé</h1>
@@ -242,11 +243,12 @@ function Gate() {
   );
 }
 
-export function App() {
+/** `ssrPath`: the page drawn at build time; the browser reads its own address. */
+export function App({ startOnLogin, ssrPath }: { startOnLogin: boolean; ssrPath?: string }) {
   return (
-    <Router base={BASE.replace(/\/$/, "")}>
+    <Router base={BASE.replace(/\/$/, "")} ssrPath={ssrPath}>
       <FlashProvider>
-        <Gate />
+        <Gate startOnLogin={startOnLogin} />
       </FlashProvider>
     </Router>
   );

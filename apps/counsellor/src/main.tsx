@@ -1,17 +1,15 @@
 import "@medianum/ui/theme.css";
 import "./app.css";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { QueryClientProvider } from "@tanstack/react-query";
-import { App } from "./App.js";
-import { queryClient, TRPCProvider, trpcClient } from "@medianum/api-client";
+import { createRoot, hydrateRoot } from "react-dom/client";
+import { queryClient } from "@medianum/api-client";
+import { Root } from "./Root.js";
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <App />
-      </TRPCProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+const container = document.getElementById("root")!;
+// login.html (sent on a first visit without a session cookie) holds the login form, drawn at build
+// time: React takes it over, keeping what was already typed. The service worker's copy of
+// index.html is empty: a device that remembers its counsellor opens on the app, never on the form.
+if (container.hasChildNodes()) {
+  hydrateRoot(container, <Root queryClient={queryClient} startOnLogin />);
+} else {
+  createRoot(container).render(<Root queryClient={queryClient} startOnLogin={false} />);
+}

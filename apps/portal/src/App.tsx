@@ -49,9 +49,10 @@ function NotFound() {
   );
 }
 
-export function App() {
+/** `ssrPath` (path and query): the page the server renders; the browser reads its own address. */
+export function App({ ssrPath }: { ssrPath?: string }) {
   return (
-    <Router base={import.meta.env.BASE_URL.replace(/\/$/, "")}>
+    <Router base={import.meta.env.BASE_URL.replace(/\/$/, "")} ssrPath={ssrPath}>
       <Layout
         appName={SITE_NAME}
         tagline="Ateliers gratuits du Département pour les parents"

@@ -1,17 +1,15 @@
 import "@medianum/ui/theme.css";
 import "./portal.css";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { QueryClientProvider } from "@tanstack/react-query";
-import { App } from "./App.js";
-import { queryClient, TRPCProvider, trpcClient } from "@medianum/api-client";
+import { createRoot, hydrateRoot } from "react-dom/client";
+import { adoptServerQueryState, queryClient } from "@medianum/api-client";
+import { Root } from "./Root.js";
 
-createRoot(document.getElementById("root")!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-        <App />
-      </TRPCProvider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
+const container = document.getElementById("root")!;
+// The server sends the catalogue already rendered, with the data it used: React takes over that
+// HTML (nothing is redrawn, the cards stay on screen) instead of building the page again.
+if (container.hasChildNodes() && adoptServerQueryState(queryClient)) {
+  hydrateRoot(container, <Root queryClient={queryClient} />);
+} else {
+  container.replaceChildren();
+  createRoot(container).render(<Root queryClient={queryClient} />);
+}

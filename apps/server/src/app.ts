@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
@@ -8,6 +9,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
 import type { ServerConfig } from "./config.js";
 import { createMailTransport, JobRunner, productJobs } from "./jobs/index.js";
 import { redactUrl } from "./log-redaction.js";
+import { createPortalPages } from "./portal-pages.js";
 import { registerStaticApps } from "./static-apps.js";
 import { registerExportRoutes } from "./exports-route.js";
 import { fastifyTrustProxy } from "./trust-proxy.js";
@@ -134,6 +136,8 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
     transport?.close?.();
   });
 
-  await registerStaticApps(app, config.appsDir);
+  await registerStaticApps(app, config.appsDir, {
+    portalPages: await createPortalPages(join(config.appsDir, "portal", "dist"), services),
+  });
   return app;
 }

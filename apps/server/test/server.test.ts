@@ -19,6 +19,7 @@ function fakeApps() {
     mkdirSync(join(dir, name, "dist", "assets"), { recursive: true });
     writeFileSync(join(dir, name, "dist", "index.html"), `<!doctype html><title>${name}</title>`);
     writeFileSync(join(dir, name, "dist", "assets", "app-abc123.js"), `console.log(${JSON.stringify(name)});`.repeat(100));
+    if (name !== "portal") writeFileSync(join(dir, name, "dist", "login.html"), `<!doctype html><title>${name} : connexion</title>`);
   }
   return dir;
 }
@@ -46,6 +47,7 @@ describe("server", () => {
   });
 
   it("serves each app under its path, with a client-side-routing fallback", async () => {
+    const withSession = { cookie: "medianum_session=quelque-chose" };
     for (const [path, title] of [
       ["/", "portal"],
       ["/seances/123", "portal"],
@@ -54,13 +56,31 @@ describe("server", () => {
       ["/pilotage/", "backoffice"],
       ["/pilotage/demandes/42", "backoffice"],
     ] as const) {
-      const res = await app.inject(path);
+      const res = await app.inject({ url: path, headers: withSession });
       expect(res.statusCode, path).toBe(200);
       expect(res.body, path).toContain(`<title>${title}</title>`);
     }
     expect((await app.inject("/pilotage")).headers.location).toBe("/pilotage/");
+    // The service worker caches the plain page by its own name, whatever the cookies.
+    expect((await app.inject("/conseiller/index.html")).body).toContain("<title>counsellor</title>");
     expect((await app.inject("/conseiller/assets/missing.js")).statusCode).toBe(404);
     expect((await app.inject("/api/nothing")).statusCode).toBe(404);
+  });
+
+  it("sends the page with the login form already drawn to whoever comes without a session cookie", async () => {
+    for (const [path, title] of [
+      ["/conseiller/", "counsellor : connexion"],
+      ["/conseiller/agenda", "counsellor : connexion"],
+      ["/pilotage/", "backoffice : connexion"],
+      ["/pilotage/demandes/42", "backoffice : connexion"],
+      // Opened from an invitation e-mail, before any login: the page that sets a password.
+      ["/pilotage/mot-de-passe", "backoffice"],
+      ["/", "portal"],
+    ] as const) {
+      const res = await app.inject(path);
+      expect(res.statusCode, path).toBe(200);
+      expect(res.body, path).toContain(`<title>${title}</title>`);
+    }
   });
 
   it("compresses assets, caches fingerprinted files for good and sends security headers", async () => {

@@ -2,7 +2,7 @@ import { useCallback } from "react";
 import { QueryClient, useQueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
-import { createTRPCContext } from "@trpc/tanstack-react-query";
+import { createTRPCContext, createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import superjson from "superjson";
 import type { AppRouter } from "@medianum/api";
 
@@ -23,12 +23,24 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
-export const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: { retry: shouldRetry, staleTime: 30_000, refetchOnWindowFocus: false },
-    mutations: { retry: false },
-  },
-});
+/** A query cache with the apps' defaults; the server renders each page with a fresh one. */
+export function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: shouldRetry, staleTime: 30_000, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export const queryClient = createQueryClient();
+
+/** The typed query keys and options outside React (the server fills the cache of a page it renders). */
+export function trpcOptionsFor(cache: QueryClient) {
+  return createTRPCOptionsProxy<AppRouter>({ client: trpcClient, queryClient: cache });
+}
+
+export { serializeQueryState, adoptServerQueryState, QUERY_STATE_ELEMENT_ID } from "./server-state.js";
 
 type SessionUser = inferRouterOutputs<AppRouter>["auth"]["me"];
 

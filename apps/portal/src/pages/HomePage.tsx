@@ -4,47 +4,10 @@ import { Link, useLocation, useSearch } from "wouter";
 import { availabilityLabel, formatDateTime, formatDuration } from "@medianum/domain";
 import { Alert, Badge, Button, EmptyState, Spinner, readApiError, useDocumentTitle, VisuallyHidden } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
-import type { Filters } from "./filters.js";
+import { catalogueQueryInput, readFilters, toSearch } from "./filters.js";
 
 // The filter form (fields, theme list) loads when a parent opens it: the first page stays light.
 const CatalogueFilters = lazy(() => import("./CatalogueFilters.js"));
-
-/** Filters live in the address (?lieu=…&theme=…&du=…&au=…): a filtered list can be shared or bookmarked. */
-function readFilters(search: string): Filters {
-  const p = new URLSearchParams(search);
-  return { where: p.get("lieu") ?? "", theme: p.get("theme") ?? "", from: p.get("du") ?? "", to: p.get("au") ?? "" };
-}
-
-function toSearch(f: Filters): string {
-  const p = new URLSearchParams();
-  if (f.where) p.set("lieu", f.where);
-  if (f.theme) p.set("theme", f.theme);
-  if (f.from) p.set("du", f.from);
-  if (f.to) p.set("au", f.to);
-  const s = p.toString();
-  return s ? `?${s}` : "";
-}
-
-const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-/** A calendar day typed in the form, as the start (or end) of that day in the parent's time. */
-function dayBound(day: string, end: boolean): Date | undefined {
-  if (!DAY_RE.test(day)) return undefined;
-  const d = new Date(`${day}T${end ? "23:59:59" : "00:00:00"}`);
-  return Number.isNaN(d.getTime()) ? undefined : d;
-}
-
-// Theme codes are checked by the server; an unknown one in a hand-edited address is dropped here.
-const THEME_RE = /^[a-z_]{2,40}$/;
-
-function queryInput(f: Filters) {
-  return {
-    ...(f.where.startsWith("c:") ? { communeInsee: f.where.slice(2) } : {}),
-    ...(f.where.startsWith("e:") ? { epciCode: f.where.slice(2) } : {}),
-    ...(THEME_RE.test(f.theme) ? { theme: f.theme as "screens" } : {}),
-    ...(dayBound(f.from, false) ? { from: dayBound(f.from, false) } : {}),
-    ...(dayBound(f.to, true) ? { to: dayBound(f.to, true) } : {}),
-  };
-}
 
 export function HomePage() {
   useDocumentTitle("Ateliers e-parentalité — inscription gratuite");
@@ -52,7 +15,7 @@ export function HomePage() {
   const search = useSearch();
   const [, navigate] = useLocation();
   const applied = readFilters(search);
-  const sessions = useQuery(trpc.booking.upcomingSessions.queryOptions(queryInput(applied)));
+  const sessions = useQuery(trpc.booking.upcomingSessions.queryOptions(catalogueQueryInput(applied)));
   const filtered = !!(applied.where || applied.theme || applied.from || applied.to);
   const [filtersOpen, setFiltersOpen] = useState(filtered);
 

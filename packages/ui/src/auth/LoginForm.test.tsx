@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { hydrateRoot } from "react-dom/client";
+import { renderToString } from "react-dom/server";
 import { LoginForm } from "./LoginForm.js";
 
 afterEach(cleanup);
@@ -28,5 +30,23 @@ describe("LoginForm", () => {
     await waitFor(() => expect(screen.getByRole("alert").textContent).toContain("Adresse e-mail ou mot de passe incorrect."));
     expect((screen.getByLabelText("Mot de passe") as HTMLInputElement).value).toBe("");
     expect((screen.getByLabelText("Adresse e-mail") as HTMLInputElement).value).toBe("Lea@Exemple.fr");
+  });
+
+  it("keeps what was typed in the prerendered form before the script ran, and sends it", async () => {
+    const submit = vi.fn().mockResolvedValue(undefined);
+    const container = document.createElement("div");
+    container.innerHTML = renderToString(<LoginForm intro="Espace de test" submit={submit} />);
+    document.body.append(container);
+    const button = container.querySelector("button")!;
+    // Before the script: the button cannot send the form (a native submission would put the password in the address).
+    expect(button.disabled).toBe(true);
+    (container.querySelector("#email") as HTMLInputElement).value = "lea@exemple.fr";
+    (container.querySelector("#password") as HTMLInputElement).value = "secret-typed-early";
+    const root = await act(async () => hydrateRoot(container, <LoginForm intro="Espace de test" submit={submit} />));
+    expect(button.disabled).toBe(false);
+    fireEvent.click(button);
+    expect(submit).toHaveBeenCalledWith({ email: "lea@exemple.fr", password: "secret-typed-early" });
+    act(() => root.unmount());
+    container.remove();
   });
 });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { loginInput, type LoginInput } from "@medianum/domain";
 import { Button } from "../components/Button.js";
 import { Alert, ErrorSummary } from "../components/feedback.js";
@@ -20,6 +20,19 @@ export function LoginForm({ intro, submit }: LoginFormProps) {
   const [formError, setFormError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [pending, setPending] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  // The form may be on screen (prerendered HTML) before this script runs. Until then its button
+  // stays disabled, which also stops Enter from sending the fields in the address (a native GET).
+  const [ready, setReady] = useState(false);
+
+  // What the person typed before the script ran is in the fields, not yet in the state.
+  useEffect(() => {
+    setReady(true);
+    const fields = form.current?.elements;
+    const typed = (name: string) => (fields?.namedItem(name) as HTMLInputElement | null)?.value ?? "";
+    if (typed("email")) setEmail(typed("email"));
+    if (typed("password")) setPassword(typed("password"));
+  }, []);
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -59,7 +72,7 @@ export function LoginForm({ intro, submit }: LoginFormProps) {
           <p>{formError}</p>
         </Alert>
       ) : null}
-      <form noValidate onSubmit={(e) => void onSubmit(e)}>
+      <form ref={form} method="post" noValidate onSubmit={(e) => void onSubmit(e)}>
         <TextField
           label="Adresse e-mail"
           name="email"
@@ -79,7 +92,7 @@ export function LoginForm({ intro, submit }: LoginFormProps) {
           onChange={(e) => setPassword(e.target.value)}
           error={errors.password}
         />
-        <Button type="submit" loading={pending} loadingLabel="Connexion en cours…">
+        <Button type="submit" disabled={!ready} loading={pending} loadingLabel="Connexion en cours…">
           Se connecter
         </Button>
       </form>
