@@ -8,6 +8,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
 import type { ServerConfig } from "./config.js";
 import { createMailTransport, JobRunner, productJobs } from "./jobs/index.js";
 import { redactUrl } from "./log-redaction.js";
+import { registerNoStore } from "./no-store.js";
 import { registerStaticApps } from "./static-apps.js";
 import { registerExportRoutes } from "./exports-route.js";
 
@@ -17,6 +18,8 @@ export interface BuildOptions {
   now?: () => Date;
   /** E-mail transport; default: SMTP from SMTP_URL, or none (mail stays in the outbox). Tests inject one. */
   mailTransport?: MailTransport | null;
+  /** Where log lines go; default: standard output. Tests read them to check that no secret is logged. */
+  logStream?: NodeJS.WritableStream;
 }
 
 declare module "fastify" {
@@ -36,13 +39,14 @@ function requestAdapter(req: FastifyRequest, reply: FastifyReply): RequestAdapte
   };
 }
 
-export async function buildServer({ config, db, now = () => new Date(), mailTransport }: BuildOptions) {
+export async function buildServer({ config, db, now = () => new Date(), mailTransport, logStream }: BuildOptions) {
   const app = Fastify({
     logger: {
       level: config.logLevel,
       serializers: {
         req: (req: FastifyRequest) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
       },
+      ...(logStream ? { stream: logStream } : {}),
     },
     trustProxy: config.trustProxy,
     // tRPC batches several procedure names into one path segment.
@@ -70,6 +74,7 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
   });
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
   await app.register(fastifyCookie);
+  registerNoStore(app);
 
   const services: ApiServices = {
     db,
