@@ -264,6 +264,22 @@ describe("delivery", () => {
   });
 });
 
+describe("delivery of links to data erased meanwhile", () => {
+  it("sends no link to an anonymised registration or an erased collège request", async () => {
+    const s = await createWorkshopSession(h.db, { placeId, capacity: 5, startsAt: new Date(h.clock.now.getTime() + 8 * 86_400_000) });
+    await (await visitor().api()).booking.book(booking(s.id, { email: "efface.parent@exemple.fr" }));
+    const { requestId } = await (await visitor().api()).college.submit(collegeRequest("efface.cpe@college.fr"));
+    // What the retention jobs do to the data (their messages were still waiting, e.g. no SMTP for months).
+    await h.db.prisma.registration.updateMany({ where: { email: "efface.parent@exemple.fr" }, data: { firstName: "Anonyme", anonymisedAt: h.clock.now } });
+    await h.db.prisma.collegeRequest.update({ where: { id: requestId }, data: { requesterName: "(effacé)", email: "" } });
+    const tokensBefore = (await h.db.prisma.registrationManageToken.count()) + (await h.db.prisma.collegeTrackingToken.count());
+    expect(await mailbox.deliver(h)).toMatchObject({ sent: 0, obsolete: 2 });
+    expect(mailbox.to("efface.parent@exemple.fr")).toEqual([]);
+    expect(mailbox.to("efface.cpe@college.fr")).toEqual([]);
+    expect((await h.db.prisma.registrationManageToken.count()) + (await h.db.prisma.collegeTrackingToken.count())).toBe(tokensBefore);
+  });
+});
+
 describe("without SMTP", () => {
   it("gives the invitation or reset link once, to the admin who asked, and stores nothing readable", async () => {
     h.services.config.smtpConfigured = false;

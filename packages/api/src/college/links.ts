@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@medianum/db";
 import { hashToken, newToken } from "../shared/tokens.js";
+import { ERASED } from "./retention.js";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -11,11 +12,11 @@ export function trackingLinkPrefix(publicUrl: string): string {
 /**
  * The token of a collège e-mail's tracking link, created as the message leaves. Only hashes are
  * stored, so each e-mail carries a link of its own, and every link keeps working. Null when the
- * request no longer exists: the message is then not sent.
+ * request no longer exists or its contact was erased (retention): the message is then not sent.
  */
 export async function mintTrackingToken(db: Db, requestId: string, now: Date): Promise<string | null> {
-  const r = await db.collegeRequest.findUnique({ where: { id: requestId }, select: { id: true } });
-  if (!r) return null;
+  const r = await db.collegeRequest.findUnique({ where: { id: requestId }, select: { requesterName: true } });
+  if (!r || r.requesterName === ERASED) return null;
   const token = newToken();
   await db.collegeTrackingToken.create({ data: { requestId, tokenHash: hashToken(token), createdAt: now } });
   return token;

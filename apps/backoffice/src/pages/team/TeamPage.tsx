@@ -76,7 +76,7 @@ export function TeamPage() {
 
 function State({ u }: { u: TeamMemberView }) {
   if (u.disabled) return <Badge tone="danger">Désactivé</Badge>;
-  if (u.pendingInvite) return <Badge tone="warning">Invitation envoyée</Badge>;
+  if (u.pendingInvite) return <Badge tone="warning">Invitation en attente</Badge>;
   return <Badge tone="success">Actif</Badge>;
 }
 
