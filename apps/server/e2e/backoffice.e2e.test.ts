@@ -73,7 +73,7 @@ describe("steering from the back-office, in Chromium", () => {
     await heading.waitFor();
     expect(await heading.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     expect(await page.locator("main").textContent()).toContain("Il ne sera plus affiché");
-    const url = await page.getByLabel("Lien à transmettre").inputValue();
+    const url = await page.getByRole("textbox", { name: "Lien à transmettre" }).inputValue();
     expect(url).toMatch(/^http:\/\/localhost:\d+\/pilotage\/mot-de-passe\?jeton=[A-Za-z0-9_-]{43}$/);
     const token = new URL(url).searchParams.get("jeton")!;
     await page.getByRole("button", { name: "Copier le lien" }).click();
@@ -88,7 +88,7 @@ describe("steering from the back-office, in Chromium", () => {
     await page.getByRole("heading", { name: "Messages (e-mails)" }).waitFor();
     await page.getByRole("link", { name: "Équipe" }).click();
     await page.getByRole("rowheader", { name: "Inès Invitée" }).waitFor();
-    expect(await page.getByLabel("Lien à transmettre").count()).toBe(0);
+    expect(await page.getByRole("textbox", { name: "Lien à transmettre" }).count()).toBe(0);
     expect(await page.content()).not.toContain(token);
     await context.close();
     expect(await product.db.prisma.outboxEmail.count({ where: { to: "ines.invitee@medianum.test" } })).toBe(0);
