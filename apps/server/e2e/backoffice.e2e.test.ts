@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { describe, expect, it } from "vitest";
 import { browser, product, startForThisFile } from "./lifecycle.js";
 
@@ -57,20 +58,41 @@ describe("steering from the back-office, in Chromium", () => {
     await context.close();
   });
 
-  it("an admin invites a coordinator, who chooses a password from the e-mailed link and logs in", async () => {
+  it("without SMTP, an admin invites a coordinator and hands over the link shown once; the coordinator chooses a password with it and logs in", async () => {
     const { context, page } = await staffPage("admin@medianum.test", "admin");
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: product.baseUrl });
     await page.getByRole("link", { name: "Équipe" }).click();
     await page.getByRole("heading", { name: "Équipe et accès" }).waitFor();
     await page.getByLabel("Nom affiché").fill("Inès Invitée");
     await page.getByLabel("E-mail", { exact: true }).fill("ines.invitee@medianum.test");
     await page.getByLabel("Rôle", { exact: true }).selectOption("coordinator");
-    await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
-    await page.getByText("Invitation envoyée à ines.invitee@medianum.test").waitFor();
+    await page.getByRole("button", { name: "Inviter", exact: true }).click();
+    await page.getByText("Compte créé pour Inès Invitée : transmettez-lui le lien ci-dessous.").waitFor();
+    // The link is shown once, with what to do with it; the focus goes to it.
+    const heading = page.getByRole("heading", { name: "Lien à transmettre à Inès Invitée" });
+    await heading.waitFor();
+    expect(await heading.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    expect(await page.locator("main").textContent()).toContain("Il ne sera plus affiché");
+    const url = await page.getByRole("textbox", { name: "Lien à transmettre" }).inputValue();
+    expect(url).toMatch(/^http:\/\/localhost:\d+\/pilotage\/mot-de-passe\?jeton=[A-Za-z0-9_-]{43}$/);
+    const token = new URL(url).searchParams.get("jeton")!;
+    await page.getByRole("button", { name: "Copier le lien" }).click();
+    await page.getByText("Lien copié : collez-le dans votre message.").waitFor();
+    // (The server's tsconfig has no DOM types; this runs in the page.)
+    expect(await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText())).toBe(url);
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
     await page.getByRole("rowheader", { name: "Inès Invitée" }).waitFor();
+    // Nowhere else: not in the messages, not on the team page once left.
+    await page.getByRole("link", { name: "Messages" }).click();
+    await page.getByRole("heading", { name: "Messages (e-mails)" }).waitFor();
+    await page.getByRole("link", { name: "Équipe" }).click();
+    await page.getByRole("rowheader", { name: "Inès Invitée" }).waitFor();
+    expect(await page.getByRole("textbox", { name: "Lien à transmettre" }).count()).toBe(0);
+    expect(await page.content()).not.toContain(token);
     await context.close();
+    expect(await product.db.prisma.outboxEmail.count({ where: { to: "ines.invitee@medianum.test" } })).toBe(0);
 
-    const mail = await product.db.prisma.outboxEmail.findFirstOrThrow({ where: { to: "ines.invitee@medianum.test" } });
-    const token = /jeton=(\S+)/.exec(mail.text)![1]!;
     const guest = await browser.newContext({ locale: "fr-FR", viewport: { width: 320, height: 700 } });
     const g = await guest.newPage();
     await g.goto(`${product.baseUrl}/pilotage/mot-de-passe?jeton=${token}`);

@@ -69,13 +69,14 @@ describe("collège awareness sessions, end to end in Chromium", () => {
     expect(await page.locator("main").textContent()).toContain("cpe.fallieres@exemple.fr");
     await expectNoAxeViolations(page, "the acknowledgement");
 
-    // The acknowledgement e-mail is queued with the same private link.
+    // The acknowledgement e-mail is queued; its private link is created when it is sent, never stored.
     const ack = await product.db.prisma.outboxEmail.findFirstOrThrow({ where: { to: "cpe.fallieres@exemple.fr" } });
     expect(ack.subject).toBe("Demande de séance reçue — Collège Armand-Fallières");
-    const token = /\/colleges\/suivi\/([A-Za-z0-9_-]+)/.exec(ack.text)![1]!;
+    expect(ack.linkKind).toBe("college_tracking");
     await page.getByRole("link", { name: "Suivre ma demande" }).click();
     await page.getByRole("heading", { level: 1, name: "Suivi de la demande — Collège Armand-Fallières" }).waitFor();
-    expect(new URL(page.url()).pathname).toBe(`/colleges/suivi/${token}`);
+    const token = /^\/colleges\/suivi\/([A-Za-z0-9_-]{43})$/.exec(new URL(page.url()).pathname)![1]!;
+    expect(ack.text).not.toContain(token);
     expect(await page.locator("main").textContent()).toContain("Reçue");
     await page.getByLabel("Écrire à l'équipe de coordination").fill("Le CDI est disponible le mardi.");
     await page.getByRole("button", { name: "Envoyer le message" }).click();

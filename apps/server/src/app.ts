@@ -9,6 +9,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
 import type { ServerConfig } from "./config.js";
 import { createMailTransport, JobRunner, productJobs } from "./jobs/index.js";
 import { redactUrl } from "./log-redaction.js";
+import { registerNoStore } from "./no-store.js";
 import { createPortalPages } from "./portal-pages.js";
 import { registerStaticApps } from "./static-apps.js";
 import { registerExportRoutes } from "./exports-route.js";
@@ -22,6 +23,8 @@ export interface BuildOptions {
   now?: () => Date;
   /** E-mail transport; default: SMTP from SMTP_URL, or none (mail stays in the outbox). Tests inject one. */
   mailTransport?: MailTransport | null;
+  /** Where log lines go; default: standard output. Tests read them to check that no secret is logged. */
+  logStream?: NodeJS.WritableStream;
 }
 
 declare module "fastify" {
@@ -41,13 +44,14 @@ function requestAdapter(req: FastifyRequest, reply: FastifyReply): RequestAdapte
   };
 }
 
-export async function buildServer({ config, db, now = () => new Date(), mailTransport }: BuildOptions) {
+export async function buildServer({ config, db, now = () => new Date(), mailTransport, logStream }: BuildOptions) {
   const app = Fastify({
     logger: {
       level: config.logLevel,
       serializers: {
         req: (req: FastifyRequest) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
       },
+      ...(logStream ? { stream: logStream } : {}),
     },
     trustProxy: fastifyTrustProxy(config.trustProxy),
     // tRPC batches several procedure names into one path segment.
@@ -78,6 +82,7 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
   // Before any route is registered, so that they all inherit these hooks.
   registerSameOriginGuard(app, config.publicUrl);
   registerRetryAfterFallback(app);
+  registerNoStore(app);
 
   const services: ApiServices = {
     db,

@@ -1,19 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { booking, createHarness, createPlace, createWorkshopSession, errorOf, seedTerritory, type Harness } from "./harness.js";
+import { startMailbox, tokenIn, type Mailbox } from "./mailbox.js";
 
 // The manage link and the waitlist, through the router on a real database.
 
 let h: Harness;
+let mailbox: Mailbox;
 let placeId: string;
 const inDays = (d: number) => new Date(h.clock.now.getTime() + d * 86_400_000);
 const api = (ip?: string) => h.client(ip).api();
 
 beforeAll(async () => {
   h = await createHarness();
+  mailbox = await startMailbox();
   await seedTerritory(h.db);
   placeId = (await createPlace(h.db)).id;
 });
-afterAll(() => h.close());
+afterAll(async () => {
+  await mailbox.close();
+  await h.close();
+});
 
 describe("manage link", () => {
   it("shows only that registration, with a masked contact, and queues a confirmation with a calendar invitation", async () => {
@@ -24,8 +30,13 @@ describe("manage link", () => {
     expect(JSON.stringify(view)).not.toContain("Benali");
     const mail = await h.db.prisma.outboxEmail.findFirstOrThrow({ where: { to: "nadia.benali@exemple.fr" } });
     expect(mail.subject).toBe("Inscription confirmée : Les écrans en famille");
-    expect(mail.text).toContain(`/inscription/${res.manageToken}`);
     expect(mail.ics).toMatch(/METHOD:REQUEST/);
+    // The queued message holds no link; the delivered one carries its own, to this registration.
+    expect(mail.text).not.toContain(res.manageToken);
+    await mailbox.deliver(h);
+    const fromMail = tokenIn(mailbox.to("nadia.benali@exemple.fr").at(-1), "/inscription/");
+    expect(fromMail).not.toBe(res.manageToken);
+    expect(await (await api()).booking.manage({ token: fromMail })).toEqual(view);
   });
 
   it("answers the same way for an unknown or malformed token", async () => {

@@ -2,11 +2,13 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../src/shared/tokens.js";
 import { createHarness, createPlace, createUser, createWorkshopSession, errorOf, seedTerritory, type Harness, type TestClient } from "./harness.js";
+import { startMailbox, type Mailbox } from "./mailbox.js";
 
 // The collège pipeline through the tRPC router on a real database: request on the portal,
 // tracking link, triage and scheduling, the counsellor's report, the figures.
 
 let h: Harness;
+let mailbox: Mailbox;
 let coordinator: TestClient;
 let counsellorA: { id: string; userId: string };
 let counsellorB: { id: string; userId: string };
@@ -38,8 +40,10 @@ function request(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** Sends the outbox through SMTP, then what `to` received, oldest first (tracking links exist only there). */
 async function mails(to: string) {
-  return h.db.prisma.outboxEmail.findMany({ where: { to }, orderBy: [{ createdAt: "asc" }, { seq: "asc" }] });
+  await mailbox.deliver(h);
+  return mailbox.to(to).map((m) => ({ subject: m.subject ?? "", text: m.text ?? "" }));
 }
 function linkToken(text: string): string {
   const m = /\/colleges\/suivi\/([A-Za-z0-9_-]+)/.exec(text);
@@ -67,6 +71,7 @@ function plan(classIds: string[], counsellorIds: string[], day = "2027-01-14", t
 
 beforeAll(async () => {
   h = await createHarness(START);
+  mailbox = await startMailbox();
   await seedTerritory(h.db);
   await createUser(h.db, "coordinator", "coord@medianum.test", "Camille Coordination");
   const a = await createUser(h.db, "counsellor", "a@medianum.test", "Alex Conseiller");
@@ -80,7 +85,10 @@ beforeAll(async () => {
   clientB = h.client("203.0.113.3");
   await clientB.login("b@medianum.test");
 });
-afterAll(() => h.close());
+afterAll(async () => {
+  await mailbox.close();
+  await h.close();
+});
 
 describe("request on the portal and acknowledgement", () => {
   it("stores the request as received, with its classes and history, and queues the acknowledgement with a private link", async () => {
@@ -97,7 +105,11 @@ describe("request on the portal and acknowledgement", () => {
     const [ack] = await mails(input.email);
     expect(ack!.subject).toBe("Demande de séance reçue — Collège Jasmin");
     expect(ack!.text).toContain("Statut de votre demande : Reçue.");
-    expect(ack!.text).toContain(`http://localhost:3000/colleges/suivi/${trackingToken}`);
+    // The e-mail carries a link of its own (created when sent), to the same request.
+    expect(ack!.text).toContain("http://localhost:3000/colleges/suivi/");
+    const fromMail = linkToken(ack!.text);
+    expect(fromMail).not.toBe(trackingToken);
+    expect((await (await college().api()).college.tracking({ token: fromMail })).status).toBe("received");
     expect(ack!.text).toContain("5e A (26 élèves), 4e B (24 élèves) — 50 élèves");
   });
 

@@ -55,12 +55,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(now = new Date("2026-11-25T10:00:00Z")): Promise<Harness> {
+/** `smtpConfigured`: as with SMTP_URL set (invitation and reset links are e-mailed, never shown). */
+export async function createHarness(now = new Date("2026-11-25T10:00:00Z"), opts: { smtpConfigured?: boolean } = {}): Promise<Harness> {
   const db = await createTestDatabase();
   const clock = { now };
   const services = {
     db,
-    config: { ...defaultApiConfig, environment: "test" as const },
+    config: { ...defaultApiConfig, environment: "test" as const, smtpConfigured: opts.smtpConfigured ?? false },
     rateLimiter: new RateLimiter(db.prisma, () => clock.now.getTime()),
     now: () => clock.now,
   };

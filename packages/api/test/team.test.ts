@@ -1,16 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../src/shared/tokens.js";
 import { createHarness, createPlace, createUser, errorOf, seedTerritory, type Harness } from "./harness.js";
+import { startMailbox, tokenIn, type Mailbox } from "./mailbox.js";
 
+// With an SMTP server: invitation and reset links reach people by e-mail only (secret-links.test.ts
+// covers the server without SMTP, where the administrator hands the link over).
 let h: Harness;
+let mailbox: Mailbox;
 let adminId: string;
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness(undefined, { smtpConfigured: true });
+  mailbox = await startMailbox();
   await seedTerritory(h.db);
   adminId = (await createUser(h.db, "admin", "admin@test.fr", "Adèle Admin")).user.id;
   await createUser(h.db, "coordinator", "coordination@test.fr", "Coralie");
 });
-afterAll(() => h.close());
+afterAll(async () => {
+  await mailbox.close();
+  await h.close();
+});
 
 async function as(email: string, ip = "203.0.113.10") {
   const c = h.client(ip);
@@ -18,18 +26,19 @@ async function as(email: string, ip = "203.0.113.10") {
   return c;
 }
 
-/** The link of the last e-mail sent to `to`, as the person would click it. */
+/** Sends the outbox, then the link of the last e-mail `to` received, as the person would click it. */
 async function lastLink(to: string) {
-  const mail = await h.db.prisma.outboxEmail.findFirst({ where: { to }, orderBy: [{ createdAt: "desc" }, { seq: "desc" }] });
-  const m = mail?.text.match(/https?:\/\/\S+\/pilotage\/mot-de-passe\?jeton=(\S+)/);
-  if (!m) throw new Error(`no link sent to ${to}`);
-  return { mail: mail!, token: decodeURIComponent(m[1]!) };
+  await mailbox.deliver(h);
+  const mail = mailbox.to(to).at(-1);
+  expect(mail?.text).toMatch(/http:\/\/localhost:3000\/pilotage\/mot-de-passe\?jeton=/);
+  return { mail: mail!, token: tokenIn(mail, "mot-de-passe?jeton=") };
 }
 
 describe("invitations", () => {
   it("an admin invites a counsellor, who sets a password from the e-mailed link and logs in", async () => {
     const admin = await as("admin@test.fr");
-    const { id } = await (await admin.api()).team.invite({ email: "Nina.Nouvelle@Test.fr", displayName: "Nina Nouvelle", role: "counsellor" });
+    const { id, handover } = await (await admin.api()).team.invite({ email: "Nina.Nouvelle@Test.fr", displayName: "Nina Nouvelle", role: "counsellor" });
+    expect(handover).toBeNull();
     const { mail, token } = await lastLink("nina.nouvelle@test.fr");
     expect(mail.subject).toBe("Votre accès à Médianum");
     expect(mail.text).toContain("Adèle Admin vous invite");

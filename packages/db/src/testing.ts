@@ -40,3 +40,21 @@ export async function createTestDatabase(): Promise<Database> {
     },
   };
 }
+
+/**
+ * Every row of every table (all schemas but the system ones), each row cast to text: what a
+ * database dump would reveal. Tests grep it for secrets that must never be stored.
+ */
+export async function dumpAllTables(db: Database): Promise<string> {
+  const tables = await db.sql.query<{ schema: string; name: string }>(
+    `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+     WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2`,
+  );
+  const quote = (id: string) => `"${id.replaceAll('"', '""')}"`;
+  const parts: string[] = [];
+  for (const t of tables) {
+    const rows = await db.sql.query<{ row: string }>(`SELECT t::text AS row FROM ${quote(t.schema)}.${quote(t.name)} t`);
+    parts.push(`-- ${t.schema}.${t.name} (${rows.length})`, ...rows.map((r) => r.row));
+  }
+  return parts.join("\n");
+}

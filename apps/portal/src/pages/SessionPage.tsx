@@ -420,7 +420,7 @@ function Confirmation({ booked }: { booked: Booked }) {
       <p>
         Gardez ce lien : il permet de voir votre inscription, de réduire le nombre de places ou de l'annuler (jusqu'à{" "}
         {booked.cancellationDeadlineHours} h avant la séance).
-        {booked.email ? " Il est aussi dans l'e-mail de confirmation." : ""}
+        {booked.email ? " L'e-mail de confirmation contient aussi un lien pour le faire." : ""}
       </p>
       <p className="mn-break">
         <Link href={`/inscription/${booked.manageToken}`}>Gérer mon inscription</Link>

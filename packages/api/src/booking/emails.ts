@@ -4,6 +4,8 @@ import type { ApiConfig } from "../shared/config.js";
 import { buildIcs, type IcsMethod } from "../mail/ics.js";
 import { renderEmail } from "../mail/layout.js";
 import { enqueueEmail } from "../mail/outbox.js";
+import { PERSONAL_LINK } from "../mail/personal-link.js";
+import { manageLinkPrefix } from "./links.js";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -52,10 +54,6 @@ function placeLine(s: MailSession) {
 
 const seatsText = (n: number) => (n === 1 ? "1 place" : `${n} places`);
 
-export function manageUrl(config: MailConfig, token: string): string {
-  return `${config.publicUrl}/inscription/${token}`;
-}
-
 /** The iCalendar UID of a registration: one calendar entry per registration, updated in place. */
 export const registrationUid = (registrationId: string) => `inscription-${registrationId}@medianum`;
 
@@ -71,13 +69,24 @@ export async function queueBookingEmail(
   r: MailRegistration,
   s: MailSession,
   now: Date,
-  extra: { manageToken?: string | undefined; reason?: string | undefined; dedupeKey?: string | undefined } = {},
+  extra: {
+    /** Add the registration's manage link (confirmation, waitlist). */
+    withManageLink?: boolean | undefined;
+    /**
+     * @deprecated Only its presence counts (same as withManageLink): the e-mail never carries the
+     * token shown on screen, it gets a manage link of its own when it is sent.
+     */
+    manageToken?: string | undefined;
+    reason?: string | undefined;
+    dedupeKey?: string | undefined;
+  } = {},
 ): Promise<number> {
   if (!r.email) return r.icsSequence;
   const when = formatDateTime(s.startsAt);
   const title = s.workshop.title;
   const deadline = formatDateTime(changeDeadline(s.startsAt, config.cancellationDeadlineHours));
-  const link = extra.manageToken ? { label: "Voir, modifier ou annuler mon inscription", url: manageUrl(config, extra.manageToken) } : undefined;
+  const withManageLink = (extra.withManageLink ?? extra.manageToken !== undefined) && (kind === "confirmed" || kind === "waitlisted");
+  const link = withManageLink ? { label: "Voir, modifier ou annuler mon inscription", url: PERSONAL_LINK } : undefined;
   const details: Array<[string, string]> = [
     ["Atelier", title],
     ["Date", `${when} (${formatDuration(s.durationMinutes)})`],
@@ -185,6 +194,17 @@ export async function queueBookingEmail(
         url: `${config.publicUrl}/seances/${s.id}`,
       })
     : undefined;
-  await enqueueEmail(db, { to: r.email, subject, ...body, ics: icsText, dedupeKey: extra.dedupeKey }, now);
+  await enqueueEmail(
+    db,
+    {
+      to: r.email,
+      subject,
+      ...body,
+      ics: icsText,
+      dedupeKey: extra.dedupeKey,
+      personalLink: link ? { kind: "manage_registration", targetId: r.id, prefix: manageLinkPrefix(config) } : undefined,
+    },
+    now,
+  );
   return sequence;
 }

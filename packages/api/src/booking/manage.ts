@@ -13,8 +13,13 @@ type Config = Pick<ApiConfig, "publicUrl" | "cancellationDeadlineHours">;
 /** Same answer for an unknown, mistyped or anonymised link: a link never tells whether others exist. */
 const linkNotFound = () => new UserFacingError("NOT_FOUND", "Ce lien ne correspond à aucune inscription. Vérifiez qu'il est complet.");
 
+/** The link shown on screen at booking, or one of the links e-mailed since (each has its own token). */
 async function findByToken(prisma: PrismaClient | Prisma.TransactionClient, token: string) {
-  const r = await prisma.registration.findUnique({ where: { manageTokenHash: hashToken(token) }, include: { session: { include: publicSessionInclude } } });
+  const tokenHash = hashToken(token);
+  const r = await prisma.registration.findFirst({
+    where: { OR: [{ manageTokenHash: tokenHash }, { manageTokens: { some: { tokenHash } } }] },
+    include: { session: { include: publicSessionInclude } },
+  });
   if (!r || r.anonymisedAt) throw linkNotFound();
   return r;
 }

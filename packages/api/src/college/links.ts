@@ -1,21 +1,25 @@
 import type { Prisma, PrismaClient } from "@medianum/db";
 import { hashToken, newToken } from "../shared/tokens.js";
+import { ERASED } from "./retention.js";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-/** Path of the portal's tracking page for a token (the portal serves it at the site root). */
-export function trackingUrl(publicUrl: string, token: string): string {
-  return `${publicUrl.replace(/\/$/, "")}/colleges/suivi/${token}`;
+/** The portal's tracking page for a request (served at the site root), without its token. */
+export function trackingLinkPrefix(publicUrl: string): string {
+  return `${publicUrl.replace(/\/$/, "")}/colleges/suivi/`;
 }
 
 /**
- * A new tracking link for an e-mail about this request. Only hashes are stored, so a later
- * e-mail cannot repeat the first link: it carries a fresh one, and every link keeps working.
+ * The token of a collège e-mail's tracking link, created as the message leaves. Only hashes are
+ * stored, so each e-mail carries a link of its own, and every link keeps working. Null when the
+ * request no longer exists or its contact was erased (retention): the message is then not sent.
  */
-export async function newTrackingLink(tx: Db, requestId: string, publicUrl: string, now: Date): Promise<string> {
+export async function mintTrackingToken(db: Db, requestId: string, now: Date): Promise<string | null> {
+  const r = await db.collegeRequest.findUnique({ where: { id: requestId }, select: { requesterName: true } });
+  if (!r || r.requesterName === ERASED) return null;
   const token = newToken();
-  await tx.collegeTrackingToken.create({ data: { requestId, tokenHash: hashToken(token), createdAt: now } });
-  return trackingUrl(publicUrl, token);
+  await db.collegeTrackingToken.create({ data: { requestId, tokenHash: hashToken(token), createdAt: now } });
+  return token;
 }
 
 /** The request a tracking token opens, or null; the token itself is never stored. */

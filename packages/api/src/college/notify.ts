@@ -1,10 +1,11 @@
 import type { Prisma } from "@medianum/db";
 import { collegeRequestStatuses, formatDateTime, formatDuration, type CollegeRequestStatus } from "@medianum/domain";
 import { enqueueEmail } from "../mail/outbox.js";
-import { newTrackingLink } from "./links.js";
+import { PERSONAL_LINK } from "../mail/personal-link.js";
+import { trackingLinkPrefix } from "./links.js";
 
 // Every e-mail to a collège is queued in the outbox inside the transaction of the change it
-// announces, and carries a working link to the tracking page.
+// announces, and carries a working link to the tracking page, created when the message is sent.
 
 export interface SessionLine {
   startsAt: Date;
@@ -32,18 +33,26 @@ export function sessionLines(sessions: readonly SessionLine[]): string[] {
 }
 
 export async function notifyCollege(tx: Prisma.TransactionClient, n: Notice, publicUrl: string, now: Date): Promise<void> {
-  const link = await newTrackingLink(tx, n.requestId, publicUrl, now);
   const text = [
     "Bonjour,",
     "",
     ...n.paragraphs.flatMap((p) => [p, ""]),
     ...(n.sessions?.length ? [...sessionLines(n.sessions), ""] : []),
     "Suivez votre demande, écrivez-nous ou annulez-la depuis cette page personnelle (ne la transférez pas) :",
-    link,
+    PERSONAL_LINK,
     "",
     SIGNATURE,
   ].join("\n");
-  await enqueueEmail(tx, { to: n.to, subject: `${n.subject} — ${n.establishmentName}`, text }, now);
+  await enqueueEmail(
+    tx,
+    {
+      to: n.to,
+      subject: `${n.subject} — ${n.establishmentName}`,
+      text,
+      personalLink: { kind: "college_tracking", targetId: n.requestId, prefix: trackingLinkPrefix(publicUrl) },
+    },
+    now,
+  );
 }
 
 export function statusSubject(status: CollegeRequestStatus): string {

@@ -2,7 +2,8 @@ import type { PrismaClient } from "@medianum/db";
 import { COLLEGE_REQUEST_RETENTION_MONTHS } from "@medianum/domain";
 import { hashToken, newToken } from "../shared/tokens.js";
 
-const ERASED = "(effacé)";
+/** What an erased request's contact fields say (a request erased this way gets no new link). */
+export const ERASED = "(effacé)";
 
 /**
  * Erases the contact details of closed collège requests (done, declined, cancelled) whose last

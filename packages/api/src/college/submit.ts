@@ -3,8 +3,9 @@ import { classLevels, collegeRequestInput, collegeTopics, formatDate, totalPupil
 import type { z } from "zod";
 import { UserFacingError } from "../shared/errors.js";
 import { hashToken, newToken } from "../shared/tokens.js";
-import { trackingUrl } from "./links.js";
+import { trackingLinkPrefix } from "./links.js";
 import { enqueueEmail } from "../mail/outbox.js";
+import { PERSONAL_LINK } from "../mail/personal-link.js";
 
 type Input = z.output<typeof collegeRequestInput>;
 
@@ -13,7 +14,8 @@ const dayLabel = (day: string) => formatDate(new Date(`${day}T12:00:00Z`));
 /**
  * Records a collège's request ("received"), its classes and first history line, and queues the
  * acknowledgement with the private tracking link, all in one transaction. The token is returned
- * once (for the on-screen acknowledgement) and stored only hashed.
+ * once (for the on-screen acknowledgement) and stored only hashed; the e-mail gets a link of its
+ * own when it is sent.
  */
 export async function submitCollegeRequest(prisma: PrismaClient, input: Input, publicUrl: string, now: Date) {
   const commune = await prisma.commune.findUnique({ where: { inseeCode: input.communeInsee }, select: { name: true } });
@@ -21,7 +23,6 @@ export async function submitCollegeRequest(prisma: PrismaClient, input: Input, p
     throw new UserFacingError("BAD_REQUEST", "Choisissez la commune de l'établissement dans la liste.", { field: "communeInsee" });
   }
   const token = newToken();
-  const link = trackingUrl(publicUrl, token);
   const request = await prisma.$transaction(async (tx) => {
     const created = await tx.collegeRequest.create({
       data: {
@@ -57,11 +58,20 @@ export async function submitCollegeRequest(prisma: PrismaClient, input: Input, p
       `Périodes souhaitées : ${input.periods.map((p) => (p.from === p.to ? `le ${dayLabel(p.from)}` : `du ${dayLabel(p.from)} au ${dayLabel(p.to)}`)).join(" ; ")}`,
       "",
       "Suivez votre demande, écrivez-nous ou annulez-la depuis cette page personnelle (ne la transférez pas) :",
-      link,
+      PERSONAL_LINK,
       "",
       "L'équipe des conseillers numériques du Département",
     ].join("\n");
-    await enqueueEmail(tx, { to: input.email, subject: `Demande de séance reçue — ${input.establishmentName}`, text }, now);
+    await enqueueEmail(
+      tx,
+      {
+        to: input.email,
+        subject: `Demande de séance reçue — ${input.establishmentName}`,
+        text,
+        personalLink: { kind: "college_tracking", targetId: created.id, prefix: trackingLinkPrefix(publicUrl) },
+      },
+      now,
+    );
     return created;
   });
   return { requestId: request.id, trackingToken: token, email: input.email };

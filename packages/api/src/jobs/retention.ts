@@ -4,7 +4,7 @@ import { hashToken, newToken } from "../shared/tokens.js";
 
 /**
  * Anonymises the registrations of sessions held more than `months` ago (name, contact, need;
- * the manage link is killed), keeping seats and status for the statistics, and deletes the
+ * every manage link is killed), keeping seats and status for the statistics, and deletes the
  * outbox messages older than that (they carry addresses). Idempotent.
  */
 export async function anonymiseExpiredRegistrations(prisma: PrismaClient, months: number, now: Date) {
@@ -16,6 +16,7 @@ export async function anonymiseExpiredRegistrations(prisma: PrismaClient, months
   });
   await prisma.$transaction(async (tx) => {
     for (const { id } of due) {
+      await tx.registrationManageToken.deleteMany({ where: { registrationId: id } });
       await tx.registration.update({
         where: { id },
         data: { firstName: "Anonyme", lastName: "", email: null, phone: null, need: null, manageTokenHash: hashToken(newToken()), anonymisedAt: now },

@@ -1,5 +1,8 @@
 import { Prisma, type PrismaClient } from "@medianum/db";
+import { PERSONAL_LINK_MASK, personalLinkKinds } from "@medianum/domain";
 import { icsMethod } from "./ics.js";
+import { mintPersonalLink } from "./link-minters.js";
+import { maskPlainLinks, withLink } from "./personal-link.js";
 import type { MailTransport } from "./transport.js";
 
 export interface DeliveryOptions {
@@ -17,7 +20,13 @@ export interface DeliveryReport {
   sent: number;
   retried: number;
   failed: number;
+  /** Not sent: the personal link no longer had a purpose (replaced, used, expired, data erased). */
+  obsolete: number;
 }
+
+/** Shown to staff on a message that was not sent because its link no longer counts. */
+export const OBSOLETE_LINK_ERROR =
+  "Non envoyé : son lien personnel ne sert plus (remplacé par un plus récent, déjà utilisé, expiré, compte désactivé ou données effacées).";
 
 /** Wait before the next attempt: 1 min, 4 min, 16 min, 1 h 04, then at most 4 h. */
 export function backoffMs(attempts: number): number {
@@ -28,6 +37,10 @@ export function backoffMs(attempts: number): number {
  * Sends pending outbox messages. Several server instances may run this at once: each claims a
  * batch with FOR UPDATE SKIP LOCKED and a short lease (lockedUntil), so that no message is sent
  * twice while a claim is live, and a claim left by a crashed instance expires by itself.
+ *
+ * A message's personal link gets its token here, just before it goes to the SMTP server, and
+ * exists only in the e-mail. Once delivered, a message keeps only its envelope (recipient,
+ * subject, status, dates): text, HTML and calendar file are erased.
  */
 export async function deliverOutbox(prisma: PrismaClient, transport: MailTransport, opts: DeliveryOptions): Promise<DeliveryReport> {
   const { now, from } = opts;
@@ -36,41 +49,62 @@ export async function deliverOutbox(prisma: PrismaClient, transport: MailTranspo
   const maxAttempts = opts.maxAttempts ?? 8;
   const leaseUntil = new Date(now.getTime() + leaseMs);
 
-  const claimed = await prisma.$queryRaw<{ id: string }[]>(Prisma.sql`
+  const claimed = await prisma.$queryRaw<{ id: string; createdAt: Date; seq: bigint }[]>(Prisma.sql`
     UPDATE "OutboxEmail" SET "lockedUntil" = ${leaseUntil}
     WHERE id IN (
       SELECT id FROM "OutboxEmail"
       WHERE status = 'pending'
         AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${now})
         AND ("lockedUntil" IS NULL OR "lockedUntil" < ${now})
-      ORDER BY "createdAt"
+      ORDER BY "createdAt", seq
       LIMIT ${batchSize}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING id`);
+    RETURNING id, "createdAt", seq`);
+  // In the order they were queued (RETURNING has none): "request received" goes before "cancelled".
+  claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
 
-  const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
+  const report: DeliveryReport = { sent: 0, retried: 0, failed: 0, obsolete: 0 };
   for (const { id } of claimed) {
     const m = await prisma.outboxEmail.findUnique({ where: { id } });
     if (!m || m.status !== "pending") continue;
+    let secret: { url: string; token: string } | null = null;
     try {
+      let body = { text: m.text ?? "", html: m.html };
+      if (m.linkKind) {
+        const kind = personalLinkKinds.schema.parse(m.linkKind);
+        const url = m.linkTargetId && m.linkPrefix ? await mintPersonalLink(prisma, { kind, targetId: m.linkTargetId, prefix: m.linkPrefix }, now) : null;
+        if (url === null || !m.linkPrefix) {
+          await prisma.outboxEmail.update({
+            where: { id },
+            data: { status: "failed", attempts: { increment: 1 }, lastError: OBSOLETE_LINK_ERROR, lockedUntil: null, nextAttemptAt: null },
+          });
+          report.obsolete += 1;
+          continue;
+        }
+        secret = { url, token: url.slice(m.linkPrefix.length) };
+        body = withLink(body, url);
+      }
       await transport.sendMail({
         from,
         to: m.to,
         subject: m.subject,
-        text: m.text,
-        ...(m.html ? { html: m.html } : {}),
+        text: body.text,
+        ...(body.html ? { html: body.html } : {}),
         ...(m.ics ? { icalEvent: { method: icsMethod(m.ics), filename: "atelier.ics", content: m.ics } } : {}),
         headers: { "Auto-Submitted": "auto-generated" },
       });
       await prisma.outboxEmail.update({
         where: { id },
-        data: { status: "sent", sentAt: now, attempts: { increment: 1 }, lockedUntil: null, lastError: null },
+        data: { status: "sent", sentAt: now, attempts: { increment: 1 }, lockedUntil: null, lastError: null, text: null, html: null, ics: null },
       });
       report.sent += 1;
     } catch (err) {
       const attempts = m.attempts + 1;
-      const message = err instanceof Error ? err.message : String(err);
+      // A refusing server may quote the message (e.g. a URL filter): the link never reaches lastError.
+      let message = err instanceof Error ? err.message : String(err);
+      if (secret) message = message.replaceAll(secret.url, PERSONAL_LINK_MASK).replaceAll(secret.token, PERSONAL_LINK_MASK);
+      message = maskPlainLinks(message);
       const giveUp = attempts >= maxAttempts;
       await prisma.outboxEmail.update({
         where: { id },

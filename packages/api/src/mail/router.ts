@@ -1,8 +1,9 @@
 import type { OutboxEmailModel, Prisma } from "@medianum/db";
-import { outboxFilter, outboxListView, outboxMessageView, uuidSchema } from "@medianum/domain";
+import { outboxFilter, outboxListView, outboxMessageView, personalLinkKinds, uuidSchema } from "@medianum/domain";
 import { z } from "zod";
 import { audit } from "../shared/audit.js";
 import { notFound } from "../shared/errors.js";
+import { maskedText, maskPlainLinks } from "./personal-link.js";
 import { router, staffProcedure } from "../trpc.js";
 
 const PAGE_SIZE = 50;
@@ -19,10 +20,15 @@ function listItemOf(m: OutboxEmailModel) {
     createdAt: m.createdAt,
     sentAt: m.sentAt,
     hasIcs: !!m.ics,
+    personalLink: m.linkKind && personalLinkKinds.has(m.linkKind) ? m.linkKind : null,
+    bodyErased: m.text === null,
   };
 }
 
-/** The outbox viewer: every e-mail the product queued, readable by staff (the only copy without SMTP). */
+/**
+ * The outbox viewer: every e-mail the product queued, readable by staff (the only copy without
+ * SMTP). Personal links are never in it: their token is created when the message is sent.
+ */
 export const outboxRouter = router({
   list: staffProcedure
     .input(outboxFilter.default({ page: 0 }))
@@ -52,7 +58,8 @@ export const outboxRouter = router({
       if (!m) throw notFound("Ce message");
       return {
         ...listItemOf(m),
-        text: m.text,
+        // maskPlainLinks: nothing written before links were made at delivery may show through either.
+        text: m.text === null ? null : maskedText(maskPlainLinks(m.text)),
         ics: m.ics,
       };
     }),

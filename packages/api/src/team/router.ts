@@ -1,6 +1,8 @@
 import {
   changeRoleInput,
   inviteInput,
+  inviteResult,
+  resetPasswordResult,
   postInput,
   roles,
   setPasswordInput,
@@ -16,13 +18,13 @@ import { notFound, UserFacingError } from "../shared/errors.js";
 import { RATE_LIMITS } from "../shared/rate-limit.js";
 import { hashToken, newToken } from "../shared/tokens.js";
 import { adminProcedure, publicProcedure, rateLimited, router, staffProcedure } from "../trpc.js";
-import { sendUserLink } from "./links.js";
+import { issueUserLink } from "./links.js";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const INVALID_LINK = "Ce lien n'est plus valable : il a déjà servi, a expiré ou a été remplacé par un plus récent. Demandez un nouveau lien à votre coordinateur ou coordinatrice.";
 
 /** The only admin left cannot lose the role or be disabled: someone must keep the keys. */
-async function assertNotLastAdmin(prisma: Parameters<typeof sendUserLink>[0], userId: string) {
+async function assertNotLastAdmin(prisma: Parameters<typeof issueUserLink>[0], userId: string) {
   const target = await prisma.user.findUnique({ where: { id: userId }, select: { role: true, disabledAt: true } });
   if (target?.role !== "admin" || target.disabledAt) return;
   const admins = await prisma.user.count({ where: { role: "admin", disabledAt: null } });
@@ -59,8 +61,11 @@ export const teamRouter = router({
     );
   }),
 
-  /** Creates the account without a usable password and e-mails a link to choose one. */
-  invite: adminProcedure.input(inviteInput).output(z.object({ id: z.uuid() })).mutation(async ({ ctx, input }) => {
+  /**
+   * Creates the account without a usable password and e-mails a link to choose one; without SMTP,
+   * the link is in this answer only, for the administrator to hand over (see issueUserLink).
+   */
+  invite: adminProcedure.input(inviteInput).output(inviteResult).mutation(async ({ ctx, input }) => {
     const { prisma } = ctx.db;
     if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
       throw new UserFacingError("CONFLICT", "Un compte existe déjà avec cette adresse e-mail.", { field: "email" });
@@ -73,22 +78,29 @@ export const teamRouter = router({
         data: { email: input.email, displayName: input.displayName, role: input.role, passwordHash: unusable, createdAt: now },
       });
       if (input.role === "counsellor") await tx.counsellor.create({ data: { userId: user.id, createdAt: now } });
-      await sendUserLink(tx, { user, kind: "invite", publicUrl: ctx.config.publicUrl, now, invitedBy: ctx.user.displayName });
-      await audit(ctx, tx, "team.invite", { type: "User", id: user.id }, { email: input.email, role: input.role });
-      return { id: user.id };
+      const handover = await issueUserLink(tx, {
+        user,
+        kind: "invite",
+        publicUrl: ctx.config.publicUrl,
+        now,
+        byEmail: ctx.config.smtpConfigured,
+        invitedBy: ctx.user.displayName,
+      });
+      await audit(ctx, tx, "team.invite", { type: "User", id: user.id }, { email: input.email, role: input.role, delivery: handover ? "handover" : "email" });
+      return { id: user.id, handover };
     });
   }),
 
-  /** Sends a new invitation or a reset link, depending on whether the account was ever used. */
-  resetPassword: adminProcedure.input(userIdInput).mutation(async ({ ctx, input }) => {
+  /** A new link to choose a password: e-mailed, or without SMTP in this answer only, to hand over. */
+  resetPassword: adminProcedure.input(userIdInput).output(resetPasswordResult).mutation(async ({ ctx, input }) => {
     const { prisma } = ctx.db;
     return prisma.$transaction(async (tx) => {
       const user = await tx.user.findUnique({ where: { id: input.userId } });
       if (!user) throw notFound("Ce compte");
       if (user.disabledAt) throw new UserFacingError("CONFLICT", "Ce compte est désactivé : réactivez-le d'abord.");
-      await sendUserLink(tx, { user, kind: "password_reset", publicUrl: ctx.config.publicUrl, now: ctx.now() });
-      await audit(ctx, tx, "team.password_reset", { type: "User", id: user.id });
-      return { ok: true };
+      const handover = await issueUserLink(tx, { user, kind: "password_reset", publicUrl: ctx.config.publicUrl, now: ctx.now(), byEmail: ctx.config.smtpConfigured });
+      await audit(ctx, tx, "team.password_reset", { type: "User", id: user.id }, { delivery: handover ? "handover" : "email" });
+      return { ok: true as const, handover };
     });
   }),
 

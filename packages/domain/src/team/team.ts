@@ -26,6 +26,14 @@ export const inviteInput = z.object({
 export type InviteInput = z.input<typeof inviteInput>;
 
 export const userIdInput = z.object({ userId: uuidSchema });
+
+/**
+ * Without an SMTP server, the link of an invitation or reset is given once, in the answer to the
+ * administrator who asked for it, to hand over in person; with SMTP it is only e-mailed (null).
+ */
+export const userLinkHandover = z.object({ url: z.string(), expiresAt: z.date() }).nullable();
+export const inviteResult = z.object({ id: z.uuid(), handover: userLinkHandover });
+export const resetPasswordResult = z.object({ ok: z.literal(true), handover: userLinkHandover });
 export const changeRoleInput = z.object({ userId: uuidSchema, role: roles.schema });
 
 export const postInput = z

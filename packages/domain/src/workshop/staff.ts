@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { bookingFields, CONTACT_REQUIRED_MESSAGE } from "../booking/registration.js";
 import { requiredText, uuidSchema } from "../shared/schemas.js";
+import { valueList } from "../shared/value-list.js";
 import { audiences, sessionStatuses, workshopThemes } from "./workshop.js";
 
 // Inputs and views of the staff side: registrations managed by the coordination team, outbox.
@@ -63,6 +64,19 @@ export const outboxFilter = z.object({
   page: z.number().int().min(0).max(10_000).default(0),
 });
 
+/**
+ * Personal links an e-mail may carry (OutboxEmail.linkKind). The link's token is created when the
+ * message leaves for the SMTP server and never stored: staff see the message without it.
+ */
+export const personalLinkKinds = valueList([
+  { value: "set_password", label: "Lien pour choisir un mot de passe" },
+  { value: "manage_registration", label: "Lien pour gérer une inscription" },
+  { value: "college_tracking", label: "Lien de suivi d'une demande de collège" },
+]);
+
+/** What the outbox viewer shows where a message's personal link goes. */
+export const PERSONAL_LINK_MASK = "[lien personnel masqué]";
+
 export const outboxItemView = z.object({
   id: z.uuid(),
   to: z.string(),
@@ -73,6 +87,10 @@ export const outboxItemView = z.object({
   createdAt: z.date(),
   sentAt: z.date().nullable(),
   hasIcs: z.boolean(),
+  /** The kind of personal link the message carries, never the link. */
+  personalLink: personalLinkKinds.schema.nullable(),
+  /** Sent messages keep only their envelope: the text was erased once delivered. */
+  bodyErased: z.boolean(),
 });
 export const outboxListView = z.object({
   items: z.array(outboxItemView),
@@ -81,7 +99,8 @@ export const outboxListView = z.object({
   /** False when no SMTP server is configured: messages stay here for staff to read. */
   smtpConfigured: z.boolean(),
 });
-export const outboxMessageView = outboxItemView.extend({ text: z.string(), ics: z.string().nullable() });
+/** `text` is null once the message was delivered; a personal link shows as PERSONAL_LINK_MASK. */
+export const outboxMessageView = outboxItemView.extend({ text: z.string().nullable(), ics: z.string().nullable() });
 
 export const placeChoice = z.object({ id: z.uuid(), name: z.string(), communeName: z.string() });
 

@@ -1,13 +1,17 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { formatDateTime, outboxStatusLabels, outboxStatuses } from "@medianum/domain";
+import { formatDateTime, outboxStatusLabels, outboxStatuses, PERSONAL_LINK_MASK, personalLinkKinds } from "@medianum/domain";
 import { Alert, Badge, Button, DataTable, EmptyState, SelectField, TextField, readApiError } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
 
 type Status = (typeof outboxStatuses)[number];
 
-/** Every e-mail the product queued. Without SMTP_URL this is where messages stay, for staff to read. */
+/**
+ * Every e-mail the product queued. Without SMTP_URL this is where messages stay, for staff to read.
+ * Personal links (password, registration, collège tracking) are never here: they are created
+ * when a message is sent, and a delivered message keeps only its envelope.
+ */
 export function OutboxPage() {
   const trpc = useTRPC();
   const [status, setStatus] = useState("");
@@ -26,9 +30,17 @@ export function OutboxPage() {
     <>
       <Title title="Messages envoyés" />
       <h1>Messages (e-mails)</h1>
+      <p>
+        Les liens personnels (choix d'un mot de passe, gestion d'une inscription, suivi d'une demande de collège) n'apparaissent jamais ici : chaque lien est créé au
+        moment de l'envoi et seul son destinataire le reçoit. Une fois un message envoyé, son texte est effacé ; le destinataire, l'objet et les dates restent.
+      </p>
       {list.data && !list.data.smtpConfigured ? (
         <Alert type="info" title="Aucun serveur d'envoi n'est configuré.">
           <p>Les e-mails ne partent pas : ils restent ici. Pour les envoyer, définissez SMTP_URL et MAIL_FROM sur le serveur.</p>
+          <p>
+            En attendant, les parents et les collèges ont leur lien personnel à l'écran après leur demande ; pour un compte de l'équipe, le lien s'affiche une fois, dans la
+            page Équipe, à l'administrateur qui invite ou réinitialise.
+          </p>
         </Alert>
       ) : null}
       <form
@@ -119,7 +131,22 @@ function Message({ id }: { id: string }) {
     <section className="mn-card" aria-labelledby="message-objet">
       <h2 id="message-objet">{m.data.subject}</h2>
       <p>À : {m.data.to}</p>
-      <pre className="mn-message-text" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>{m.data.text}</pre>
+      {m.data.sentAt ? <p>Envoyé le {formatDateTime(m.data.sentAt)}</p> : null}
+      {m.data.text === null ? (
+        <p>Le texte de ce message a été effacé après l'envoi : seuls le destinataire, l'objet et les dates sont gardés.</p>
+      ) : (
+        <>
+          {m.data.personalLink ? (
+            <p className="mn-hint">
+              {personalLinkKinds.label(m.data.personalLink)} : créé au moment de l'envoi, seul le destinataire le reçoit. Il apparaît ici sous la forme «{" "}
+              {PERSONAL_LINK_MASK} ».
+            </p>
+          ) : null}
+          <pre className="mn-message-text" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+            {m.data.text}
+          </pre>
+        </>
+      )}
       {m.data.ics ? (
         <details>
           <summary>Fichier d'agenda joint (.ics)</summary>
