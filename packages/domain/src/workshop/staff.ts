@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { bookingFields, CONTACT_REQUIRED_MESSAGE } from "../booking/registration.js";
-import { requiredText, uuidSchema } from "../shared/schemas.js";
+import { requiredText, searchText, uuidSchema } from "../shared/schemas.js";
 import { audiences, sessionStatuses, workshopThemes } from "./workshop.js";
 
 // Inputs and views of the staff side: registrations managed by the coordination team, outbox.
@@ -59,7 +59,7 @@ export const outboxStatusLabels: Record<(typeof outboxStatuses)[number], string>
 
 export const outboxFilter = z.object({
   status: z.enum(outboxStatuses).optional(),
-  search: z.string().trim().max(200).optional(),
+  search: searchText("Recherche", 200),
   page: z.number().int().min(0).max(10_000).default(0),
 });
 
@@ -85,4 +85,4 @@ export const outboxMessageView = outboxItemView.extend({ text: z.string(), ics: 
 
 export const placeChoice = z.object({ id: z.uuid(), name: z.string(), communeName: z.string() });
 
-export const reasonText = requiredText("Motif", 500);
+export const reasonText = requiredText("Motif", 500, { multiline: true });
