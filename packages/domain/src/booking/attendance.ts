@@ -21,7 +21,7 @@ export const attendanceInput = z.discriminatedUnion("kind", [
     /** Generated on the device: the idempotency key of this walk-in. */
     clientId: uuidSchema,
     firstName: requiredText("Prénom", 100),
-    lastName: cleanText("Nom").trim().max(100, { error: "Nom : 100 caractères au maximum." }).default(""),
+    lastName: cleanText("Nom").max(100, { error: "Nom : 100 caractères au maximum." }).default(""),
     seats: z
       .number({ error: "Indiquez le nombre de personnes." })
       .int()

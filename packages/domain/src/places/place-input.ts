@@ -8,10 +8,9 @@ const optionalUrl = z
   .union([z.url({ protocol: /^https?$/, error: "Adresse de site invalide (elle commence par https://)." }), z.literal("")])
   .nullish()
   .transform((v) => (v ? v : null));
-const postalCode = cleanText("Code postal").trim().regex(/^\d{5}$/, { error: "Code postal invalide (5 chiffres)." });
+const postalCode = cleanText("Code postal").regex(/^\d{5}$/, { error: "Code postal invalide (5 chiffres)." });
 /** SIRET (14 digits) or RNA (W + 9 digits): the national standard's "pivot" identifier. */
 export const siretOrRnaSchema = cleanText("SIRET ou RNA")
-  .trim()
   .transform((s) => s.replace(/\s/g, "").toUpperCase())
   .pipe(z.string().regex(/^(\d{14}|W\d{9})$/, { error: "SIRET (14 chiffres) ou RNA (W suivi de 9 chiffres) invalide." }));
 

@@ -49,6 +49,8 @@ describe("texts from outside", () => {
     expect(optionalText("Notes", 2000, { multiline: true }).parse(note)).toBe(note);
     expect(messages(requiredText("Prénom").safeParse("Léa\nMartin"))).toEqual(["Prénom : ce texte contient un caractère invisible ou invalide ; retapez-le sans copier-coller."]);
     expect(messages(requiredText("Prénom").safeParse("Léa\tMartin"))).toHaveLength(1);
+    // Around a name (pasted from a spreadsheet), they are trimmed, not refused.
+    expect(requiredText("Prénom").parse("\tLéa\r\n")).toBe("Léa");
     // NUL stays refused in a multi-line text.
     expect(messages(optionalText("Notes", 2000, { multiline: true }).safeParse("a\nb\u0000"))).toHaveLength(1);
   });

@@ -28,10 +28,14 @@ export function isCleanText(s: string, opts: TextOptions = {}): boolean {
   return !(opts.multiline ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(s) && !LONE_SURROGATE.test(s);
 }
 
-/** A string without NUL, control characters or broken Unicode; `label` names the field in the message. */
+/**
+ * A trimmed string without NUL, control characters or broken Unicode; `label` names the field in
+ * the message. Trimmed first, so that a tab or a line break pasted around a name is not refused.
+ */
 export function cleanText(label: string, opts: TextOptions = {}) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? `${label} : ce champ est obligatoire.` : `${label} : ce champ doit être un texte.`) })
+    .trim()
     .refine((s) => isCleanText(s, opts), { error: `${label} : ce texte contient un caractère invisible ou invalide ; retapez-le sans copier-coller.`, abort: true });
 }
 
@@ -39,29 +43,26 @@ export const uuidSchema = z.uuid({ error: "Identifiant invalide." });
 
 export const emailSchema = z
   .string({ error: "Indiquez une adresse e-mail." })
-  .refine((s) => isCleanText(s), { error: "Cette adresse e-mail contient un caractère invisible ou invalide ; retapez-la.", abort: true })
   .trim()
+  .refine((s) => isCleanText(s), { error: "Cette adresse e-mail contient un caractère invisible ou invalide ; retapez-la.", abort: true })
   .toLowerCase()
   .max(254, { error: "L'adresse e-mail est trop longue." })
   .pipe(z.email({ error: "Cette adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr)." }));
 
 /** French phone numbers, mobile or landline, with or without +33 and separators. */
 export const phoneSchema = cleanText("Téléphone")
-  .trim()
   .max(40, { error: "Ce numéro de téléphone n'est pas valide (10 chiffres, par exemple 06 12 34 56 78)." })
   .transform((s) => s.replace(/[\s.-]/g, "").replace(/^\+33/, "0"))
   .pipe(z.string().regex(/^0[1-9]\d{8}$/, { error: "Ce numéro de téléphone n'est pas valide (10 chiffres, par exemple 06 12 34 56 78)." }));
 
 export function requiredText(label: string, max = 200, opts: TextOptions = {}) {
   return cleanText(label, opts)
-    .trim()
     .min(1, { error: `${label} : ce champ est obligatoire.` })
     .max(max, { error: `${label} : ${max} caractères au maximum.` });
 }
 
 export function optionalText(label: string, max = 2000, opts: TextOptions = {}) {
   return cleanText(label, opts)
-    .trim()
     .max(max, { error: `${label} : ${max} caractères au maximum.` })
     .optional()
     .transform((s) => (s ? s : undefined));
@@ -70,7 +71,6 @@ export function optionalText(label: string, max = 2000, opts: TextOptions = {}) 
 /** A search box or a filter's free text: trimmed, short, empty means "no filter". */
 export function searchText(label: string, max = 200) {
   return cleanText(label)
-    .trim()
     .max(max, { error: `${label} : ${max} caractères au maximum.` })
     .transform((s) => (s ? s : undefined))
     .optional();
