@@ -88,7 +88,7 @@ describe("GET /api/exports/:kind.:format", () => {
     const submitted = await app.inject({
       method: "POST",
       url: "/api/trpc/college.submit",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", origin: "http://localhost:3000" },
       payload: JSON.stringify(
         superjson.serialize({
           uai: "0470040N",
@@ -112,7 +112,7 @@ describe("GET /api/exports/:kind.:format", () => {
     const scheduled = await app.inject({
       method: "POST",
       url: "/api/trpc/college.schedule",
-      headers: { "content-type": "application/json", cookie: coord },
+      headers: { "content-type": "application/json", origin: "http://localhost:3000", cookie: coord },
       payload: JSON.stringify(
         superjson.serialize({
           requestId: request.id,

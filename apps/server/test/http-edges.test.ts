@@ -14,6 +14,8 @@ import { fakeApps } from "./support/fake-apps.js";
 
 // The HTTP layer itself, below the API: odd URLs, bodies, content types and cookies get a 4xx
 // with a French JSON message on every kind of route (API, exports, health, the apps' files).
+// Requests say they come from the product's own pages: cross-site refusals are not under test.
+const SAME_ORIGIN = { origin: "http://localhost:3000", "sec-fetch-site": "same-origin" };
 
 let db: Database;
 let app: Awaited<ReturnType<typeof buildServer>>;
@@ -27,7 +29,7 @@ beforeAll(async () => {
   const res = await app.inject({
     method: "POST",
     url: "/api/trpc/auth.login",
-    headers: { "content-type": "application/json" },
+    headers: { ...SAME_ORIGIN, "content-type": "application/json" },
     payload: JSON.stringify(superjson.serialize({ email: "coord@medianum.test", password: "un-bon-mot-de-passe" })),
   });
   coordCookie = String(res.headers["set-cookie"]).split(";")[0]!;
@@ -86,7 +88,7 @@ describe("odd URLs", () => {
 describe("odd bodies and content types", () => {
   it("a mutation with a body that is not JSON is refused with 415 in French (form posts, multipart, text, nonsense types)", async () => {
     for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "multipart/form-data", "application/octet-stream", "application/jsonx", ";;;", "a".repeat(3000)]) {
-      const res = await expectAcceptable({ method: "POST", url: "/api/trpc/auth.logout", headers: { "content-type": type, cookie: coordCookie }, payload: "{}" });
+      const res = await expectAcceptable({ method: "POST", url: "/api/trpc/auth.logout", headers: { ...SAME_ORIGIN, "content-type": type, cookie: coordCookie }, payload: "{}" });
       expect(res.statusCode, type).toBe(415);
       expect(res.json()).toEqual({ error: "Format de la demande non pris en charge : envoyez du JSON." });
     }
@@ -96,20 +98,20 @@ describe("odd bodies and content types", () => {
 
   it("invalid JSON and broken superjson are 400 in French", async () => {
     for (const payload of ["{", '{"json":', '{"json":{"email":1},"meta":{"values":{"email":["Date"]}}}', '{"json":{},"meta":{"values":{"__proto__.x":["Date"]}}}', '"\\ud800"']) {
-      const res = await expectAcceptable({ method: "POST", url: "/api/trpc/auth.login", headers: { "content-type": "application/json" }, payload });
+      const res = await expectAcceptable({ method: "POST", url: "/api/trpc/auth.login", headers: { ...SAME_ORIGIN, "content-type": "application/json" }, payload });
       expect(res.statusCode, payload).toBe(400);
     }
   });
 
   it("a body over 1 MB is 413 in French", async () => {
-    const res = await expectAcceptable({ method: "POST", url: "/api/trpc/booking.book", headers: { "content-type": "application/json" }, payload: `"${"a".repeat(1_100_000)}"` });
+    const res = await expectAcceptable({ method: "POST", url: "/api/trpc/booking.book", headers: { ...SAME_ORIGIN, "content-type": "application/json" }, payload: `"${"a".repeat(1_100_000)}"` });
     expect(res.statusCode).toBe(413);
     expect(res.json()).toEqual({ error: "La demande est trop volumineuse." });
   });
 
   it("methods the API does not use are 405 in French", async () => {
     for (const method of ["PUT", "DELETE", "PATCH", "OPTIONS"] as const) {
-      const res = await expectAcceptable({ method, url: "/api/trpc/auth.logout", headers: { "content-type": "application/json" }, payload: "{}" });
+      const res = await expectAcceptable({ method, url: "/api/trpc/auth.logout", headers: { ...SAME_ORIGIN, "content-type": "application/json" }, payload: "{}" });
       expect(res.statusCode, method).toBe(405);
     }
     const wrong = await expectAcceptable({ method: "GET", url: "/api/trpc/auth.logout" });
