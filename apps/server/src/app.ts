@@ -8,6 +8,7 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/a
 import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
 import type { ServerConfig } from "./config.js";
 import { createMailTransport, JobRunner, productJobs } from "./jobs/index.js";
+import { clientErrorHandler, frameworkErrors, guardApiRequests, registerErrorHandler } from "./http-errors.js";
 import { redactUrl } from "./log-redaction.js";
 import { registerNoStore } from "./no-store.js";
 import { createPortalPages } from "./portal-pages.js";
@@ -57,7 +58,11 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
     // tRPC batches several procedure names into one path segment.
     routerOptions: { maxParamLength: 5000 },
     bodyLimit: 1024 * 1024,
+    frameworkErrors,
+    clientErrorHandler,
   });
+  // No stack trace or internal message ever reaches a visitor outside development.
+  registerErrorHandler(app, config.environment === "development");
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -81,6 +86,7 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
   await app.register(fastifyCookie);
   // Before any route is registered, so that they all inherit these hooks.
   registerSameOriginGuard(app, config.publicUrl);
+  guardApiRequests(app, "/api/trpc/");
   registerRetryAfterFallback(app);
   registerNoStore(app);
 
@@ -116,19 +122,6 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
       .code(ok ? 200 : 503)
       .header("Cache-Control", "no-store")
       .send({ status: ok ? "ok" : "unavailable", database: ok ? "ok" : "unreachable" });
-  });
-
-  // No stack trace or internal message ever reaches a visitor outside development.
-  app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
-    if (status >= 500) req.log.error(err);
-    const message =
-      status >= 500
-        ? "Une erreur inattendue est survenue. Réessayez dans un instant."
-        : status === 429
-          ? "Trop de demandes : patientez un peu avant de réessayer."
-          : "La demande n'a pas pu être traitée.";
-    return reply.code(status).send({ error: message, ...(config.environment === "development" ? { detail: err.message } : {}) });
   });
 
   // Scheduled jobs (e-mail delivery, reminders, retention): started once listening, stopped on close.

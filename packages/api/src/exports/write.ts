@@ -13,6 +13,7 @@ import {
 } from "@medianum/domain";
 import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
+import { csvOptions } from "../shared/csv.js";
 import { activityRows, collegeSessionRows, registrationRows } from "./rows.js";
 
 interface Source<Row> {
@@ -43,14 +44,14 @@ async function drained(out: Writable): Promise<void> {
 
 /**
  * Streams one export into `out` (an HTTP response, a file…): rows come from the database in
- * batches and leave as they are formatted. CSV uses ";" and a BOM so that spreadsheet software in
- * French opens it with the right columns and accents. Returns the number of data rows written.
+ * batches and leave as they are formatted. CSV cells are made spreadsheet-safe (shared/csv.ts);
+ * XLSX cells are written as values, a string never as a formula. Returns the number of data rows written.
  */
 export async function writeExport(prisma: PrismaClient, kind: ExportKind, format: ExportFormat, f: StatsFilters, out: Writable): Promise<number> {
   const { columns, rows } = source(prisma, kind, f);
   let count = 0;
   if (format === "csv") {
-    const csv = stringify({ delimiter: ";", bom: true, header: true, columns: columns.map((c) => c.header) });
+    const csv = stringify(csvOptions(columns.map((c) => c.header)));
     csv.pipe(out);
     for await (const row of rows) {
       if (!csv.write(columns.map((c) => c.value(row) ?? ""))) await once(csv, "drain");

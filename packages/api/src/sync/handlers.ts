@@ -10,7 +10,11 @@ type Tx = Prisma.TransactionClient;
 type Individual = z.output<typeof individualRecordInput>;
 type Collective = z.output<typeof collectiveRecordInput>;
 
-/** Applies one validated payload inside the item's transaction; returns what the device needs to know. */
+/**
+ * Applies one validated payload inside the item's transaction; returns what the device needs to
+ * know. `created: false` in the result says the entity was already there (sent earlier, or at the
+ * same moment, under another operation id): the item is answered as a duplicate.
+ */
 export type SyncHandler = (tx: Tx, counsellorId: string, payload: never, now: Date) => Promise<Record<string, unknown>>;
 
 export const syncHandlers: Partial<Record<SyncOperationKind, SyncHandler>> = {

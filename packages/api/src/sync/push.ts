@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "@medianum/db";
 import { syncPayloadSchema, syncOperationKinds, type SyncItemResult, type SyncOperation } from "@medianum/domain";
 import { RecordConflict } from "../activity/write.js";
-import { UserFacingError } from "../shared/errors.js";
+import { databaseErrorCode, userFacingDatabaseError, UserFacingError } from "../shared/errors.js";
 import { fieldErrorsOf } from "../trpc.js";
 import { standaloneHandlers, syncHandlers } from "./handlers.js";
 
@@ -9,9 +9,6 @@ export interface SyncEnv {
   publicUrl: string;
 }
 
-function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-}
 
 const rejected = (id: string, message: string, fieldErrors: Record<string, string[]> = {}): SyncItemResult => ({ id, status: "rejected", message, fieldErrors });
 
@@ -40,18 +37,23 @@ export async function applyOperation(prisma: PrismaClient, counsellorId: string,
       await prisma.syncReceipt.create({ data: { id: op.id, counsellorId, kind: op.kind, result: result as Prisma.InputJsonValue, createdAt: now } });
       return { id: op.id, status: "applied", result };
     }
-    const result = await prisma.$transaction(async (tx) => {
+    const { created, ...result } = await prisma.$transaction(async (tx) => {
       await tx.syncReceipt.create({ data: { id: op.id, counsellorId, kind: op.kind, result: {}, createdAt: now } });
-      const r = await handler!(tx, counsellorId, parsed.data as never, now);
+      const { created, ...r } = await handler!(tx, counsellorId, parsed.data as never, now);
       await tx.syncReceipt.update({ where: { id: op.id }, data: { result: r as Prisma.InputJsonValue } });
-      return r;
+      return { created, ...r };
     });
-    return { id: op.id, status: "applied", result };
+    return { id: op.id, status: created === false ? "duplicate" : "applied", result };
   } catch (e) {
-    if (isUniqueViolation(e)) {
+    if (databaseErrorCode(e) === "23505") {
       const receipt = await prisma.syncReceipt.findUnique({ where: { id: op.id } });
       if (receipt) return receiptAnswer(op.id, counsellorId, receipt);
-      throw e;
+    }
+    // Another key hit by a concurrent write (e.g. the same id used elsewhere): this item only is refused.
+    const code = databaseErrorCode(e);
+    if (code === "23505" || code === "23503") {
+      const answer = userFacingDatabaseError(e)!;
+      return rejected(op.id, answer.message, typeof answer.details?.field === "string" ? { [answer.details.field]: [answer.message] } : {});
     }
     if (e instanceof RecordConflict) {
       return { id: op.id, status: "conflict", message: "Cet enregistrement a été modifié ailleurs pendant que vous étiez hors connexion.", server: e.server };

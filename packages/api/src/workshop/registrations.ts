@@ -5,6 +5,7 @@ import { SEAT_TX_OPTIONS } from "../booking/book.js";
 import { lockSessions, promoteWaitlist, seatsTakenAndHeldBy } from "../booking/capacity.js";
 import { mailSessionInclude, queueBookingEmail } from "../booking/emails.js";
 import type { ApiConfig } from "../shared/config.js";
+import { csvOptions } from "../shared/csv.js";
 import { UserFacingError } from "../shared/errors.js";
 
 type Config = Pick<ApiConfig, "publicUrl" | "cancellationDeadlineHours">;
@@ -57,7 +58,7 @@ export async function moveRegistration(prisma: PrismaClient, config: Config, reg
   }, SEAT_TX_OPTIONS);
 }
 
-/** Registrations of a session as CSV (semicolon-separated, UTF-8 with BOM: opens as-is in Excel). */
+/** Registrations of a session as CSV (the product's CSV options: opens as-is in Excel, no cell read as a formula). */
 export async function exportRegistrationsCsv(prisma: PrismaClient, sessionId: string): Promise<{ filename: string; csv: string }> {
   const s = await prisma.workshopSession.findUnique({ where: { id: sessionId }, include: { workshop: { select: { title: true } } } });
   if (!s) throw new UserFacingError("NOT_FOUND", "Cette séance est introuvable.");
@@ -73,12 +74,7 @@ export async function exportRegistrationsCsv(prisma: PrismaClient, sessionId: st
     formatDateTime(r.createdAt),
     registrationSources.has(r.source) ? registrationSources.label(r.source) : r.source,
   ]);
-  const csv = stringify(rows, {
-    delimiter: ";",
-    header: true,
-    columns: ["Nom", "Prénom", "E-mail", "Téléphone", "Places", "Statut", "Besoin", "Inscrit le", "Origine"],
-    bom: true,
-  });
+  const csv = stringify(rows, csvOptions(["Nom", "Prénom", "E-mail", "Téléphone", "Places", "Statut", "Besoin", "Inscrit le", "Origine"]));
   const day = s.startsAt.toISOString().slice(0, 10);
   return { filename: `inscriptions-${day}-${s.workshop.title.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.csv`, csv };
 }

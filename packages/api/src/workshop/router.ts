@@ -1,5 +1,6 @@
 import {
   counsellorRef,
+  instantSchema,
   moveRegistrationInput,
   placeChoice,
   sessionCancelInput,
@@ -27,7 +28,7 @@ import { countsBySession, staffSessionInclude, toStaffSessionView } from "./view
 
 export const workshopRouter = router({
   sessions: staffProcedure
-    .input(z.object({ from: z.date().optional(), to: z.date().optional(), workshopId: uuidSchema.optional() }).default({}))
+    .input(z.object({ from: instantSchema("Du").optional(), to: instantSchema("Au").optional(), workshopId: uuidSchema.optional() }).default({}))
     .output(z.array(staffSessionView))
     .query(async ({ ctx, input }) => {
       const { prisma } = ctx.db;

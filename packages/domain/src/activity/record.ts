@@ -34,7 +34,7 @@ const recordBase = z.object({
   administrativeThemes: z.array(administrativeThemes.schema).max(11).default([]),
   administrativeDetail: optionalText("Précisions sur la démarche", 500),
   equipment: z.array(equipment.schema).max(5).default([]),
-  notes: optionalText("Notes", 2000),
+  notes: optionalText("Notes", 2000, { multiline: true }),
 });
 
 function placeRequired<T extends { locationType: string; placeId?: string | null | undefined }>(r: T) {

@@ -21,4 +21,5 @@ export const activityListItem = z.object({
   participantsCount: z.number().int(),
 });
 
-export const savedRecordView = z.object({ id: z.uuid(), version: z.number().int() });
+/** `created` is false when the same record (same id) was already stored: a retry, or the same send arriving twice at once. */
+export const savedRecordView = z.object({ id: z.uuid(), version: z.number().int(), created: z.boolean() });

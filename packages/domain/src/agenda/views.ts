@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { instantSchema } from "../shared/schemas.js";
 
 export const agendaItemKinds = ["workshop", "college"] as const;
 
@@ -14,4 +15,4 @@ export const agendaItem = z.object({
 });
 export type AgendaItem = z.infer<typeof agendaItem>;
 
-export const agendaRange = z.object({ from: z.date().optional(), to: z.date().optional() });
+export const agendaRange = z.object({ from: instantSchema("Du").optional(), to: instantSchema("Au").optional() });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requiredText, uuidSchema } from "../shared/schemas.js";
+import { cleanText, requiredText, uuidSchema } from "../shared/schemas.js";
 import { MAX_SEATS_PER_BOOKING } from "./registration.js";
 
 // Attendance check-in by the counsellor running the session, online or later from the offline
@@ -21,7 +21,7 @@ export const attendanceInput = z.discriminatedUnion("kind", [
     /** Generated on the device: the idempotency key of this walk-in. */
     clientId: uuidSchema,
     firstName: requiredText("Prénom", 100),
-    lastName: z.string().trim().max(100, { error: "Nom : 100 caractères au maximum." }).default(""),
+    lastName: cleanText("Nom").max(100, { error: "Nom : 100 caractères au maximum." }).default(""),
     seats: z
       .number({ error: "Indiquez le nombre de personnes." })
       .int()

@@ -36,7 +36,7 @@ export const bookingFields = z.object({
       .int()
       .min(1, { error: "Au moins une place." })
       .max(MAX_SEATS_PER_BOOKING, { error: `${MAX_SEATS_PER_BOOKING} places au maximum par inscription.` }),
-    need: optionalText("Votre besoin", 1000),
+    need: optionalText("Votre besoin", 1000, { multiline: true }),
     consent: z.literal(true, { error: "Merci d'accepter l'utilisation de vos données pour cette inscription." }),
     acceptWaitlist: z.boolean().default(false),
     /** Honeypot: hidden from people, filled by bots. */

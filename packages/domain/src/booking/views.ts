@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { audiences, workshopThemes } from "../workshop/workshop.js";
+import { instantSchema, searchText } from "../shared/schemas.js";
 import { registrationStatuses } from "./registration.js";
 
 // Shapes the API returns for booking; the portal reads them, the API validates its output with them.
@@ -47,11 +48,11 @@ export const bookingResultView = z.object({
 });
 
 export const sessionFilters = z.object({
-  communeInsee: z.string().max(10).optional(),
-  epciCode: z.string().max(20).optional(),
+  communeInsee: searchText("Commune", 10),
+  epciCode: searchText("Intercommunalité", 20),
   theme: workshopThemes.schema.optional(),
-  from: z.date().optional(),
-  to: z.date().optional(),
+  from: instantSchema("Du").optional(),
+  to: instantSchema("Au").optional(),
 });
 
 /** Communes and EPCIs that have upcoming public sessions, to fill the catalogue's filters. */

@@ -27,7 +27,7 @@ export const collegeReportInput = z
       .min(1, { error: "Indiquez les élèves présents dans chaque classe." }),
     topicsCovered: z.array(collegeTopics.schema).min(1, { error: "Cochez au moins un sujet abordé." }),
     durationMinutes: durationSchema,
-    remarks: optionalText("Remarques", 2000),
+    remarks: optionalText("Remarques", 2000, { multiline: true }),
   })
   .refine((r) => r.classes.some((c) => c.pupilsPresent > 0), {
     error: "Indiquez au moins un élève présent. Si la séance n'a pas eu lieu, prévenez la coordination.",

@@ -65,7 +65,7 @@ export const collegeRequestInput = z
     topics: z.array(collegeTopics.schema).min(1, { error: "Choisissez au moins un sujet." }),
     otherTopic: optionalText("Autre sujet", 500),
     periods: z.array(periodSchema).min(1, { error: "Indiquez au moins une période souhaitée." }).max(10),
-    constraints: optionalText("Contraintes", 2000),
+    constraints: optionalText("Contraintes", 2000, { multiline: true }),
     consent: z.literal(true, { error: "Merci d'accepter l'utilisation de ces données pour traiter la demande." }),
     website: z.string().max(0, { error: "Formulaire invalide." }).optional(),
   })

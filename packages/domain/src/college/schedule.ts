@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { hhmmSchema } from "../shared/local-time.js";
-import { isoDateSchema, optionalText, requiredText, uuidSchema } from "../shared/schemas.js";
+import { isoDateSchema, optionalText, requiredText, searchText, uuidSchema } from "../shared/schemas.js";
 import { collegeRequestStatuses } from "./request-status.js";
 import { collegeTopics } from "./request.js";
 
@@ -32,7 +32,7 @@ export const scheduleSessionsInput = z
     requestId: uuidSchema,
     sessions: z.array(plannedSessionSchema).min(1, { error: "Programmez au moins une séance." }).max(30),
     /** Added to the e-mail sent to the collège. */
-    message: optionalText("Message au collège", 2000),
+    message: optionalText("Message au collège", 2000, { multiline: true }),
     /** The coordinator saw the counsellors' conflicts and schedules anyway. */
     confirmConflicts: z.boolean().default(false),
   })
@@ -47,30 +47,30 @@ export type ScheduleSessionsInput = z.input<typeof scheduleSessionsInput>;
 
 export const declineInput = z.object({
   requestId: uuidSchema,
-  reason: requiredText("Motif", 2000),
+  reason: requiredText("Motif", 2000, { multiline: true }),
 });
 
 export const staffCancelInput = z.object({
   requestId: uuidSchema,
-  reason: requiredText("Motif", 2000),
+  reason: requiredText("Motif", 2000, { multiline: true }),
 });
 
 export const cancelSessionInput = z.object({
   sessionId: uuidSchema,
-  reason: requiredText("Motif", 2000),
+  reason: requiredText("Motif", 2000, { multiline: true }),
 });
 
 export const staffMessageInput = z.object({
   requestId: uuidSchema,
-  body: requiredText("Message", 4000),
+  body: requiredText("Message", 4000, { multiline: true }),
 });
 
 /** Back-office inbox filters; `from`/`to` keep requests whose preferred periods meet that range. */
 export const collegeInboxFilters = z.object({
   status: collegeRequestStatuses.schema.optional(),
   topic: collegeTopics.schema.optional(),
-  communeInsee: z.string().max(5).optional(),
-  epciCode: z.string().max(9).optional(),
+  communeInsee: searchText("Commune", 5),
+  epciCode: searchText("Intercommunalité", 9),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
 });

@@ -11,10 +11,10 @@ export const trackingInput = z.object({ token: trackingTokenSchema });
 
 export const collegeMessageInput = z.object({
   token: trackingTokenSchema,
-  body: requiredText("Votre message", 4000),
+  body: requiredText("Votre message", 4000, { multiline: true }),
 });
 
 export const collegeCancelInput = z.object({
   token: trackingTokenSchema,
-  reason: optionalText("Motif de l'annulation", 2000),
+  reason: optionalText("Motif de l'annulation", 2000, { multiline: true }),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDateSchema } from "../shared/schemas.js";
 import { classLevels, collegeTopics, requesterRoles } from "./request.js";
 import { collegeRequestStatuses } from "./request-status.js";
 import { sessionStatuses } from "../workshop/workshop.js";
@@ -156,7 +157,7 @@ export const collegeReportResult = z.object({
 });
 export type CollegeReportResult = z.infer<typeof collegeReportResult>;
 
-export const collegeFiguresInput = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() });
+export const collegeFiguresInput = z.object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() });
 
 const figureRow = { colleges: z.number().int(), sessions: z.number().int(), pupils: z.number().int() };
 /** Sessions delivered (reported) in the range: collèges reached, sessions, pupils present. */

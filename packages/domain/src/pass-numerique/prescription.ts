@@ -21,7 +21,7 @@ export const passPrescriptionInput = z
   .object({
     id: uuidSchema,
     prescribedOn: isoDateSchema,
-    need: requiredText("Besoin de la personne", 500),
+    need: requiredText("Besoin de la personne", 500, { multiline: true }),
     chequeNumbers: z
       .array(chequeNumberSchema)
       .min(1, { error: "Choisissez au moins un chèque." })

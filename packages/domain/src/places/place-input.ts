@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema, inseeCodeSchema, optionalText, phoneSchema, requiredText, uuidSchema } from "../shared/schemas.js";
+import { cleanText, emailSchema, inseeCodeSchema, optionalText, phoneSchema, requiredText, uuidSchema } from "../shared/schemas.js";
 import { openingHoursSchema, partnerKinds, placeServices, placeTypes } from "./place-types.js";
 
 const optionalEmail = z.union([emailSchema, z.literal("")]).nullish().transform((v) => (v ? v : null));
@@ -8,11 +8,9 @@ const optionalUrl = z
   .union([z.url({ protocol: /^https?$/, error: "Adresse de site invalide (elle commence par https://)." }), z.literal("")])
   .nullish()
   .transform((v) => (v ? v : null));
-const postalCode = z.string().trim().regex(/^\d{5}$/, { error: "Code postal invalide (5 chiffres)." });
+const postalCode = cleanText("Code postal").regex(/^\d{5}$/, { error: "Code postal invalide (5 chiffres)." });
 /** SIRET (14 digits) or RNA (W + 9 digits): the national standard's "pivot" identifier. */
-export const siretOrRnaSchema = z
-  .string()
-  .trim()
+export const siretOrRnaSchema = cleanText("SIRET ou RNA")
   .transform((s) => s.replace(/\s/g, "").toUpperCase())
   .pipe(z.string().regex(/^(\d{14}|W\d{9})$/, { error: "SIRET (14 chiffres) ou RNA (W suivi de 9 chiffres) invalide." }));
 
@@ -27,7 +25,7 @@ export const placeInput = z.object({
   website: optionalUrl,
   openingHours: openingHoursSchema.default([]),
   services: z.array(placeServices.schema).max(placeServices.values.length).default([]),
-  accessInfo: optionalText("Accès", 1000),
+  accessInfo: optionalText("Accès", 1000, { multiline: true }),
   latitude: z.number().min(-90).max(90).nullish(),
   longitude: z.number().min(-180).max(180).nullish(),
   partnerId: uuidSchema.nullish(),
@@ -40,7 +38,7 @@ export const placeUpdateInput = placeInput.extend({ id: uuidSchema });
 export const partnerInput = z.object({
   name: requiredText("Nom de la structure", 150),
   kind: partnerKinds.schema,
-  description: optionalText("Description", 2000),
+  description: optionalText("Description", 2000, { multiline: true }),
   services: z.array(placeServices.schema).max(placeServices.values.length).default([]),
   address: optionalText("Adresse", 200),
   communeInsee: inseeCodeSchema.nullish(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { valueList, type ValueOf } from "../shared/value-list.js";
-import { inseeCodeSchema, isoDateSchema } from "../shared/schemas.js";
+import { inseeCodeSchema, isoDateSchema, searchText } from "../shared/schemas.js";
 
 /** Where the figures come from: the whole département, one EPCI, one commune or one counsellor. */
 export const statsScopes = valueList([
@@ -26,7 +26,7 @@ export const statsFilters = z
     to: isoDateSchema,
     scope: statsScopes.schema.default("departement"),
     /** EPCI SIREN, commune INSEE code or counsellor id, depending on the scope. */
-    scopeId: z.string().trim().max(64).optional().transform((s) => (s ? s : undefined)),
+    scopeId: searchText("Territoire ou conseiller", 64),
   })
   .superRefine((f, ctx) => {
     if (f.from > f.to) ctx.addIssue({ code: "custom", path: ["to"], message: "La date de fin doit suivre la date de début." });

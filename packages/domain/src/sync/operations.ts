@@ -3,7 +3,7 @@ import { collectiveRecordInput, individualRecordInput } from "../activity/record
 import { passPrescriptionInput } from "../pass-numerique/prescription.js";
 import { attendanceInput } from "../booking/attendance.js";
 import { collegeReportInput } from "../college/report.js";
-import { uuidSchema } from "../shared/schemas.js";
+import { instantSchema, uuidSchema } from "../shared/schemas.js";
 import { valueList, type ValueOf } from "../shared/value-list.js";
 import { activityRecordView } from "./records.js";
 
@@ -59,7 +59,7 @@ export const syncOperation = z.object({
   kind: syncOperationKinds.schema,
   payload: z.unknown(),
   /** When it was typed on the device, for the audit trail only. */
-  queuedAt: z.date().optional(),
+  queuedAt: instantSchema("Saisi le").optional(),
 });
 export type SyncOperation = z.infer<typeof syncOperation>;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { valueList, type ValueOf } from "../shared/value-list.js";
-import { emailSchema, isoDateSchema, optionalText, requiredText, uuidSchema, phoneSchema } from "../shared/schemas.js";
+import { emailSchema, instantSchema, isoDateSchema, linkTokenSchema, optionalText, requiredText, searchText, uuidSchema, phoneSchema } from "../shared/schemas.js";
 import { passwordSchema, roles } from "../users/roles.js";
 
 /** Single-use links sent by e-mail (UserToken.kind). */
@@ -53,9 +53,9 @@ export type PostInput = z.input<typeof postInput>;
 
 export const setPasswordInput = z
   .object({
-    token: z.string().min(20, { error: "Ce lien n'est pas valide." }).max(200, { error: "Ce lien n'est pas valide." }),
+    token: linkTokenSchema("Ce lien n'est pas valide."),
     password: passwordSchema,
-    confirmation: z.string(),
+    confirmation: z.string({ error: "Confirmez le mot de passe." }).max(200, { error: "Les deux mots de passe ne sont pas identiques." }),
   })
   .refine((p) => p.password === p.confirmation, { error: "Les deux mots de passe ne sont pas identiques.", path: ["confirmation"] });
 
@@ -84,10 +84,10 @@ export type TeamMemberView = z.infer<typeof teamMemberView>;
 export const auditFilters = z.object({
   actorUserId: uuidSchema.optional(),
   /** "team" matches every "team.*" action. */
-  action: z.string().trim().max(80).optional().transform((s) => (s ? s : undefined)),
+  action: searchText("Action", 80),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
-  cursor: z.object({ at: z.date(), id: z.uuid() }).optional(),
+  cursor: z.object({ at: instantSchema("Position dans le journal"), id: uuidSchema }).optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export const auditEntryView = z.object({
@@ -101,4 +101,4 @@ export const auditEntryView = z.object({
   ip: z.string().nullable(),
 });
 
-export const optionalNote = optionalText("Note", 500);
+export const optionalNote = optionalText("Note", 500, { multiline: true });

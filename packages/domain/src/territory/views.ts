@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanText } from "../shared/schemas.js";
 import { fragilityGroups } from "./fragility.js";
 
 const int = z.number().int();
@@ -41,7 +42,7 @@ export const territoryView = z.object({
 export type TerritoryView = z.infer<typeof territoryView>;
 
 export const fragilityImportInput = z.object({
-  csv: z.string().max(2_000_000, { error: "Le fichier est trop gros (2 Mo au maximum)." }),
+  csv: cleanText("Fichier", { multiline: true }).max(2_000_000, { error: "Le fichier est trop gros (2 Mo au maximum)." }),
   /** Check only: report what would change without saving. */
   dryRun: z.boolean().default(false),
 });

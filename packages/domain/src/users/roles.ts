@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { valueList, type ValueOf } from "../shared/value-list.js";
-import { emailSchema } from "../shared/schemas.js";
+import { emailSchema, isCleanText } from "../shared/schemas.js";
 
 export const roles = valueList([
   { value: "admin", label: "Administrateur", hint: "Gère les comptes et tous les paramètres." },
@@ -19,14 +19,19 @@ export const PASSWORD_MIN_LENGTH = 12;
 
 export const loginInput = z.object({
   email: emailSchema,
-  password: z.string({ error: "Indiquez votre mot de passe." }).min(1, { error: "Indiquez votre mot de passe." }).max(200),
+  password: z
+    .string({ error: "Indiquez votre mot de passe." })
+    .min(1, { error: "Indiquez votre mot de passe." })
+    .max(200, { error: "Le mot de passe est trop long (200 caractères au maximum)." })
+    .refine((s) => isCleanText(s), { error: "Le mot de passe contient un caractère invisible ou invalide." }),
 });
 export type LoginInput = z.infer<typeof loginInput>;
 
 export const passwordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, { error: `Le mot de passe doit contenir au moins ${PASSWORD_MIN_LENGTH} caractères.` })
-  .max(200, { error: "Le mot de passe est trop long (200 caractères au maximum)." });
+  .max(200, { error: "Le mot de passe est trop long (200 caractères au maximum)." })
+  .refine((s) => isCleanText(s), { error: "Le mot de passe ne peut pas contenir de caractère invisible (tabulation, retour à la ligne…) ni de caractère invalide." });
 
 export const sessionUser = z.object({
   id: z.uuid(),

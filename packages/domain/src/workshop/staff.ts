@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { bookingFields, CONTACT_REQUIRED_MESSAGE } from "../booking/registration.js";
-import { requiredText, uuidSchema } from "../shared/schemas.js";
+import { requiredText, searchText, uuidSchema } from "../shared/schemas.js";
 import { valueList } from "../shared/value-list.js";
 import { audiences, sessionStatuses, workshopThemes } from "./workshop.js";
 
@@ -60,7 +60,7 @@ export const outboxStatusLabels: Record<(typeof outboxStatuses)[number], string>
 
 export const outboxFilter = z.object({
   status: z.enum(outboxStatuses).optional(),
-  search: z.string().trim().max(200).optional(),
+  search: searchText("Recherche", 200),
   page: z.number().int().min(0).max(10_000).default(0),
 });
 
@@ -104,4 +104,4 @@ export const outboxMessageView = outboxItemView.extend({ text: z.string().nullab
 
 export const placeChoice = z.object({ id: z.uuid(), name: z.string(), communeName: z.string() });
 
-export const reasonText = requiredText("Motif", 500);
+export const reasonText = requiredText("Motif", 500, { multiline: true });

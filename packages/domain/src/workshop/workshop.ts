@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { valueList, type ValueOf } from "../shared/value-list.js";
 import { WORKSHOP_THEME_ITEMS } from "./theme-items.js";
-import { emailSchema, optionalText, phoneSchema, requiredText, uuidSchema } from "../shared/schemas.js";
+import { coercedInstantSchema, emailSchema, optionalText, phoneSchema, requiredText, uuidSchema } from "../shared/schemas.js";
 
 /** Themes of the e-parentalité catalogue offered to parents (items in a zod-free module for the portal's first page). */
 export const workshopThemes = valueList(WORKSHOP_THEME_ITEMS);
@@ -29,8 +29,8 @@ export const workshopInput = z.object({
   title: requiredText("Titre", 200),
   theme: workshopThemes.schema,
   audience: audiences.schema,
-  description: requiredText("Description", 4000),
-  whatToBring: optionalText("À apporter", 1000),
+  description: requiredText("Description", 4000, { multiline: true }),
+  whatToBring: optionalText("À apporter", 1000, { multiline: true }),
   contactEmail: z.union([z.literal(""), emailSchema]).optional().transform((v) => v || undefined),
   contactPhone: z.union([z.literal(""), phoneSchema]).optional().transform((v) => v || undefined),
   isPublic: z.boolean().default(true),
@@ -38,7 +38,7 @@ export const workshopInput = z.object({
 
 export const sessionInput = z.object({
   workshopId: uuidSchema,
-  startsAt: z.coerce.date({ error: "Date et heure de début invalides." }),
+  startsAt: coercedInstantSchema("Date et heure de début"),
   durationMinutes: z
     .number({ error: "Indiquez la durée en minutes." })
     .int({ error: "Indiquez la durée en minutes entières." })
@@ -51,16 +51,16 @@ export const sessionInput = z.object({
     .min(1, { error: "Au moins une place." })
     .max(MAX_SESSION_CAPACITY, { error: `${MAX_SESSION_CAPACITY} places au maximum.` }),
   counsellorIds: z.array(uuidSchema).max(10).default([]),
-  accessInfo: optionalText("Accès", 1000),
+  accessInfo: optionalText("Accès", 1000, { multiline: true }),
 });
 
 export const workshopUpdateInput = workshopInput.extend({ id: uuidSchema });
 export const sessionUpdateInput = sessionInput.omit({ workshopId: true }).extend({ id: uuidSchema });
 export const sessionDuplicateInput = z.object({
   id: uuidSchema,
-  startsAt: z.coerce.date({ error: "Date et heure de début invalides." }),
+  startsAt: coercedInstantSchema("Date et heure de début"),
 });
 export const sessionCancelInput = z.object({
   id: uuidSchema,
-  reason: requiredText("Motif de l'annulation", 500),
+  reason: requiredText("Motif de l'annulation", 500, { multiline: true }),
 });
