@@ -103,7 +103,7 @@ export async function bookSeats(
         createdAt: now,
       },
     });
-    await queueBookingEmail(tx, config, decision, registration, { ...session, workshop: session.workshop }, now, { manageToken });
+    await queueBookingEmail(tx, config, decision, registration, { ...session, workshop: session.workshop }, now, { withManageLink: true });
     return {
       registrationId: registration.id,
       status: decision,

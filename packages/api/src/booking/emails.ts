@@ -72,11 +72,6 @@ export async function queueBookingEmail(
   extra: {
     /** Add the registration's manage link (confirmation, waitlist). */
     withManageLink?: boolean | undefined;
-    /**
-     * @deprecated Only its presence counts (same as withManageLink): the e-mail never carries the
-     * token shown on screen, it gets a manage link of its own when it is sent.
-     */
-    manageToken?: string | undefined;
     reason?: string | undefined;
     dedupeKey?: string | undefined;
   } = {},
@@ -85,7 +80,7 @@ export async function queueBookingEmail(
   const when = formatDateTime(s.startsAt);
   const title = s.workshop.title;
   const deadline = formatDateTime(changeDeadline(s.startsAt, config.cancellationDeadlineHours));
-  const withManageLink = (extra.withManageLink ?? extra.manageToken !== undefined) && (kind === "confirmed" || kind === "waitlisted");
+  const withManageLink = (extra.withManageLink ?? false) && (kind === "confirmed" || kind === "waitlisted");
   const link = withManageLink ? { label: "Voir, modifier ou annuler mon inscription", url: PERSONAL_LINK } : undefined;
   const details: Array<[string, string]> = [
     ["Atelier", title],

@@ -1,5 +1,6 @@
 import {
   changeRoleInput,
+  checkLinkInput,
   inviteInput,
   inviteResult,
   resetPasswordResult,
@@ -178,7 +179,7 @@ export const teamRouter = router({
   /** What the set-password page shows before the form: whose account, invitation or reset. */
   checkLink: publicProcedure
     .use(rateLimited("team.link", RATE_LIMITS.publicMutationPerIp))
-    .input(z.object({ token: z.string().min(1).max(200) }))
+    .input(checkLinkInput)
     .output(z.object({ displayName: z.string(), email: z.string(), kind: userTokenKinds.schema }))
     .query(async ({ ctx, input }) => {
       const t = await ctx.db.prisma.userToken.findUnique({ where: { tokenHash: hashToken(input.token) }, include: { user: true } });

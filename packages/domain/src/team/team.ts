@@ -51,6 +51,9 @@ export const postInput = z
   });
 export type PostInput = z.input<typeof postInput>;
 
+/** The link an invited or reset person opens, before choosing a password. */
+export const checkLinkInput = z.object({ token: linkTokenSchema("Ce lien n'est pas valide.") });
+
 export const setPasswordInput = z
   .object({
     token: linkTokenSchema("Ce lien n'est pas valide."),
