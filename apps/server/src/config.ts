@@ -41,6 +41,8 @@ const envSchema = z.object({
   REGISTRATION_RETENTION_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
   /** Scheduled jobs (outbox delivery, reminders, retention) run in this process unless false. */
   JOBS_ENABLED: bool.default(true),
+  /** Bearer token for /api/metrics from another machine (the machine itself needs none). */
+  METRICS_TOKEN: z.string().min(24, { error: "METRICS_TOKEN doit faire au moins 24 caractères (par ex. openssl rand -hex 24)." }).optional(),
 });
 
 export type ServerConfig = ReturnType<typeof loadConfig>;
@@ -69,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     reminderHoursBefore: e.REMINDER_HOURS_BEFORE,
     registrationRetentionMonths: e.REGISTRATION_RETENTION_MONTHS,
     jobsEnabled: e.JOBS_ENABLED,
+    metricsToken: e.METRICS_TOKEN,
     appsDir: join(repoRoot, "apps"),
   };
 }
