@@ -19,3 +19,4 @@ export { writeExport } from "./exports/write.js";
 export { eraseExpiredCollegeContacts } from "./college/retention.js";
 export { purgeOldSyncReceipts } from "./sync/retention.js";
 export { fileCollegeReport } from "./college/report.js";
+export { createAdministrator } from "./team/create-administrator.js";
