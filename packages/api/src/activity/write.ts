@@ -1,4 +1,4 @@
-import type { Prisma } from "@medianum/db";
+import { Prisma } from "@medianum/db";
 import type { CollectiveRecord, CollectiveRecordInput, IndividualRecord } from "@medianum/domain";
 import { UserFacingError } from "../shared/errors.js";
 import { toRecordView } from "./record-view.js";
@@ -122,6 +122,39 @@ export async function createRecord(tx: Tx, counsellorId: string, kind: RecordKin
   const concurrent = await sameRecord(tx, counsellorId, kind, input.id);
   if (!concurrent) throw new UserFacingError("CONFLICT", "Cet enregistrement vient d'être modifié ailleurs : réessayez.");
   return concurrent;
+}
+
+/** Columns written by `insertNewRecords`, in the table's own names (the JSON keys of each row). */
+const RECORD_COLUMNS = [
+  "id", "counsellorId", "type", "date", "durationMinutes", "locationType", "placeId", "communeInsee", "themes", "administrativeThemes",
+  "administrativeDetail", "equipment", "autonomy", "redirectionStructure", "notes", "gender", "ageBracket", "socialStatus", "beneficiaryId",
+  "workshopTitle", "workshopLevel", "participantsCount", "participantBreakdown", "workshopSessionId", "collegeSessionId", "version", "createdAt", "updatedAt",
+] as const;
+const RECORD_COLUMNS_SQL = Prisma.raw(RECORD_COLUMNS.map((c) => `"${c}"`).join(", "));
+
+export type NewRecord = { kind: "Individuel"; input: IndividualRecord } | { kind: "Collectif"; input: CollectiveRecord };
+
+/**
+ * Inserts many new records in one statement (offline sync sends them by the hundred). The caller
+ * has checked the references (`createRecord` does it per record); collective records tied to a
+ * workshop or collège session must go through `createRecord`, which checks the session. An id
+ * already taken is skipped (ON CONFLICT, waiting for a concurrent insert of the same id to end):
+ * returns the ids actually inserted, lower-case, so the caller can send the others to `createRecord`.
+ */
+export async function insertNewRecords(tx: Tx, counsellorId: string, records: NewRecord[], at: Date): Promise<Set<string>> {
+  if (records.length === 0) return new Set();
+  const rows = records.map(({ kind, input }) => {
+    if (kind === "Collectif" && (input.workshopSessionId || input.collegeSessionId)) throw new Error("insertNewRecords: a session's record goes through createRecord");
+    const data = kind === "Individuel" ? individualData(input) : collectiveData(input);
+    return { ...data, id: input.id, counsellorId, type: kind, date: input.date, version: 1, createdAt: at, updatedAt: at };
+  });
+  // One JSON parameter rather than 28 per row: the statement stays the same whatever the batch size.
+  const inserted = await tx.$queryRaw<Array<{ id: string }>>(Prisma.sql`
+    INSERT INTO "ActivityRecord" (${RECORD_COLUMNS_SQL})
+    SELECT ${RECORD_COLUMNS_SQL} FROM jsonb_populate_recordset(NULL::"ActivityRecord", ${JSON.stringify(rows)}::jsonb) ORDER BY id
+    ON CONFLICT (id) DO NOTHING
+    RETURNING id::text AS id`);
+  return new Set(inserted.map((r) => r.id));
 }
 
 /**
