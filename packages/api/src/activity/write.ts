@@ -124,37 +124,27 @@ export async function createRecord(tx: Tx, counsellorId: string, kind: RecordKin
   return concurrent;
 }
 
-/** Columns written by `insertNewRecords`, in the table's own names (the JSON keys of each row). */
-const RECORD_COLUMNS = [
+/** Columns of a new record, in the table's own names: the keys of `newRecordRow`. */
+const NEW_RECORD_COLUMNS = [
   "id", "counsellorId", "type", "date", "durationMinutes", "locationType", "placeId", "communeInsee", "themes", "administrativeThemes",
   "administrativeDetail", "equipment", "autonomy", "redirectionStructure", "notes", "gender", "ageBracket", "socialStatus", "beneficiaryId",
   "workshopTitle", "workshopLevel", "participantsCount", "participantBreakdown", "workshopSessionId", "collegeSessionId", "version", "createdAt", "updatedAt",
 ] as const;
-const RECORD_COLUMNS_SQL = Prisma.raw(RECORD_COLUMNS.map((c) => `"${c}"`).join(", "));
+/** `"id", "counsellorId", …` for an INSERT … SELECT of `newRecordRow`s. */
+export const NEW_RECORD_COLUMNS_SQL = Prisma.raw(NEW_RECORD_COLUMNS.map((c) => `"${c}"`).join(", "));
 
 export type NewRecord = { kind: "Individuel"; input: IndividualRecord } | { kind: "Collectif"; input: CollectiveRecord };
 
 /**
- * Inserts many new records in one statement (offline sync sends them by the hundred). The caller
- * has checked the references (`createRecord` does it per record); collective records tied to a
- * workshop or collège session must go through `createRecord`, which checks the session. An id
- * already taken is skipped (ON CONFLICT, waiting for a concurrent insert of the same id to end):
- * returns the ids actually inserted, lower-case, so the caller can send the others to `createRecord`.
+ * A new record as a row of the table (JSON-ready, for `jsonb_populate_record(NULL::"ActivityRecord", …)`),
+ * for code that inserts many at once (offline sync). The same columns as `createRecord` writes;
+ * checking the references stays with the caller, and a record tied to a workshop or collège
+ * session must go through `createRecord`, which checks the session.
  */
-export async function insertNewRecords(tx: Tx, counsellorId: string, records: NewRecord[], at: Date): Promise<Set<string>> {
-  if (records.length === 0) return new Set();
-  const rows = records.map(({ kind, input }) => {
-    if (kind === "Collectif" && (input.workshopSessionId || input.collegeSessionId)) throw new Error("insertNewRecords: a session's record goes through createRecord");
-    const data = kind === "Individuel" ? individualData(input) : collectiveData(input);
-    return { ...data, id: input.id, counsellorId, type: kind, date: input.date, version: 1, createdAt: at, updatedAt: at };
-  });
-  // One JSON parameter rather than 28 per row: the statement stays the same whatever the batch size.
-  const inserted = await tx.$queryRaw<Array<{ id: string }>>(Prisma.sql`
-    INSERT INTO "ActivityRecord" (${RECORD_COLUMNS_SQL})
-    SELECT ${RECORD_COLUMNS_SQL} FROM jsonb_populate_recordset(NULL::"ActivityRecord", ${JSON.stringify(rows)}::jsonb) ORDER BY id
-    ON CONFLICT (id) DO NOTHING
-    RETURNING id::text AS id`);
-  return new Set(inserted.map((r) => r.id));
+export function newRecordRow(counsellorId: string, { kind, input }: NewRecord, at: Date): Record<(typeof NEW_RECORD_COLUMNS)[number], unknown> {
+  if (kind === "Collectif" && (input.workshopSessionId || input.collegeSessionId)) throw new Error("newRecordRow: a session's record goes through createRecord");
+  const data = kind === "Individuel" ? { workshopTitle: null, workshopLevel: null, participantBreakdown: null, workshopSessionId: null, collegeSessionId: null, ...individualData(input) } : { autonomy: null, redirectionStructure: null, gender: null, ageBracket: null, socialStatus: null, beneficiaryId: null, ...collectiveData(input) };
+  return { ...data, id: input.id, counsellorId, type: kind, date: input.date, version: 1, createdAt: at, updatedAt: at };
 }
 
 /**

@@ -1,6 +1,6 @@
-import { Prisma, type PrismaClient } from "@medianum/db";
+import { Prisma, type Database, type PrismaClient } from "@medianum/db";
 import { syncPayloadSchema, syncOperationKinds, type SyncItemResult, type SyncOperation, type SyncOperationKind } from "@medianum/domain";
-import { insertNewRecords, RecordConflict, type NewRecord, type RecordKind } from "../activity/write.js";
+import { NEW_RECORD_COLUMNS_SQL, newRecordRow, RecordConflict, type NewRecord, type RecordKind } from "../activity/write.js";
 import { databaseErrorCode, userFacingDatabaseError, UserFacingError } from "../shared/errors.js";
 import { fieldErrorsOf } from "../trpc.js";
 import { standaloneHandlers, syncHandlers } from "./handlers.js";
@@ -72,61 +72,46 @@ function receiptAnswer(id: string, counsellorId: string, receipt: Receipt): Sync
   return { id, status: "duplicate", result: (receipt.result ?? {}) as Record<string, unknown> };
 }
 
-type Receipt = { counsellorId: string; result: unknown };
-type Parsed = { op: SyncOperation; data: unknown };
-type Bulkable = Parsed & { record: NewRecord };
-
-/** Kinds applied together in one statement per batch: the bulk of what a phone sends. */
-const bulkKinds: Partial<Record<SyncOperationKind, RecordKind>> = {
-  "activity.individual.create": "Individuel",
-  "activity.collective.create": "Collectif",
-};
-
 /**
- * Applies a batch in the order it was queued. The receipts of the whole batch are read in one
- * query; new records (the common case) are then written together, receipts and records in one
- * transaction of two statements. Anything that cannot go that way — other kinds, a record tied to
- * a session, a reference that does not check out, a record id already taken, a failed bulk
- * transaction — is applied one item at a time by `applyOperation`, each in its own transaction:
- * one refused item does not hold back the others, and what was applied stays applied if the
- * connection drops. Every item gets the answer it would get alone.
+ * Applies a batch in the order it was queued. One statement does the common case for the whole
+ * batch: it reads the batch's receipts, and inserts the new records (the bulk of what a phone
+ * sends) whose references check out, with their receipts. Whatever it leaves — other kinds, a
+ * record tied to a session, a reference that does not check out, a record id already taken, a
+ * failed statement — is applied one item at a time by `applyOperation`, each in its own
+ * transaction: one refused item does not hold back the others, and what was applied stays
+ * applied if the connection drops. Every item gets the answer it would get alone.
  */
-export async function applyBatch(prisma: PrismaClient, counsellorId: string, operations: SyncOperation[], now: Date, env: SyncEnv): Promise<SyncItemResult[]> {
+export async function applyBatch(db: Database, counsellorId: string, operations: SyncOperation[], now: Date, env: SyncEnv): Promise<SyncItemResult[]> {
   const key = (op: SyncOperation) => op.id.toLowerCase();
   const unique: SyncOperation[] = [];
   for (const op of operations) if (!unique.some((u) => key(u) === key(op))) unique.push(op);
-  const parsed = unique.map((op): Parsed | null => {
-    const schema = syncPayloadSchema(op.kind);
-    if (!schema || !bulkKinds[op.kind]) return null;
-    const r = schema.safeParse(op.payload);
-    return r.success ? { op, data: r.data } : null;
-  });
-  const known = await lookUp(prisma, counsellorId, unique.map((op) => op.id), collectReferences(parsed));
 
-  const answers = new Map<string, SyncItemResult>();
+  // New records go together unless an earlier item applied one by one names them (an edit must
+  // not find its record missing, nor a creation overtake what came before it).
   const bulk: Bulkable[] = [];
-  const oneByOne = new Set<SyncOperation>();
-  // An entity touched by an earlier item applied one by one must not be created ahead of it.
   const touchedEarlier = new Set<string>();
-  const inBulk = new Set<string>();
-  unique.forEach((op, i) => {
-    const receipt = known.receipts.get(key(op));
-    if (receipt) return void answers.set(key(op), receiptAnswer(op.id, counsellorId, receipt));
-    const p = parsed[i];
+  for (const op of unique) {
     const kind = bulkKinds[op.kind];
-    const input = p?.data as NewRecord["input"] | undefined;
+    const parsed = kind ? syncPayloadSchema(op.kind)?.safeParse(op.payload) : undefined;
+    const input = parsed?.success ? (parsed.data as NewRecord["input"]) : undefined;
     const id = input?.id.toLowerCase();
-    if (p && kind && input && id && !touchedEarlier.has(id) && !inBulk.has(id) && referencesCheckOut(input, known) && !(kind === "Collectif" && hasSession(input))) {
-      inBulk.add(id);
-      bulk.push({ ...p, record: { kind, input } as NewRecord });
-      return;
+    if (kind && input && id && !touchedEarlier.has(id) && !(kind === "Collectif" && hasSession(input))) {
+      touchedEarlier.add(id);
+      bulk.push({ op, record: { kind, input } as NewRecord });
+    } else {
+      for (const e of entityIds(op.payload)) touchedEarlier.add(e);
     }
-    for (const e of entityIds(op.payload)) touchedEarlier.add(e);
-    oneByOne.add(op);
-  });
+  }
 
-  for (const op of await applyNewRecords(prisma, counsellorId, bulk, now, answers)) oneByOne.add(op);
-  for (const op of unique) if (oneByOne.has(op)) answers.set(key(op), await applyOperation(prisma, counsellorId, op, now, env));
+  const { prisma } = db;
+  const answers = new Map<string, SyncItemResult>();
+  const { receipts, applied } = await applyCommonCase(db, counsellorId, unique, bulk, now);
+  for (const i of bulk) if (applied.has(key(i.op))) answers.set(key(i.op), { id: i.op.id, status: "applied", result: resultOf(i) });
+  for (const op of unique) {
+    if (answers.has(key(op))) continue;
+    const receipt = receipts.get(key(op));
+    answers.set(key(op), receipt ? receiptAnswer(op.id, counsellorId, receipt) : await applyOperation(prisma, counsellorId, op, now, env));
+  }
 
   // The same id twice in one batch: the second is the replay of the first.
   const seen = new Set<string>();
@@ -138,114 +123,94 @@ export async function applyBatch(prisma: PrismaClient, counsellorId: string, ope
   });
 }
 
-interface Known {
-  receipts: Map<string, Receipt>;
-  places: Set<string>;
-  communes: Set<string>;
-  /** This counsellor's beneficiaries among those named. */
-  beneficiaries: Set<string>;
-}
+type Receipt = { counsellorId: string; result: unknown };
+type Bulkable = { op: SyncOperation; record: NewRecord };
 
-function collectReferences(parsed: Array<Parsed | null>) {
-  const places = new Set<string>();
-  const communes = new Set<string>();
-  const beneficiaries = new Set<string>();
-  for (const p of parsed) {
-    const r = p?.data as { placeId?: string | null; communeInsee?: string | null; beneficiaryId?: string | null } | undefined;
-    if (r?.placeId) places.add(r.placeId.toLowerCase());
-    if (r?.communeInsee) communes.add(r.communeInsee);
-    if (r?.beneficiaryId) beneficiaries.add(r.beneficiaryId.toLowerCase());
-  }
-  return { places: [...places], communes: [...communes], beneficiaries: [...beneficiaries] };
-}
+/** Kinds applied together in one statement per batch: the bulk of what a phone sends. */
+const bulkKinds: Partial<Record<SyncOperationKind, RecordKind>> = {
+  "activity.individual.create": "Individuel",
+  "activity.collective.create": "Collectif",
+};
 
-/** The batch's receipts and the references its new records name, in one round trip. */
-async function lookUp(prisma: PrismaClient, counsellorId: string, opIds: string[], refs: ReturnType<typeof collectReferences>): Promise<Known> {
-  const json = (v: string[]) => JSON.stringify(v);
-  const rows = await prisma.$queryRaw<Array<{ k: string; id: string; owner: string | null; result: unknown }>>(Prisma.sql`
-    SELECT 'receipt' AS k, id::text AS id, "counsellorId"::text AS owner, result FROM "SyncReceipt"
-      WHERE id IN (SELECT jsonb_array_elements_text(${json(opIds)}::jsonb)::uuid)
-    UNION ALL SELECT 'place', id::text, NULL, NULL FROM "Place"
-      WHERE id IN (SELECT jsonb_array_elements_text(${json(refs.places)}::jsonb)::uuid)
-    UNION ALL SELECT 'commune', "inseeCode", NULL, NULL FROM "Commune"
-      WHERE "inseeCode" IN (SELECT jsonb_array_elements_text(${json(refs.communes)}::jsonb))
-    UNION ALL SELECT 'beneficiary', id::text, NULL, NULL FROM "Beneficiary"
-      WHERE "counsellorId" = ${counsellorId}::uuid AND id IN (SELECT jsonb_array_elements_text(${json(refs.beneficiaries)}::jsonb)::uuid)`);
-  const known: Known = { receipts: new Map(), places: new Set(), communes: new Set(), beneficiaries: new Set() };
-  for (const r of rows) {
-    if (r.k === "receipt") known.receipts.set(r.id, { counsellorId: r.owner!, result: r.result });
-    else if (r.k === "place") known.places.add(r.id);
-    else if (r.k === "commune") known.communes.add(r.id);
-    else known.beneficiaries.add(r.id);
-  }
-  return known;
-}
-
-function referencesCheckOut(r: NewRecord["input"], known: Known): boolean {
-  const b = "beneficiaryId" in r ? r.beneficiaryId : null;
-  return (!r.placeId || known.places.has(r.placeId.toLowerCase())) && (!r.communeInsee || known.communes.has(r.communeInsee)) && (!b || known.beneficiaries.has(b.toLowerCase()));
-}
+const resultOf = (i: Bulkable) => ({ id: i.record.input.id, version: 1 });
 
 function hasSession(r: NewRecord["input"]): boolean {
   return "workshopTitle" in r && !!(r.workshopSessionId || r.collegeSessionId);
 }
 
-/** Ids an item names (its own, its record's), lower-case: what a later creation must not overtake. */
+/** Ids an item names (its own, its record's), lower-case. */
 function entityIds(payload: unknown): string[] {
   const p = payload as { id?: unknown; record?: { id?: unknown } } | null;
   return [p?.id, p?.record?.id].filter((v): v is string => typeof v === "string").map((v) => v.toLowerCase());
 }
 
 /**
- * Receipts then records, in one transaction: the receipts' insert decides which operations this
- * send applies (a concurrent send of the same batch waits on those rows, then skips them), and
- * only those operations' records are inserted. Returns the operations to apply one by one: their
- * record id was already taken (answered by `createRecord` as a duplicate or a refusal), or the
- * transaction failed (a reference removed meanwhile, a deadlock with an overlapping batch).
+ * One statement, so one implicit transaction: the receipts already there for any item of the
+ * batch, and the new records inserted with their receipts. A record goes in only if its operation
+ * has no receipt yet and its place, commune and beneficiary (mine) exist; a record id already
+ * taken (sent earlier under another operation id, or at this very moment: the insert waits for
+ * the other transaction, then skips) is left for `createRecord` to answer. The receipts are
+ * inserted only for the records inserted, without ON CONFLICT: an operation id taken meanwhile by
+ * something else fails the statement, and every item is then applied one by one. Rows are written
+ * in key order so that two sends of overlapping batches lock them in the same order.
  */
-async function applyNewRecords(prisma: PrismaClient, counsellorId: string, items: Bulkable[], now: Date, answers: Map<string, SyncItemResult>): Promise<SyncOperation[]> {
-  if (items.length === 0) return [];
-  const opKey = (i: Bulkable) => i.op.id.toLowerCase();
-  const resultOf = (i: Bulkable) => ({ id: i.record.input.id, version: 1 });
-  let outcome: { applied: Set<string>; taken: Set<string> };
+async function applyCommonCase(db: Database, counsellorId: string, operations: SyncOperation[], bulk: Bulkable[], now: Date) {
+  const receipts = new Map<string, Receipt>();
+  const applied = new Set<string>();
+  const at = new Date();
+  const rows = bulk.map((i) => ({ op: i.op.id, kind: i.op.kind, result: resultOf(i), record: newRecordRow(counsellorId, i.record, at) }));
+  const opIds = JSON.stringify(operations.map((op) => op.id));
+  let found: Array<{ k: string; id: string; owner: string | null; result: unknown }>;
   try {
-    outcome = await prisma.$transaction(async (tx) => {
-      const receipts = items.map((i) => ({ id: i.op.id, kind: i.op.kind, result: resultOf(i) }));
-      const inserted = await tx.$queryRaw<Array<{ id: string }>>(Prisma.sql`
-        INSERT INTO "SyncReceipt" (id, "counsellorId", kind, result, "createdAt")
-        SELECT x.id, ${counsellorId}::uuid, x.kind, x.result, ${now} FROM jsonb_to_recordset(${JSON.stringify(receipts)}::jsonb) AS x(id uuid, kind text, result jsonb) ORDER BY x.id
+    found = await runStatement(db, Prisma.sql`
+      WITH input AS (
+        SELECT (e.doc->>'op')::uuid AS op, e.doc->>'kind' AS kind, e.doc->'result' AS result, r.*
+        FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS e(doc), LATERAL jsonb_populate_record(NULL::"ActivityRecord", e.doc->'record') AS r
+      ),
+      known AS (
+        SELECT s.id, s."counsellorId", s.result FROM "SyncReceipt" s WHERE s.id IN (SELECT jsonb_array_elements_text(${opIds}::jsonb)::uuid)
+      ),
+      ok AS (
+        SELECT i.* FROM input i
+        WHERE i.op NOT IN (SELECT id FROM known)
+          AND (i."placeId" IS NULL OR EXISTS (SELECT 1 FROM "Place" p WHERE p.id = i."placeId"))
+          AND (i."communeInsee" IS NULL OR EXISTS (SELECT 1 FROM "Commune" c WHERE c."inseeCode" = i."communeInsee"))
+          AND (i."beneficiaryId" IS NULL OR EXISTS (SELECT 1 FROM "Beneficiary" b WHERE b.id = i."beneficiaryId" AND b."counsellorId" = ${counsellorId}::uuid))
+      ),
+      rec AS (
+        INSERT INTO "ActivityRecord" (${NEW_RECORD_COLUMNS_SQL})
+        SELECT ${NEW_RECORD_COLUMNS_SQL} FROM ok ORDER BY id
         ON CONFLICT (id) DO NOTHING
-        RETURNING id::text AS id`);
-      const receipted = new Set(inserted.map((r) => r.id));
-      const mine = items.filter((i) => receipted.has(opKey(i)));
-      const created = await insertNewRecords(tx, counsellorId, mine.map((i) => i.record), new Date());
-      const taken = new Set(mine.filter((i) => !created.has(i.record.input.id.toLowerCase())).map(opKey));
-      // Their receipts go with them: `applyOperation` writes the right answer for each.
-      if (taken.size > 0) await tx.$executeRaw(Prisma.sql`DELETE FROM "SyncReceipt" WHERE id IN (SELECT jsonb_array_elements_text(${JSON.stringify([...taken])}::jsonb)::uuid)`);
-      return { applied: new Set([...receipted].filter((id) => !taken.has(id))), taken };
-    });
+        RETURNING id
+      ),
+      rcp AS (
+        INSERT INTO "SyncReceipt" (id, "counsellorId", kind, result, "createdAt")
+        SELECT ok.op, ${counsellorId}::uuid, ok.kind, ok.result, ${now} FROM ok JOIN rec ON rec.id = ok.id ORDER BY ok.op
+        RETURNING id
+      )
+      SELECT 'receipt' AS k, id::text AS id, "counsellorId"::text AS owner, result FROM known
+      UNION ALL SELECT 'applied', id::text, NULL, NULL FROM rcp`);
   } catch (e) {
     if (!isRetryableBulkFailure(e)) throw e;
-    return items.map((i) => i.op);
+    // Nothing was written; the receipts are read again by each item.
+    return { receipts, applied };
   }
-  const retry: SyncOperation[] = [];
-  const skipped: Bulkable[] = [];
-  for (const i of items) {
-    if (outcome.applied.has(opKey(i))) answers.set(opKey(i), { id: i.op.id, status: "applied", result: resultOf(i) });
-    else if (outcome.taken.has(opKey(i))) retry.push(i.op);
-    else skipped.push(i);
+  for (const r of found) {
+    if (r.k === "receipt") receipts.set(r.id, { counsellorId: r.owner!, result: r.result });
+    else applied.add(r.id);
   }
-  // Skipped receipts: a concurrent send of the same operation got there first and committed.
-  if (skipped.length > 0) {
-    const rows = await prisma.syncReceipt.findMany({ where: { id: { in: skipped.map((i) => i.op.id) } }, select: { id: true, counsellorId: true, result: true } });
-    const byId = new Map(rows.map((r) => [r.id.toLowerCase(), r]));
-    for (const i of skipped) {
-      const receipt = byId.get(opKey(i));
-      if (receipt) answers.set(opKey(i), receiptAnswer(i.op.id, counsellorId, receipt));
-      else retry.push(i.op);
-    }
-  }
-  return retry;
+  return { receipts, applied };
+}
+
+/**
+ * One statement on its own (its own implicit transaction). On PostgreSQL it goes straight to the
+ * `pg` pool: Prisma 6.19 takes several milliseconds to pass a batch's JSON parameter along. On
+ * PGlite (one connection shared with Prisma) it goes through Prisma, so that it queues behind
+ * Prisma's open transactions instead of running inside one of them.
+ */
+async function runStatement<T>(db: Database, statement: Prisma.Sql): Promise<T[]> {
+  if (db.kind === "postgres") return db.sql.query<T>(statement.text, statement.values);
+  return db.prisma.$queryRaw<T[]>(statement);
 }
 
 /** Database refusals that one-by-one application answers item by item; anything else is a real fault. */
