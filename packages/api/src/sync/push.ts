@@ -213,8 +213,8 @@ async function runStatement<T>(db: Database, statement: Prisma.Sql): Promise<T[]
   return db.prisma.$queryRaw<T[]>(statement);
 }
 
-/** Database refusals that one-by-one application answers item by item; anything else is a real fault. */
+/** Database refusals (bad data, broken constraint, lost race) that one-by-one application answers item by item; anything else is a real fault. */
 function isRetryableBulkFailure(e: unknown): boolean {
   const code = databaseErrorCode(e);
-  return code !== undefined && (code.startsWith("23") || code.startsWith("40"));
+  return code !== undefined && (code.startsWith("22") || code.startsWith("23") || code.startsWith("40"));
 }
