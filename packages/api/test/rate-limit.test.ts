@@ -74,6 +74,21 @@ describe("rate limits shared by every server instance", () => {
     expect((await db.prisma.rateLimitCounter.findUniqueOrThrow({ where: { key: "guard:ip:192.0.2.21" } })).count).toBe(2);
   });
 
+  it("a refused attempt gives its slot back and counts among the refused, in one call", async () => {
+    const t = Date.parse("2026-11-25T16:00:00Z");
+    const limiter = new RateLimiter(db.raw, () => t);
+    const accepted = { limit: 2, windowMs: 10 * 60_000 };
+    const refused = { limit: 3, windowMs: 10 * 60_000 };
+    const guard = { key: "refuse:refused:ip:192.0.2.23", rule: refused };
+    expect(await limiter.take("refuse:ip:192.0.2.23", accepted, guard)).toBe(0);
+    expect(await limiter.take("refuse:ip:192.0.2.23", accepted, guard)).toBe(0);
+    await limiter.refuse("refuse:ip:192.0.2.23", guard.key, refused);
+    const count = async (key: string) => (await db.prisma.rateLimitCounter.findUniqueOrThrow({ where: { key } })).count;
+    expect([await count("refuse:ip:192.0.2.23"), await count(guard.key)]).toEqual([1, 1]);
+    expect(await limiter.take("refuse:ip:192.0.2.23", accepted, guard)).toBe(0);
+    expect(await limiter.take("refuse:ip:192.0.2.23", accepted, guard)).toBe(600);
+  });
+
   it("never hands out more slots than the limit to concurrent takers", async () => {
     const limiter = new RateLimiter(db.raw);
     const rule = { limit: 7, windowMs: 60_000 };
