@@ -106,7 +106,7 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
       registrationRetentionMonths: config.registrationRetentionMonths,
       smtpConfigured: !!config.smtpUrl,
     },
-    rateLimiter: new RateLimiter(db.prisma),
+    rateLimiter: new RateLimiter(db.raw),
     now,
     observer: metrics,
   };
