@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { openProConnectSession, type ApiServices, type RequestAdapter } from "@medianum/api";
+import { auditProConnectRefusal, openProConnectSession, type ApiServices, type RequestAdapter } from "@medianum/api";
 import { PROCONNECT_APPS, PROCONNECT_CONFIG_PATH, PROCONNECT_LOGIN_PATH, type ProConnectApp, type ProConnectRefusal } from "@medianum/domain";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import * as oidc from "openid-client";
@@ -134,7 +134,10 @@ export function registerProConnect(app: FastifyInstance, { settings, publicUrl, 
     reply.clearCookie(FLOW_COOKIE, cookieOptions);
     const target = flow?.a ?? "pilotage";
     const refuse = async (refusal: ProConnectRefusal, detail?: string) => {
-      if (detail) req.log.warn(`ProConnect : connexion refusée (${refusal}) : ${detail}`);
+      if (detail) {
+        req.log.warn(`ProConnect : connexion refusée (${refusal}) : ${detail}`);
+        await auditProConnectRefusal(services, adapter(req, reply), refusal, detail);
+      }
       return reply.redirect(loginPage(target, refusal), 302);
     };
 
@@ -144,7 +147,7 @@ export function registerProConnect(app: FastifyInstance, { settings, publicUrl, 
     const query = new URL(req.url, "http://x").searchParams;
     if (!flow) return refuse("etat-invalide", "cookie du parcours absent, expiré ou altéré");
     if (query.get("state") !== flow.s) return refuse("etat-invalide", "paramètre state différent de celui envoyé");
-    if (query.get("error") === "access_denied") return refuse("annulee");
+    if (query.get("error") === "access_denied") return refuse("annulee", "refusée chez le fournisseur");
 
     let claims: oidc.IDToken;
     let accessToken: string;
@@ -162,7 +165,7 @@ export function registerProConnect(app: FastifyInstance, { settings, publicUrl, 
       claims = tokens.claims()!;
       accessToken = tokens.access_token;
     } catch (error) {
-      return refuse("echec", error instanceof Error ? `${error.name} ${(error as { code?: string }).code ?? ""} ${error.message}` : String(error));
+      return refuse("echec", describe(error));
     }
 
     // ProConnect puts the e-mail in userinfo (a signed JWT), not in the ID token.
@@ -171,7 +174,7 @@ export function registerProConnect(app: FastifyInstance, { settings, publicUrl, 
       try {
         email = (await oidc.fetchUserInfo(config, accessToken, claims.sub)).email;
       } catch (error) {
-        return refuse("echec", `userinfo : ${error instanceof Error ? error.message : String(error)}`);
+        return refuse("echec", `userinfo : ${describe(error)}`);
       }
     }
 
@@ -180,6 +183,16 @@ export function registerProConnect(app: FastifyInstance, { settings, publicUrl, 
     await services.rateLimiter.giveBack(ipKey);
     return reply.redirect(result.user.role === "counsellor" ? PROCONNECT_APPS.conseiller : PROCONNECT_APPS.pilotage, 302);
   });
+}
+
+/** For the log and audit: the library's error code and, for a claim check, which claim (never a token). */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  // openid-client wraps oauth4webapi's error, whose cause names the claim that failed.
+  let claim: unknown;
+  for (let c: unknown = error.cause; c && typeof c === "object" && claim === undefined; c = (c as { cause?: unknown }).cause) claim = (c as { claim?: unknown }).claim;
+  return [error.name, typeof code === "string" ? code : null, error.message, typeof claim === "string" ? `(claim « ${claim} »)` : null].filter(Boolean).join(" ");
 }
 
 function appOf(req: FastifyRequest): ProConnectApp {

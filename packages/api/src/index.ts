@@ -6,7 +6,7 @@ export { defaultApiConfig, type ApiConfig } from "./shared/config.js";
 export { RateLimiter } from "./shared/rate-limit.js";
 export { hashPassword, verifyPassword } from "./auth/password.js";
 export { SESSION_COOKIE } from "./auth/session.js";
-export { openProConnectSession, type ProConnectLoginResult } from "./auth/proconnect-login.js";
+export { auditProConnectRefusal, openProConnectSession, type ProConnectLoginResult } from "./auth/proconnect-login.js";
 export { enqueueEmail, type OutgoingEmail } from "./mail/outbox.js";
 export { createSmtpTransport, type MailTransport } from "./mail/transport.js";
 export { deliverOutbox, backoffMs, type DeliveryReport } from "./mail/deliver.js";

@@ -38,3 +38,8 @@ export async function openProConnectSession(
   await audit({ ...ctx, user: resolved!.user }, prisma, "auth.login", { type: "User", id: user.id }, { method: "proconnect", sub: claims.sub });
   return { ok: true, user: resolved!.user };
 }
+
+/** A ProConnect login stopped before any account was looked up (flow cookie, state, ID token, provider error): audited for the operators. */
+export async function auditProConnectRefusal(services: ApiServices, req: RequestAdapter, refusal: ProConnectRefusal, detail: string): Promise<void> {
+  await audit({ req, now: services.now, user: null }, services.db.prisma, "auth.proconnect_refused", undefined, { reason: refusal, detail: detail.slice(0, 500) });
+}
