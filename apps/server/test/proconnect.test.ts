@@ -40,7 +40,6 @@ async function freePort(): Promise<number> {
 }
 
 async function startProvider(redirectUri: string) {
-  let provider: Provider;
   providerServer = createServer((req, res) => {
     // The provider's own login and consent screens, answered at once for `atProvider`.
     if (req.url?.startsWith("/interaction/")) {
@@ -64,7 +63,8 @@ async function startProvider(redirectUri: string) {
   await new Promise<void>((r) => providerServer.listen(0, "127.0.0.1", r));
   issuer = `http://127.0.0.1:${(providerServer.address() as AddressInfo).port}`;
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  provider = new Provider(issuer, {
+  // Declared after the server, which needs its port for the issuer; requests come only once it is set.
+  const provider = new Provider(issuer, {
     clients: [
       {
         client_id: CLIENT_ID,
