@@ -1,22 +1,21 @@
-import { generateKeyPairSync } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { hashPassword } from "@medianum/api";
 import type { Database } from "@medianum/db";
 import { createTestDatabase } from "@medianum/db/testing";
 import { PROCONNECT_REFUSALS } from "@medianum/domain";
-import Provider from "oidc-provider";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildServer } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { fakeApps } from "./support/fake-apps.js";
+import { startTestProvider, type TestProvider } from "./support/oidc-provider.js";
 
 /**
  * ProConnect login end to end: a real OpenID provider (oidc-provider) on a local port, shaped
  * like ProConnect (code flow with PKCE, the e-mail only in a signed userinfo JWT), and the real
  * server; every step goes over HTTP, following redirects with a cookie jar per origin, as a
- * browser would. Only the provider's login screen is automated: whoever `atProvider` names logs in.
+ * browser would. Only the provider's login screen is automated (support/oidc-provider.ts).
  */
 
 const CLIENT_ID = "medianum-test";
@@ -25,10 +24,8 @@ const CLIENT_SECRET = "un-secret-de-client-assez-long-pour-proconnect";
 let db: Database;
 let app: Awaited<ReturnType<typeof buildServer>>;
 let base: string;
-let providerServer: Server;
+let provider: TestProvider;
 let issuer: string;
-/** The ProConnect account that logs in at the provider's screen (its e-mail). */
-let atProvider = "";
 const ids = { coordinator: "", counsellor: "", disabled: "" };
 
 async function freePort(): Promise<number> {
@@ -37,58 +34,6 @@ async function freePort(): Promise<number> {
   const { port } = s.address() as AddressInfo;
   await new Promise<void>((r) => s.close(() => r()));
   return port;
-}
-
-async function startProvider(redirectUri: string) {
-  providerServer = createServer((req, res) => {
-    // The provider's own login and consent screens, answered at once for `atProvider`.
-    if (req.url?.startsWith("/interaction/")) {
-      void (async () => {
-        const details = await provider.interactionDetails(req, res);
-        if (details.prompt.name === "login") {
-          await provider.interactionFinished(req, res, { login: { accountId: atProvider } }, { mergeWithLastSubmission: false });
-        } else {
-          const grant = new provider.Grant({ accountId: details.session!.accountId, clientId: String(details.params.client_id) });
-          grant.addOIDCScope(String(details.params.scope));
-          await provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
-        }
-      })().catch((error: unknown) => {
-        res.statusCode = 500;
-        res.end(String(error));
-      });
-      return;
-    }
-    provider.callback()(req, res);
-  });
-  await new Promise<void>((r) => providerServer.listen(0, "127.0.0.1", r));
-  issuer = `http://127.0.0.1:${(providerServer.address() as AddressInfo).port}`;
-  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  // Declared after the server, which needs its port for the issuer; requests come only once it is set.
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        redirect_uris: [redirectUri],
-        response_types: ["code"],
-        grant_types: ["authorization_code"],
-        token_endpoint_auth_method: "client_secret_post",
-        // Like ProConnect: userinfo comes as a signed JWT.
-        userinfo_signed_response_alg: "RS256",
-      },
-    ],
-    jwks: { keys: [{ ...privateKey.export({ format: "jwk" }), kid: "test", alg: "RS256", use: "sig" }] as never },
-    scopes: ["openid", "email", "given_name", "usual_name"],
-    claims: { openid: ["sub"], email: ["email"], given_name: ["given_name"], usual_name: ["usual_name"] },
-    features: { devInteractions: { enabled: false }, jwtUserinfo: { enabled: true } },
-    pkce: { required: () => true },
-    cookies: { keys: ["cle-de-cookies-du-fournisseur-de-test"] },
-    findAccount: (_ctx, accountId) => ({
-      accountId,
-      claims: () => ({ sub: `agent-${accountId}`, email: accountId, given_name: "Camille", usual_name: "Agent" }),
-    }),
-  });
-  provider.on("server_error", (_ctx, error) => console.error("fournisseur :", error));
 }
 
 beforeAll(async () => {
@@ -101,7 +46,8 @@ beforeAll(async () => {
   ).id;
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  await startProvider(`${base}/api/auth/proconnect/callback`);
+  provider = await startTestProvider({ redirectUri: `${base}/api/auth/proconnect/callback`, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
+  issuer = provider.issuer;
   const config = {
     ...loadConfig({
       NODE_ENV: "test",
@@ -116,12 +62,12 @@ beforeAll(async () => {
   };
   app = await buildServer({ config, db });
   await app.listen({ port, host: "127.0.0.1" });
-});
+  // A fresh database, an argon2 hash, an RSA key and the server: slow on a busy shared machine.
+}, 180_000);
 afterAll(async () => {
   await app?.close();
   await db?.close();
-  providerServer?.closeAllConnections();
-  await new Promise<void>((r) => providerServer?.close(() => r()));
+  await provider?.close();
 });
 
 /** Cookies per origin (scheme, host and port), as a browser keeps them apart for these two servers. */
@@ -161,7 +107,7 @@ interface Journey {
  * `rewrite` changes an address before it is visited (an attacker's or a broken proxy's doing).
  */
 async function loginWithProConnect(email: string, opts: { app?: string; jar?: CookieJar; rewrite?: (url: URL) => URL; callbackJar?: CookieJar } = {}): Promise<Journey> {
-  atProvider = email;
+  provider.loginAs(email);
   const jar = opts.jar ?? new CookieJar();
   const visited: URL[] = [];
   let url = new URL(`${base}/api/auth/proconnect/login${opts.app ? `?app=${opts.app}` : ""}`);
