@@ -55,6 +55,18 @@ describe("ProConnect login in Chromium", () => {
     await context.close();
   });
 
+  it("a counsellor goes through ProConnect from their app and comes back to it, logged in", async () => {
+    const counsellor = product.logins.find((l) => l.role === "counsellor")!;
+    provider.loginAs(counsellor.email);
+    const context = await browser.newContext({ locale: "fr-FR" });
+    const page = await context.newPage();
+    await page.goto(`${product.baseUrl}/conseiller/`);
+    await page.getByRole("link", { name: "Se connecter avec ProConnect" }).click();
+    await page.getByRole("button", { name: "Se déconnecter" }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/conseiller\//);
+    await context.close();
+  });
+
   it("someone without a Médianum account comes back to the login page with the reason in French", async () => {
     provider.loginAs("agent.inconnu@exemple.gouv.fr");
     const context = await browser.newContext({ locale: "fr-FR" });
