@@ -43,6 +43,19 @@ const envSchema = z.object({
   JOBS_ENABLED: bool.default(true),
   /** Bearer token for /api/metrics from another machine (the machine itself needs none). */
   METRICS_TOKEN: z.string().min(24, { error: "METRICS_TOKEN doit faire au moins 24 caractères (par ex. openssl rand -hex 24)." }).optional(),
+  /** ProConnect login for staff (OpenID Connect): the three together, or none. */
+  PROCONNECT_ISSUER: z.url({ error: "PROCONNECT_ISSUER doit être une adresse, par ex. https://auth.agentconnect.gouv.fr/api/v2." }).optional(),
+  PROCONNECT_CLIENT_ID: z.string().min(1, { error: "PROCONNECT_CLIENT_ID est vide." }).optional(),
+  PROCONNECT_CLIENT_SECRET: z.string().min(16, { error: "PROCONNECT_CLIENT_SECRET doit faire au moins 16 caractères (celui donné par ProConnect)." }).optional(),
+}).superRefine((e, ctx) => {
+  const proconnect = ["PROCONNECT_ISSUER", "PROCONNECT_CLIENT_ID", "PROCONNECT_CLIENT_SECRET"] as const;
+  const missing = proconnect.filter((k) => !e[k]);
+  if (missing.length > 0 && missing.length < proconnect.length) {
+    for (const k of missing) ctx.addIssue({ code: "custom", path: [k], message: `${k} manque : ProConnect demande PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID et PROCONNECT_CLIENT_SECRET ensemble (ou aucune des trois).` });
+  }
+  if (e.NODE_ENV === "production" && e.PROCONNECT_ISSUER && !e.PROCONNECT_ISSUER.startsWith("https://")) {
+    ctx.addIssue({ code: "custom", path: ["PROCONNECT_ISSUER"], message: "PROCONNECT_ISSUER doit commencer par https:// en production." });
+  }
 });
 
 export type ServerConfig = ReturnType<typeof loadConfig>;
@@ -72,6 +85,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     registrationRetentionMonths: e.REGISTRATION_RETENTION_MONTHS,
     jobsEnabled: e.JOBS_ENABLED,
     metricsToken: e.METRICS_TOKEN,
+    proconnect:
+      e.PROCONNECT_ISSUER && e.PROCONNECT_CLIENT_ID && e.PROCONNECT_CLIENT_SECRET
+        ? { issuer: e.PROCONNECT_ISSUER, clientId: e.PROCONNECT_CLIENT_ID, clientSecret: e.PROCONNECT_CLIENT_SECRET }
+        : null,
     appsDir: join(repoRoot, "apps"),
   };
 }

@@ -7,6 +7,7 @@ export { RateLimiter, TAKE_SQL as RATE_LIMIT_TAKE_SQL } from "./shared/rate-limi
 export { BOOKING_SQL } from "./booking/book.js";
 export { hashPassword, verifyPassword } from "./auth/password.js";
 export { SESSION_COOKIE } from "./auth/session.js";
+export { auditProConnectRefusal, openProConnectSession, type ProConnectLoginResult } from "./auth/proconnect-login.js";
 export { enqueueEmail, type OutgoingEmail } from "./mail/outbox.js";
 export { createSmtpTransport, type MailTransport } from "./mail/transport.js";
 export { deliverOutbox, backoffMs, type DeliveryReport } from "./mail/deliver.js";
