@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hhmmSchema } from "../shared/local-time.js";
+import { hhmmSchema } from "../shared/clock.js";
 import { isoDateSchema, optionalText, requiredText, searchText, uuidSchema } from "../shared/schemas.js";
 import { collegeRequestStatuses } from "./request-status.js";
 import { collegeTopics } from "./request.js";
