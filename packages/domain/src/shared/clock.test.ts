@@ -4,7 +4,6 @@ import {
   dateColumnToDay,
   dayToDateColumn,
   daysBetween,
-  hhmmSchema,
   instantToParisDay,
   instantToParisDayTime,
   instantToParisTime,
@@ -16,6 +15,7 @@ import {
   parisYear,
 } from "./clock.js";
 import { formatDay } from "./dates.js";
+import { hhmmSchema } from "./schemas.js";
 
 const iso = (d: Date) => d.toISOString();
 const HOUR = 3_600_000;

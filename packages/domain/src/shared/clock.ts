@@ -1,5 +1,4 @@
 import { TZDate } from "@date-fns/tz";
-import { z } from "zod";
 
 /**
  * The one clock of the product. It runs for one French département: people type and read
@@ -20,10 +19,6 @@ export const TIME_ZONE = "Europe/Paris";
 
 /** A calendar day, "YYYY-MM-DD". */
 export type Day = string;
-
-export const hhmmSchema = z
-  .string({ error: "Indiquez l'heure." })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Heure invalide (format HH:MM, par exemple 09:30)." });
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^(\d{2}):(\d{2})$/;
@@ -48,6 +43,11 @@ export function parisDayTimeToInstant(day: Day, time: string): Date {
   const [y, mo, d] = parseDay(day);
   const [h, mi] = parseTime(time);
   return new Date(new TZDate(y, mo - 1, d, h, mi, TIME_ZONE).getTime());
+}
+
+/** Noon of a Paris day: an instant well inside that day, for formatters that take a Date. */
+export function parisNoon(day: Day): Date {
+  return parisDayTimeToInstant(day, "12:00");
 }
 
 /** The instant at which a Paris calendar day starts. */

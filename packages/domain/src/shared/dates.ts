@@ -1,4 +1,4 @@
-import { dayToDateColumn, TIME_ZONE, type Day } from "./clock.js";
+import { parisNoon, TIME_ZONE, type Day } from "./clock.js";
 
 // Display only: every conversion between days/times and instants is in clock.ts.
 
@@ -30,9 +30,9 @@ export function formatDate(d: Date): string {
 export function formatTime(d: Date): string {
   return timeFormat.format(d);
 }
-/** A calendar day, "jeudi 14 janvier 2027" (noon UTC falls on that same day in Paris, whatever the season). */
+/** A calendar day, "jeudi 14 janvier 2027". */
 export function formatDay(day: Day): string {
-  return dateFormat.format(new Date(dayToDateColumn(day).getTime() + 12 * 3_600_000));
+  return dateFormat.format(parisNoon(day));
 }
 
 /** "1 h 30", "45 min" */

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { valueList, type ValueOf } from "../shared/value-list.js";
 import { WORKSHOP_THEME_ITEMS } from "./theme-items.js";
-import { emailSchema, isoDateSchema, optionalText, phoneSchema, requiredText, uuidSchema } from "../shared/schemas.js";
-import { hhmmSchema } from "../shared/clock.js";
+import { emailSchema, hhmmSchema, isoDateSchema, optionalText, phoneSchema, requiredText, uuidSchema } from "../shared/schemas.js";
 
 /** Themes of the e-parentalité catalogue offered to parents (items in a zod-free module for the portal's first page). */
 export const workshopThemes = valueList(WORKSHOP_THEME_ITEMS);
