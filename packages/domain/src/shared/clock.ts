@@ -1,11 +1,12 @@
-import { TZDate } from "@date-fns/tz";
+import { tzOffset } from "@date-fns/tz/tzOffset";
 
 /**
  * The one clock of the product. It runs for one French département: people type and read
  * calendar days ("2027-03-29") and wall-clock times ("04:04") in Europe/Paris, the database keeps
  * instants. Every conversion between the two goes through this module, so that neither the
- * browser's zone nor the server's `TZ` ever changes a time. The zone rules come from
- * `@date-fns/tz` (over the runtime's own tz database), not from fixed offsets.
+ * browser's zone nor the server's `TZ` ever changes a time. The zone's offset at any instant
+ * comes from `@date-fns/tz` (`tzOffset`, over the runtime's own tz database), never from a fixed
+ * offset; only that function is used, so the portal's first page stays small.
  *
  * Daylight-saving days (last Sunday of March and of October) last 23 h and 25 h: ranges of days
  * are always [Paris midnight of the first day, Paris midnight of the day after the last).
@@ -22,7 +23,6 @@ export type Day = string;
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^(\d{2}):(\d{2})$/;
-const pad = (n: number) => String(n).padStart(2, "0");
 
 function parseDay(day: Day): [number, number, number] {
   const m = DAY_RE.exec(day);
@@ -36,13 +36,26 @@ function parseTime(time: string): [number, number] {
   return [Number(m[1]), Number(m[2])];
 }
 
-const inParis = (at: Date) => new TZDate(at.getTime(), TIME_ZONE);
+const MINUTE = 60_000;
+const offsetAt = (t: number) => tzOffset(TIME_ZONE, new Date(t)) * MINUTE;
+
+/** The Paris wall clock of an instant, read through the UTC fields of the returned Date. */
+function wallClock(at: Date): Date {
+  return new Date(at.getTime() + offsetAt(at.getTime()));
+}
 
 /** "2027-03-29" + "04:04" in Paris → the instant (2027-03-29T02:04:00Z). See above for DST gaps and repeats. */
 export function parisDayTimeToInstant(day: Day, time: string): Date {
   const [y, mo, d] = parseDay(day);
   const [h, mi] = parseTime(time);
-  return new Date(new TZDate(y, mo - 1, d, h, mi, TIME_ZONE).getTime());
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  // The offsets in force a day before and a day after (switches are months apart) bracket the answer.
+  const before = offsetAt(wall - 86_400_000);
+  const after = offsetAt(wall + 86_400_000);
+  const candidates = [wall - before, wall - after].filter((t) => offsetAt(t) === wall - t);
+  // Repeated hour: both fit, the earlier one wins. Gap: none fits; reading the time with the
+  // offset from before the switch moves it forward by the gap.
+  return new Date(candidates.length ? Math.min(...candidates) : wall - before);
 }
 
 /** Noon of a Paris day: an instant well inside that day, for formatters that take a Date. */
@@ -57,14 +70,12 @@ export function parisMidnight(day: Day): Date {
 
 /** The Paris calendar day of an instant. */
 export function instantToParisDay(at: Date): Day {
-  const z = inParis(at);
-  return `${z.getFullYear()}-${pad(z.getMonth() + 1)}-${pad(z.getDate())}`;
+  return wallClock(at).toISOString().slice(0, 10);
 }
 
 /** The Paris wall-clock time of an instant, "HH:MM". */
 export function instantToParisTime(at: Date): string {
-  const z = inParis(at);
-  return `${pad(z.getHours())}:${pad(z.getMinutes())}`;
+  return wallClock(at).toISOString().slice(11, 16);
 }
 
 /** The instant as a Paris day and time: { day: "2027-01-14", time: "09:30" }. */
@@ -79,7 +90,7 @@ export function parisToday(now: Date): Day {
 
 /** The current year in Paris (on 31 December at 23:30 Paris, it is still that year). */
 export function parisYear(now: Date): number {
-  return inParis(now).getFullYear();
+  return wallClock(now).getUTCFullYear();
 }
 
 /** Calendar arithmetic on days (no instants involved, so DST plays no part). */
@@ -120,7 +131,5 @@ export function dateColumnToDay(d: Date): Day {
  * what is stored, so it must be the Paris time, not UTC.
  */
 export function parisWallClock(at: Date | Day): Date {
-  if (typeof at === "string") return dayToDateColumn(at);
-  const z = inParis(at);
-  return new Date(Date.UTC(z.getFullYear(), z.getMonth(), z.getDate(), z.getHours(), z.getMinutes(), z.getSeconds()));
+  return typeof at === "string" ? dayToDateColumn(at) : wallClock(at);
 }
