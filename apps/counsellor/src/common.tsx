@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { useLocation } from "wouter";
+import { parisToday } from "@medianum/domain";
 import { useDocumentTitle } from "@medianum/ui";
 
 export const APP_TITLE = "Médianum — Espace conseiller";
@@ -41,5 +42,5 @@ export function FlashProvider({ children }: { children: ReactNode }) {
 
 /** Today's calendar day in the département's time zone, as YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return parisToday(now);
 }

@@ -28,18 +28,16 @@ export function isServerRendered(pathname: string): boolean {
 }
 
 /**
- * Renders `url` (path and query) with the data of its first screen already in the cache.
- * A catalogue filtered by dates is rendered without its list (the spinner, as in the browser):
- * the day bounds are read in the visitor's time zone, which the server does not know.
+ * Renders `url` (path and query) with the data of its first screen already in the cache. Day
+ * filters are Paris days (the clock in domain): the server and every browser compute the same
+ * bounds, so a catalogue filtered by dates is rendered with its list too.
  */
 export async function render(url: string, data: PortalData): Promise<RenderedPage> {
   const { pathname, search } = new URL(url, "http://portal.invalid");
   const cache = createQueryClient();
   if (pathname === "/") {
     const input = catalogueQueryInput(readFilters(search));
-    if (!input.from && !input.to) {
-      cache.setQueryData(trpcOptionsFor(cache).booking.upcomingSessions.queryKey(input), await data.upcomingSessions(input));
-    }
+    cache.setQueryData(trpcOptionsFor(cache).booking.upcomingSessions.queryKey(input), await data.upcomingSessions(input));
   }
   const html = await renderToString(<Root queryClient={cache} ssrPath={`${pathname}${search}`} />);
   return { html, state: serializeQueryState(cache) };

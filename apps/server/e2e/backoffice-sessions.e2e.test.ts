@@ -20,7 +20,8 @@ describe("workshop sessions managed from the back-office, in Chromium", () => {
     const workshop = page.getByLabel("Atelier");
     await workshop.selectOption({ index: 1 });
     const title = (await workshop.locator("option:checked").textContent())!.trim();
-    await page.getByLabel("Date et heure de début").fill("2027-02-10T14:30");
+    await page.getByLabel("Date", { exact: true }).fill("2027-02-10");
+    await page.getByLabel("Heure de début (heure de Paris)").fill("14:30");
     await page.getByLabel("Durée (minutes)").fill("90");
     await page.getByLabel("Lieu").selectOption({ index: 1 });
     await page.getByLabel("Nombre de places").fill("10");

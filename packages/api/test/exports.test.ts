@@ -32,13 +32,19 @@ async function readXlsx(buffer: Buffer) {
   const sheet = wb.worksheets[0]!;
   const rows: unknown[][] = [];
   sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-  return { name: sheet.name, rows };
+  /** Type and number format of the cells of one column (1-based), data rows only. */
+  const cells = (column: number) =>
+    rows.slice(1).map((_, i) => {
+      const cell = sheet.getRow(i + 2).getCell(column);
+      return { isDate: cell.type === ExcelJS.ValueType.Date, numFmt: cell.numFmt };
+    });
+  return { name: sheet.name, rows, cells };
 }
 
 describe("activity export", () => {
   it("XLSX: the Coop's columns with French labels, one row per record of the filters, equal to the database", async () => {
     const { count, buffer } = await exportToBuffer("activities", "xlsx", { from: "2026-01-01", to: "2026-12-31" });
-    const { rows } = await readXlsx(buffer);
+    const { rows, cells } = await readXlsx(buffer);
     expect(rows[0]).toEqual(activityColumns.map((c) => c.header));
     expect(count).toBe(7);
     expect(rows).toHaveLength(8);
@@ -53,12 +59,14 @@ describe("activity export", () => {
     expect(rows.slice(1).map((r) => r[col("Identifiant")])).toEqual(db.map((r) => r.id));
     rows.slice(1).forEach((r, i) => {
       const rec = db[i]!;
-      expect(r[col("Date")]).toBe(rec.date.toISOString().slice(0, 10));
+      // A real date cell (the day, no time), not text.
+      expect(r[col("Date")]).toEqual(rec.date);
       expect(r[col("Durée (minutes)")]).toBe(rec.durationMinutes);
       expect(r[col("Nombre de participants")]).toBe(rec.participantsCount);
       expect(r[col("Médiateur")]).toBe(rec.counsellor.user.displayName);
       expect(r[col("Commune")]).toBe(rec.place?.commune.name ?? rec.commune?.name);
     });
+    expect(cells(col("Date") + 1).every((c) => c.isDate && c.numFmt === "dd/mm/yyyy")).toBe(true);
     const first = rows[1]!;
     expect(first[col("Type")]).toBe("Accompagnement individuel");
     expect(first[col("Thématiques")]).toBe("E-mail");
@@ -94,8 +102,10 @@ describe("activity export", () => {
 describe("registrations and collège sessions exports", () => {
   it("registrations: no names nor contacts, status labels, scoped by the session's commune", async () => {
     const { count, buffer } = await exportToBuffer("registrations", "xlsx", { from: "2026-01-01", to: "2026-12-31", scope: "commune", scopeId: "47001" });
-    const { rows } = await readXlsx(buffer);
+    const { rows, cells } = await readXlsx(buffer);
     expect(count).toBe(4);
+    expect(cells(2).every((c) => c.isDate)).toBe(true);
+    expect(cells(9).every((c) => c.isDate && c.numFmt === "dd/mm/yyyy")).toBe(true);
     expect(rows[0]).not.toContain("E-mail");
     const statuses = rows.slice(1).map((r) => r[5]).sort();
     expect(statuses).toEqual(["Absent(e)", "Confirmée", "Présent(e)", "Présent(e)"]);
@@ -103,9 +113,11 @@ describe("registrations and collège sessions exports", () => {
   });
 
   it("collège sessions: the Paris calendar day decides the year", async () => {
-    const { rows } = await readXlsx((await exportToBuffer("college-sessions", "xlsx", { from: "2026-01-01", to: "2026-12-31" })).buffer);
-    const dates = rows.slice(1).map((r) => r[1]);
-    expect(dates).toEqual(["2026-01-01 00:30", "2026-02-10 10:00", "2026-05-05 11:00", "2026-11-20 10:00"]);
+    const { rows, cells } = await readXlsx((await exportToBuffer("college-sessions", "xlsx", { from: "2026-01-01", to: "2026-12-31" })).buffer);
+    // Date cells holding the Paris wall clock (a spreadsheet has no zone): 00:30 on 1 January in Paris, not 23:30 UTC the day before.
+    const dates = rows.slice(1).map((r) => (r[1] as Date).toISOString());
+    expect(dates).toEqual(["2026-01-01T00:30:00.000Z", "2026-02-10T10:00:00.000Z", "2026-05-05T11:00:00.000Z", "2026-11-20T10:00:00.000Z"]);
+    expect(cells(2).every((c) => c.isDate && c.numFmt === "dd/mm/yyyy hh:mm")).toBe(true);
     const first = rows[2]!;
     expect(first[2]).toBe("Collège Jasmin");
     expect(first[8]).toBe(53);

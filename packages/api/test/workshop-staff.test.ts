@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { instantToParisDayTime } from "@medianum/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAttendance } from "../src/booking/attendance.js";
 import { booking, createHarness, createPlace, createUser, createWorkshopSession, errorOf, seedTerritory, type Harness, type TestClient } from "./harness.js";
@@ -9,6 +10,8 @@ let staff: TestClient;
 let counsellorId: string;
 let otherCounsellorId: string;
 const inDays = (d: number) => new Date(h.clock.now.getTime() + d * 86_400_000);
+/** What the back-office form sends: a Paris day and time. */
+const startIn = (d: number) => instantToParisDayTime(inDays(d));
 
 beforeAll(async () => {
   h = await createHarness();
@@ -33,16 +36,32 @@ describe("workshops and sessions (back-office)", () => {
       contactEmail: "ateliers@cd47.test",
       contactPhone: "05 53 00 00 00",
     });
-    const s = await api.workshop.createSession({ workshopId: w.id, startsAt: inDays(10), durationMinutes: 90, placeId, capacity: 8, counsellorIds: [counsellorId] });
+    const s = await api.workshop.createSession({ workshopId: w.id, ...startIn(10), durationMinutes: 90, placeId, capacity: 8, counsellorIds: [counsellorId] });
     const detail = await (await h.client().api()).booking.session({ id: s.id });
     expect(detail).toMatchObject({ title: "Pronote pas à pas", contactPhone: "0553000000", retentionMonths: 6, cancellationDeadlineHours: 4 });
 
-    const copy = await api.workshop.duplicateSession({ id: s.id, startsAt: inDays(17) });
+    const copy = await api.workshop.duplicateSession({ id: s.id, ...startIn(17) });
     expect(await api.workshop.session({ id: copy.id })).toMatchObject({ capacity: 8, counsellorIds: [counsellorId], placeId });
-    const bad = await errorOf(() => api.workshop.createSession({ workshopId: w.id, startsAt: inDays(-1), durationMinutes: 90, placeId, capacity: 8 }));
+    const bad = await errorOf(() => api.workshop.createSession({ workshopId: w.id, ...startIn(-1), durationMinutes: 90, placeId, capacity: 8 }));
     expect(bad.message).toBe("La séance doit commencer dans le futur.");
-    const zero = await errorOf(() => api.workshop.createSession({ workshopId: w.id, startsAt: inDays(3), durationMinutes: 90, placeId, capacity: 0 }));
+    const zero = await errorOf(() => api.workshop.createSession({ workshopId: w.id, ...startIn(3), durationMinutes: 90, placeId, capacity: 0 }));
     expect(zero.code).toBe("BAD_REQUEST");
+  });
+
+  it("saves the Paris time typed, on the days after both daylight-saving switches, whatever the server's zone", async () => {
+    const api = await staff.api();
+    const w = await api.workshop.createWorkshop({ title: "Heure d'été", theme: "school_tools", audience: "parents", description: "Une séance très matinale." });
+    const cases = [
+      { day: "2027-03-29", instant: "2027-03-29T02:04:00.000Z" },
+      { day: "2027-11-01", instant: "2027-11-01T03:04:00.000Z" },
+    ];
+    for (const c of cases) {
+      const s = await api.workshop.createSession({ workshopId: w.id, day: c.day, time: "04:04", durationMinutes: 60, placeId, capacity: 5 });
+      const saved = await h.db.prisma.workshopSession.findUniqueOrThrow({ where: { id: s.id } });
+      expect(saved.startsAt.toISOString()).toBe(c.instant);
+      const copy = await api.workshop.duplicateSession({ id: s.id, day: c.day.replace("2027", "2028"), time: "04:04" });
+      expect(instantToParisDayTime((await h.db.prisma.workshopSession.findUniqueOrThrow({ where: { id: copy.id } })).startsAt)).toEqual({ day: c.day.replace("2027", "2028"), time: "04:04" });
+    }
   });
 
   it("keeps the invariant on capacity changes: never below the seats taken; raising it promotes the waitlist", async () => {
@@ -50,7 +69,7 @@ describe("workshops and sessions (back-office)", () => {
     await (await h.client().api()).booking.book(booking(s.id, { seats: 3 }));
     await (await h.client().api()).booking.book(booking(s.id, { seats: 2, acceptWaitlist: true }));
     const api = await staff.api();
-    const base = { id: s.id, startsAt: s.startsAt, durationMinutes: 90, placeId, counsellorIds: [] };
+    const base = { id: s.id, ...instantToParisDayTime(s.startsAt), durationMinutes: 90, placeId, counsellorIds: [] };
     const err = await errorOf(() => api.workshop.updateSession({ ...base, capacity: 2 }));
     expect(err.code).toBe("CONFLICT");
     expect(err.message).toMatch(/3 places sont déjà prises/);

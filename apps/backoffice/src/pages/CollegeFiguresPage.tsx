@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
-import { collegeTopics } from "@medianum/domain";
+import { collegeTopics, dayToDateColumn } from "@medianum/domain";
 import { DataTable, TextField } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 import { formatIsoDay, QueryState, Title } from "./common.js";
@@ -60,7 +60,7 @@ export function CollegeFiguresPage() {
                 rows={f.byMonth}
                 rowKey={(r) => r.month}
                 columns={[
-                  { key: "month", header: "Mois", rowHeader: true, render: (r) => monthFormat.format(new Date(`${r.month}-15T12:00:00Z`)) },
+                  { key: "month", header: "Mois", rowHeader: true, render: (r) => monthFormat.format(dayToDateColumn(`${r.month}-15`)) },
                   { key: "colleges", header: "Collèges", render: (r) => r.colleges },
                   { key: "sessions", header: "Séances", render: (r) => r.sessions },
                   { key: "pupils", header: "Élèves", render: (r) => r.pupils },

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useLocation } from "wouter";
-import { formatDateTime, formatDuration, registrationSources, registrationStatuses, sessionStatuses, staffBookingInput } from "@medianum/domain";
+import { formatDateTime, formatDuration, registrationSources, registrationStatuses, sessionDuplicateInput, sessionStatuses, staffBookingInput } from "@medianum/domain";
 import {
   Alert,
   Badge,
@@ -19,7 +19,6 @@ import {
 } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 import { QueryState, registrationTone, Title } from "./common.js";
-import { fromLocalInput } from "./workshop/local-datetime.js";
 
 
 export function SessionRegistrationsPage({ id }: { id: string }) {
@@ -131,7 +130,7 @@ function SessionActions({ sessionId, status, onFlash }: { sessionId: string; sta
   const refresh = useRefresh();
   const [, navigate] = useLocation();
   const [panel, setPanel] = useState<"duplicate" | "cancel" | null>(null);
-  const [when, setWhen] = useState("");
+  const [when, setWhen] = useState({ day: "", time: "" });
   const [reason, setReason] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
@@ -201,13 +200,15 @@ function SessionActions({ sessionId, status, onFlash }: { sessionId: string; sta
           noValidate
           onSubmit={(e: FormEvent) => {
             e.preventDefault();
-            const d = fromLocalInput(when);
-            if (!d) return setError("Indiquez la date et l'heure de la nouvelle séance.");
+            const parsed = sessionDuplicateInput.safeParse({ id: sessionId, ...when });
+            if (!parsed.success) return setError("Indiquez la date et l'heure de la nouvelle séance.");
             setError(null);
-            duplicate.mutate({ id: sessionId, startsAt: d });
+            duplicate.mutate(parsed.data);
           }}
         >
-          <TextField label="Date et heure de la copie" name="duplicateAt" type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} error={error} hint="Même atelier, lieu, nombre de places et conseillers ; sans les inscriptions." />
+          <p>Même atelier, lieu, nombre de places et conseillers ; sans les inscriptions.</p>
+          <TextField label="Date de la copie" name="duplicateDay" type="date" short value={when.day} onChange={(e) => setWhen({ ...when, day: e.target.value })} error={error} />
+          <TextField label="Heure de début de la copie (heure de Paris)" name="duplicateTime" type="time" short value={when.time} onChange={(e) => setWhen({ ...when, time: e.target.value })} />
           <Button type="submit" loading={duplicate.isPending}>
             Créer la copie
           </Button>

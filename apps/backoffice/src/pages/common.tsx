@@ -1,5 +1,5 @@
 import { useDocumentTitle, type BadgeTone } from "@medianum/ui";
-import type { CollegeRequestStatus, RegistrationStatus } from "@medianum/domain";
+import { parisNoon, type CollegeRequestStatus, type RegistrationStatus } from "@medianum/domain";
 
 export const APP_TITLE = "Médianum — Pilotage";
 
@@ -34,6 +34,5 @@ export function requestTone(s: CollegeRequestStatus): BadgeTone {
 
 /** "2026-03-02" → "lundi 2 mars 2026" (calendar day, no time-zone shift). */
 export function formatIsoDay(day: string, format: (d: Date) => string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  return Number.isNaN(d.getTime()) ? day : format(d);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? format(parisNoon(day)) : day;
 }

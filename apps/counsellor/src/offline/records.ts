@@ -1,4 +1,4 @@
-import { collectiveViewOf, formatDate, individualViewOf, type ActivityRecordView, type CollectiveRecord, type IndividualRecord } from "@medianum/domain";
+import { collectiveViewOf, formatDay, individualViewOf, type ActivityRecordView, type CollectiveRecord, type IndividualRecord } from "@medianum/domain";
 import { getMeta, type DeviceDb, type LocalRecord } from "./db.js";
 import { enqueue } from "./outbox.js";
 
@@ -44,7 +44,7 @@ async function placeName(db: DeviceDb, id: string | null | undefined) {
 export async function saveIndividual(db: DeviceDb, input: Individual, mode: "create" | "update") {
   const { previous, extras } = await localExtras(db, input);
   const record = pending(individualViewOf(input, extras));
-  const summary = `Accompagnement du ${formatDate(new Date(`${input.date}T12:00:00Z`))}`;
+  const summary = `Accompagnement du ${formatDay(input.date)}`;
   return mode === "create"
     ? enqueue(db, { kind: "activity.individual.create", payload: input, entityId: input.id, summary, record })
     : enqueue(db, { kind: "activity.individual.update", payload: { record: input, baseVersion: previous?.version ?? 1 }, entityId: input.id, summary: `Modification : ${summary.toLowerCase()}`, record });
@@ -54,7 +54,7 @@ export async function saveIndividual(db: DeviceDb, input: Individual, mode: "cre
 export async function saveCollective(db: DeviceDb, input: Collective, mode: "create" | "update") {
   const { previous, extras } = await localExtras(db, input);
   const record = pending(collectiveViewOf(input, extras));
-  const summary = `Atelier « ${input.workshopTitle} » du ${formatDate(new Date(`${input.date}T12:00:00Z`))}`;
+  const summary = `Atelier « ${input.workshopTitle} » du ${formatDay(input.date)}`;
   return mode === "create"
     ? enqueue(db, { kind: "activity.collective.create", payload: input, entityId: input.id, summary, record })
     : enqueue(db, { kind: "activity.collective.update", payload: { record: input, baseVersion: previous?.version ?? 1 }, entityId: input.id, summary: `Modification : ${summary}`, record });

@@ -1,5 +1,5 @@
 import { Link } from "wouter";
-import { formatDate, formatDateTime, formatDuration, formatTime } from "@medianum/domain";
+import { formatDate, formatDateTime, formatDuration, formatTime, parisMidnight, parisToday } from "@medianum/domain";
 import { Badge, EmptyState, Spinner } from "@medianum/ui";
 import { Title } from "../common.js";
 import { useDevice } from "../offline/device.js";
@@ -10,9 +10,8 @@ import { useLive } from "../offline/live.js";
 export function AgendaPage() {
   const { db } = useDevice();
   const agenda = useLive(async () => {
-    // From the start of today: a session of this morning stays in view all day.
-    const startOfToday = new Date();
-    startOfToday.setHours(0, 0, 0, 0);
+    // From the start of today in Paris (not in the phone's zone): a session of this morning stays in view all day.
+    const startOfToday = parisMidnight(parisToday(new Date()));
     const items = (await db.agenda.orderBy("startsAt").toArray()).filter((i) => i.startsAt >= startOfToday);
     return { items, at: (await getMeta<number>(db, "snapshotAt")) ?? null };
   }, [db]);

@@ -1,5 +1,5 @@
 import { Link } from "wouter";
-import { activityTypes, countOf, formatDate, formatDuration, locationTypes, mediationThemes } from "@medianum/domain";
+import { activityTypes, countOf, formatDay, formatDuration, locationTypes, mediationThemes } from "@medianum/domain";
 import { Alert, Badge, EmptyState, Spinner } from "@medianum/ui";
 import { Title, useFlash } from "../common.js";
 import { useDevice } from "../offline/device.js";
@@ -43,7 +43,7 @@ export function MyRecordsPage() {
             return (
               <li className="mn-card" key={r.id}>
                 <h2 className="mn-card__title">
-                  {formatDate(new Date(`${r.date}T12:00:00Z`))}
+                  {formatDay(r.date)}
                   {r.syncState === "pending" ? (
                     <>
                       {" "}
@@ -65,10 +65,10 @@ export function MyRecordsPage() {
                 <p>{r.placeName ?? locationTypes.label(r.locationType)}</p>
                 <p className="mn-actions">
                   <Link href={`${path}/${r.id}/modifier`}>
-                    Modifier<span className="mn-visually-hidden"> l'enregistrement du {formatDate(new Date(`${r.date}T12:00:00Z`))}</span>
+                    Modifier<span className="mn-visually-hidden"> l'enregistrement du {formatDay(r.date)}</span>
                   </Link>
                   <Link href={`${path}/nouveau?depuis=${r.id}`}>
-                    Dupliquer<span className="mn-visually-hidden"> l'enregistrement du {formatDate(new Date(`${r.date}T12:00:00Z`))}</span>
+                    Dupliquer<span className="mn-visually-hidden"> l'enregistrement du {formatDay(r.date)}</span>
                   </Link>
                 </p>
               </li>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useSearch } from "wouter";
-import { chequeUsableOn, countCheques, countOf, formatDate, type PassPrescription, passPrescriptionInput } from "@medianum/domain";
+import { chequeUsableOn, countCheques, countOf, formatDay, passPrescriptionInput, type PassPrescription } from "@medianum/domain";
 import { Alert, Badge, Button, CheckboxGroup, EmptyState, ErrorSummary, Spinner, TextArea, TextField, issuesToFieldErrors, toSummary, useFocusOnMount, type FieldErrors } from "@medianum/ui";
 import { Title, todayIso } from "../common.js";
 import { useDevice } from "../offline/device.js";
@@ -11,7 +11,7 @@ import type { OutboxItem } from "../offline/db.js";
 /** A prescription the server refused, waiting in the outbox to be corrected. */
 type Refused = OutboxItem & { payload: PassPrescription };
 
-const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00Z`));
+const day = (iso: string) => formatDay(iso);
 
 /**
  * My stock of Pass numérique cheques and their prescription to a person, offline too. A

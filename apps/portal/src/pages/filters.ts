@@ -1,3 +1,5 @@
+import { addParisDays, parisMidnight } from "@medianum/domain";
+
 /** The catalogue's filters, as kept in the address (?lieu=…&theme=…&du=…&au=…). */
 export interface Filters {
   /** "c:47001" for a commune, "e:200096956" for an EPCI, "" for everywhere. */
@@ -24,11 +26,14 @@ export function toSearch(f: Filters): string {
 }
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-/** A calendar day typed in the form, as the start (or end) of that day in the parent's time. */
+/**
+ * A calendar day typed in the form, as the first (or last) instant of that Paris day: the same
+ * in every browser and on the server that renders the first page, whatever their zones.
+ */
 function dayBound(day: string, end: boolean): Date | undefined {
-  if (!DAY_RE.test(day)) return undefined;
-  const d = new Date(`${day}T${end ? "23:59:59" : "00:00:00"}`);
-  return Number.isNaN(d.getTime()) ? undefined : d;
+  // A day that does not exist (2026-02-30) would roll over: ignore it, as a day not typed.
+  if (!DAY_RE.test(day) || addParisDays(day, 0) !== day) return undefined;
+  return end ? new Date(parisMidnight(addParisDays(day, 1)).getTime() - 1) : parisMidnight(day);
 }
 
 // Theme codes are checked by the server; an unknown one in a hand-edited address is dropped here.

@@ -1,5 +1,5 @@
 import type { ActivityRecordModel as ActivityRecord } from "@medianum/db";
-import { participantBreakdownSchema, type ActivityRecordView } from "@medianum/domain";
+import { dateColumnToDay, participantBreakdownSchema, type ActivityRecordView } from "@medianum/domain";
 
 type Row = ActivityRecord & { place?: { name: string } | null };
 
@@ -10,7 +10,7 @@ export function toRecordView(r: Row): ActivityRecordView {
     id: r.id,
     type: r.type as ActivityRecordView["type"],
     version: r.version,
-    date: r.date.toISOString().slice(0, 10),
+    date: dateColumnToDay(r.date),
     durationMinutes: r.durationMinutes,
     locationType: r.locationType as ActivityRecordView["locationType"],
     placeId: r.placeId,

@@ -1,4 +1,4 @@
-import { activityTypes, mediationThemes } from "@medianum/domain";
+import { activityTypes, dateColumnToDay, mediationThemes } from "@medianum/domain";
 import { z } from "zod";
 import { router, staffProcedure } from "../trpc.js";
 
@@ -37,7 +37,7 @@ export const activityStaffRouter = router({
       return {
         rows: rows.map((r) => ({
           id: r.id,
-          date: r.date.toISOString().slice(0, 10),
+          date: dateColumnToDay(r.date),
           counsellorName: r.counsellor.user.displayName,
           type: r.type as z.infer<typeof staffRecordRow>["type"],
           title: r.workshopTitle,

@@ -1,5 +1,5 @@
 import { Prisma } from "@medianum/db";
-import type { CollectiveRecord, CollectiveRecordInput, IndividualRecord } from "@medianum/domain";
+import { dayToDateColumn, type CollectiveRecord, type CollectiveRecordInput, type IndividualRecord } from "@medianum/domain";
 import { UserFacingError } from "../shared/errors.js";
 import { toRecordView } from "./record-view.js";
 
@@ -42,11 +42,10 @@ async function checkSessions(tx: Tx, counsellorId: string, r: CollectiveRecord, 
   }
 }
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 function commonData(r: IndividualRecord | CollectiveRecord) {
   return {
-    date: day(r.date),
+    date: dayToDateColumn(r.date),
     durationMinutes: r.durationMinutes,
     locationType: r.locationType,
     placeId: r.placeId ?? null,

@@ -1,8 +1,6 @@
-import { agendaItem, agendaRange, classLevels, SEAT_HOLDING_STATUSES, totalPupils, type AgendaItem } from "@medianum/domain";
+import { addParisDays, agendaItem, agendaRange, parisMidnight, parisToday, classLevels, SEAT_HOLDING_STATUSES, totalPupils, type AgendaItem } from "@medianum/domain";
 import { z } from "zod";
 import { counsellorProcedure, router } from "../trpc.js";
-
-const DAY = 86_400_000;
 
 export const agendaRouter = router({
   /** Workshop and collège sessions assigned to me, from today (default: the next 8 weeks). */
@@ -12,8 +10,9 @@ export const agendaRouter = router({
     .query(async ({ ctx, input }) => {
       const { prisma } = ctx.db;
       const now = ctx.now();
-      const from = input.from ?? new Date(now.getTime() - (now.getTime() % DAY));
-      const to = input.to ?? new Date(from.getTime() + 56 * DAY);
+      const today = parisToday(now);
+      const from = input.from ?? parisMidnight(today);
+      const to = input.to ?? parisMidnight(addParisDays(today, 56));
       const range = { gte: from, lte: to };
       const placeSelect = { select: { name: true, address: true, commune: { select: { name: true } } } } as const;
       const [workshops, colleges] = await Promise.all([

@@ -1,17 +1,8 @@
 import type { Prisma } from "@medianum/db";
-import { auditEntryView, auditFilters } from "@medianum/domain";
+import { addParisDays, auditEntryView, auditFilters, parisMidnight } from "@medianum/domain";
 import { z } from "zod";
 import { router, staffProcedure } from "../trpc.js";
 import { auditEntityLabels } from "./entity-labels.js";
-
-const TZ_OFFSET_SQL = "Europe/Paris";
-
-/** Start of a Paris calendar day as an instant (the log is filtered by the day staff think in). */
-function parisDayStart(day: string): Date {
-  const utc = new Date(`${day}T00:00:00Z`);
-  const inParis = new Date(utc.toLocaleString("en-US", { timeZone: TZ_OFFSET_SQL }));
-  return new Date(utc.getTime() - (inParis.getTime() - utc.getTime()));
-}
 
 export const auditRouter = router({
   /** The audit log, newest first, filtered, one page at a time (keyset on (at, id)). */
@@ -22,9 +13,10 @@ export const auditRouter = router({
       const where: Prisma.AuditLogWhereInput = {
         ...(input.actorUserId ? { actorUserId: input.actorUserId } : {}),
         ...(input.action ? { action: { startsWith: input.action } } : {}),
+        // The log is filtered by the Paris days staff think in: [midnight of "from", midnight after "to").
         at: {
-          ...(input.from ? { gte: parisDayStart(input.from) } : {}),
-          ...(input.to ? { lt: new Date(parisDayStart(input.to).getTime() + 86_400_000) } : {}),
+          ...(input.from ? { gte: parisMidnight(input.from) } : {}),
+          ...(input.to ? { lt: parisMidnight(addParisDays(input.to, 1)) } : {}),
         },
         ...(input.cursor ? { OR: [{ at: { lt: input.cursor.at } }, { at: input.cursor.at, id: { lt: input.cursor.id } }] } : {}),
       };

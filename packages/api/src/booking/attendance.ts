@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@medianum/db";
-import { attendanceInput, countPresent, TIME_ZONE, type AttendanceSheetView } from "@medianum/domain";
+import { attendanceInput, countPresent, dayToDateColumn, instantToParisDay, type AttendanceSheetView } from "@medianum/domain";
 import type { z } from "zod";
 import { UserFacingError } from "../shared/errors.js";
 import { hashToken, newToken } from "../shared/tokens.js";
@@ -12,8 +12,6 @@ export type AttendanceAction = z.output<typeof attendanceInput>;
 
 /** Check-in opens this long before the start (the counsellor prepares the room). */
 const CHECK_IN_OPENS_MS = 2 * 3_600_000;
-
-const parisDay = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
 
 async function assignedSession(db: PrismaClient | Tx, counsellorId: string, sessionId: string) {
   const session = await db.workshopSession.findFirst({
@@ -130,7 +128,7 @@ async function upsertSessionRecord(
       id: randomUUID(),
       counsellorId,
       type: "Collectif",
-      date: new Date(`${parisDay.format(session.startsAt)}T00:00:00Z`),
+      date: dayToDateColumn(instantToParisDay(session.startsAt)),
       durationMinutes: session.durationMinutes,
       locationType: "LieuActivite",
       placeId: session.placeId,

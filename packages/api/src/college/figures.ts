@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from "@medianum/db";
-import { collegeTopics, localDateTime, toLocalDayTime, type CollegeFiguresView } from "@medianum/domain";
+import { collegeTopics, parisDayRange, parisToday, TIME_ZONE, type CollegeFiguresView } from "@medianum/domain";
 
 interface Row {
   colleges: number;
@@ -9,16 +9,10 @@ interface Row {
 
 /** The school year (1 September → 31 August) containing `now`, as calendar days. */
 export function schoolYearOf(now: Date): { from: string; to: string } {
-  const { day } = toLocalDayTime(now);
+  const day = parisToday(now);
   const year = Number(day.slice(0, 4));
   const start = Number(day.slice(5, 7)) >= 9 ? year : year - 1;
   return { from: `${start}-09-01`, to: `${start + 1}-08-31` };
-}
-
-function nextDay(day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /**
@@ -31,8 +25,7 @@ export async function collegeFigures(prisma: PrismaClient, range: { from?: strin
   const year = schoolYearOf(now);
   const from = range.from ?? year.from;
   const to = range.to ?? year.to;
-  const start = localDateTime(from, "00:00");
-  const end = localDateTime(nextDay(to), "00:00");
+  const { start, end } = parisDayRange(from, to);
   const delivered = Prisma.sql`
     SELECT s.id, s."startsAt", s."topicsCovered", r.uai,
            (SELECT COALESCE(SUM(c."pupilsPresent"), 0) FROM "CollegeSessionClass" c WHERE c."sessionId" = s.id) AS pupils
@@ -45,7 +38,7 @@ export async function collegeFigures(prisma: PrismaClient, range: { from?: strin
       Prisma.sql`WITH d AS (${delivered}) SELECT t.topic, ${counts} FROM d CROSS JOIN LATERAL unnest(d."topicsCovered") AS t(topic) GROUP BY t.topic`,
     ),
     prisma.$queryRaw<(Row & { month: string })[]>(
-      Prisma.sql`WITH d AS (${delivered}) SELECT to_char(d."startsAt" AT TIME ZONE 'Europe/Paris', 'YYYY-MM') AS month, ${counts} FROM d GROUP BY 1 ORDER BY 1`,
+      Prisma.sql`WITH d AS (${delivered}) SELECT to_char(d."startsAt" AT TIME ZONE ${TIME_ZONE}, 'YYYY-MM') AS month, ${counts} FROM d GROUP BY 1 ORDER BY 1`,
     ),
   ]);
   const num = (r: Row) => ({ colleges: Number(r.colleges), sessions: Number(r.sessions), pupils: Number(r.pupils) });

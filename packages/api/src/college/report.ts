@@ -2,8 +2,9 @@ import { Prisma, type PrismaClient } from "@medianum/db";
 import {
   collegeActivityTitle,
   collegeReportInput,
+  dayToDateColumn,
+  instantToParisDay,
   mediationThemesOf,
-  toLocalDayTime,
   type CollegeReportInput,
   type CollegeReportResult,
   type CollegeRequestStatus,
@@ -80,7 +81,7 @@ export async function fileCollegeReport(
         id: input.id,
         counsellorId,
         type: "Collectif",
-        date: new Date(`${toLocalDayTime(session.startsAt).day}T00:00:00Z`),
+        date: dayToDateColumn(instantToParisDay(session.startsAt)),
         durationMinutes: input.durationMinutes,
         // Held at the collège, which is not one of our places of activity.
         locationType: session.placeId ? "LieuActivite" : "Autre",

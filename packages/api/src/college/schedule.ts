@@ -2,7 +2,7 @@ import type { PrismaClient } from "@medianum/db";
 import {
   classLevels,
   formatDateTime,
-  localDateTime,
+  parisDayTimeToInstant,
   scheduleSessionsInput,
   type CollegeRequestStatus,
   type CounsellorConflict,
@@ -21,7 +21,7 @@ export type ScheduleOutcome =
 
 /** Planned sessions as instants, for the conflict check and the insert. */
 export function slotsOf(input: Pick<Input, "sessions">) {
-  return input.sessions.map((s) => ({ ...s, startsAt: localDateTime(s.day, s.time) }));
+  return input.sessions.map((s) => ({ ...s, startsAt: parisDayTimeToInstant(s.day, s.time) }));
 }
 
 /**

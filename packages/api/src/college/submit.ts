@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@medianum/db";
-import { classLevels, collegeRequestInput, collegeTopics, formatDate, totalPupils } from "@medianum/domain";
+import { classLevels, collegeRequestInput, collegeTopics, formatDay, totalPupils } from "@medianum/domain";
 import type { z } from "zod";
 import { UserFacingError } from "../shared/errors.js";
 import { hashToken, newToken } from "../shared/tokens.js";
@@ -9,7 +9,7 @@ import { PERSONAL_LINK } from "../mail/personal-link.js";
 
 type Input = z.output<typeof collegeRequestInput>;
 
-const dayLabel = (day: string) => formatDate(new Date(`${day}T12:00:00Z`));
+const dayLabel = formatDay;
 
 /**
  * Records a collège's request ("received"), its classes and first history line, and queues the

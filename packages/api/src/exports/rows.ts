@@ -1,13 +1,17 @@
 import { Prisma, type PrismaClient } from "@medianum/db";
-import type { ActivityExportRow, CollegeSessionExportRow, RegistrationExportRow, StatsFilters } from "@medianum/domain";
+import { instantToParisDay, instantToParisDayTime, type ActivityExportRow, type CollegeSessionExportRow, type RegistrationExportRow, type StatsFilters } from "@medianum/domain";
+import { parisDaysSql } from "../shared/paris-range.js";
 import { scopeSql } from "../stats/scope.js";
 
 /** Rows read per query: large enough to be fast, small enough that memory stays flat for any total. */
 export const EXPORT_BATCH_SIZE = 2000;
 
-const TZ = "Europe/Paris";
-const instantRange = (column: Prisma.Sql, from: string, to: string) =>
-  Prisma.sql`${column} >= (${from}::date::timestamp AT TIME ZONE ${TZ}) AND ${column} < ((${to}::date + 1)::timestamp AT TIME ZONE ${TZ})`;
+const instantRange = parisDaysSql;
+/** "2027-03-29 04:04", Paris time (the XLSX writer turns it into a date cell). */
+const parisDateTime = (at: Date) => {
+  const { day, time } = instantToParisDayTime(at);
+  return `${day} ${time}`;
+};
 
 /**
  * Activity records of the filters, in date order, read in keyset-paginated batches (each query
@@ -45,11 +49,10 @@ export async function* registrationRows(prisma: PrismaClient, f: StatsFilters, b
   let cursor: { startsAt: Date; id: string } | null = null;
   for (;;) {
     const after: Prisma.Sql = cursor ? Prisma.sql`AND (ws."startsAt", r.id) > (${cursor.startsAt}, ${cursor.id}::uuid)` : Prisma.empty;
-    const batch = await prisma.$queryRaw<Array<RegistrationExportRow & { startsAt: Date }>>`
+    const batch = await prisma.$queryRaw<Array<Omit<RegistrationExportRow, "sessionDate" | "registeredOn"> & { startsAt: Date; createdAt: Date }>>`
       SELECT r.id::text AS id, ws."startsAt",
-             to_char(ws."startsAt" AT TIME ZONE ${TZ}, 'YYYY-MM-DD HH24:MI') AS "sessionDate",
              w.title AS "workshopTitle", wp.name AS "placeName", wc.name AS "communeName",
-             r.status, r.seats, r.source, to_char(r."createdAt" AT TIME ZONE ${TZ}, 'YYYY-MM-DD') AS "registeredOn"
+             r.status, r.seats, r.source, r."createdAt"
       FROM "Registration" r
       JOIN "WorkshopSession" ws ON ws.id = r."sessionId"
       JOIN "Workshop" w ON w.id = ws."workshopId"
@@ -58,7 +61,7 @@ export async function* registrationRows(prisma: PrismaClient, f: StatsFilters, b
       WHERE ${instantRange(Prisma.sql`ws."startsAt"`, f.from, f.to)} AND ${s.workshopSession} ${after}
       ORDER BY ws."startsAt", r.id
       LIMIT ${batchSize}`;
-    for (const { startsAt: _s, ...row } of batch) yield row;
+    for (const { startsAt, createdAt, ...row } of batch) yield { ...row, sessionDate: parisDateTime(startsAt), registeredOn: instantToParisDay(createdAt) };
     if (batch.length < batchSize) return;
     const last = batch[batch.length - 1]!;
     cursor = { startsAt: last.startsAt, id: last.id };
@@ -70,8 +73,8 @@ export async function* collegeSessionRows(prisma: PrismaClient, f: StatsFilters,
   let cursor: { startsAt: Date; id: string } | null = null;
   for (;;) {
     const after: Prisma.Sql = cursor ? Prisma.sql`AND (cs."startsAt", cs.id) > (${cursor.startsAt}, ${cursor.id}::uuid)` : Prisma.empty;
-    const batch = await prisma.$queryRaw<Array<CollegeSessionExportRow & { startsAt: Date }>>`
-      SELECT cs.id::text AS id, cs."startsAt", to_char(cs."startsAt" AT TIME ZONE ${TZ}, 'YYYY-MM-DD HH24:MI') AS date,
+    const batch = await prisma.$queryRaw<Array<Omit<CollegeSessionExportRow, "date"> & { startsAt: Date }>>`
+      SELECT cs.id::text AS id, cs."startsAt",
              cr."establishmentName", cr.uai, rc.name AS "communeName", cs.status, cs."durationMinutes", cs."topicsCovered",
              COALESCE((SELECT array_agg(cc.level || COALESCE(' ' || cc.name, '') ORDER BY cc.level, cc.name)
                          FROM "CollegeSessionClass" x JOIN "CollegeClass" cc ON cc.id = x."classId" WHERE x."sessionId" = cs.id), '{}') AS classes,
@@ -85,7 +88,7 @@ export async function* collegeSessionRows(prisma: PrismaClient, f: StatsFilters,
       WHERE ${instantRange(Prisma.sql`cs."startsAt"`, f.from, f.to)} AND ${s.collegeSession} ${after}
       ORDER BY cs."startsAt", cs.id
       LIMIT ${batchSize}`;
-    for (const { startsAt: _s, ...row } of batch) yield row;
+    for (const { startsAt, ...row } of batch) yield { ...row, date: parisDateTime(startsAt) };
     if (batch.length < batchSize) return;
     const last = batch[batch.length - 1]!;
     cursor = { startsAt: last.startsAt, id: last.id };

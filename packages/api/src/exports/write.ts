@@ -5,6 +5,7 @@ import {
   activityColumns,
   collegeSessionColumns,
   exportKinds,
+  parisWallClock,
   registrationColumns,
   type ExportColumn,
   type ExportFormat,
@@ -15,6 +16,18 @@ import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
 import { csvOptions } from "../shared/csv.js";
 import { activityRows, collegeSessionRows, registrationRows } from "./rows.js";
+
+const EXCEL_FORMATS = { day: "dd/mm/yyyy", dateTime: "dd/mm/yyyy hh:mm" } as const;
+
+/** A Paris day or "day time" as a spreadsheet date: cells have no zone, so they hold the Paris wall clock. */
+function excelDate(value: string | number | null, kind: "day" | "dateTime"): Date | string | number | null {
+  if (typeof value !== "string") return value;
+  const [day, time] = value.split(" ");
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return value;
+  const wall = parisWallClock(day);
+  if (kind === "dateTime" && time && /^\d{2}:\d{2}$/.test(time)) wall.setUTCHours(Number(time.slice(0, 2)), Number(time.slice(3, 5)));
+  return wall;
+}
 
 interface Source<Row> {
   columns: ExportColumn<Row>[];
@@ -64,10 +77,14 @@ export async function writeExport(prisma: PrismaClient, kind: ExportKind, format
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = "Médianum";
   const sheet = workbook.addWorksheet(exportKinds.label(kind).slice(0, 31));
-  sheet.columns = columns.map((c) => ({ header: c.header, width: Math.min(40, Math.max(12, c.header.length + 2)) }));
+  sheet.columns = columns.map((c) => ({
+    header: c.header,
+    width: Math.min(40, Math.max(c.date === "dateTime" ? 17 : 12, c.header.length + 2)),
+    ...(c.date ? { style: { numFmt: EXCEL_FORMATS[c.date] } } : {}),
+  }));
   sheet.getRow(1).font = { bold: true };
   for await (const row of rows) {
-    sheet.addRow(columns.map((c) => c.value(row))).commit();
+    sheet.addRow(columns.map((c) => (c.date ? excelDate(c.value(row), c.date) : c.value(row)))).commit();
     count += 1;
     if (count % 500 === 0) await drained(out);
   }

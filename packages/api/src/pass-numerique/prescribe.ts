@@ -1,5 +1,5 @@
 import { Prisma } from "@medianum/db";
-import { chequeUsableOn, type PassPrescription } from "@medianum/domain";
+import { chequeUsableOn, dateColumnToDay, dayToDateColumn, type PassPrescription } from "@medianum/domain";
 import { UserFacingError } from "../shared/errors.js";
 
 type Tx = Prisma.TransactionClient;
@@ -24,7 +24,7 @@ export async function prescribeCheques(tx: Tx, counsellorId: string, input: Pass
   const earlier = await samePrescription(tx, counsellorId, input.id);
   if (earlier) return earlier;
   const { count } = await tx.passPrescription.createMany({
-    data: [{ id: input.id, counsellorId, prescribedOn: new Date(`${input.prescribedOn}T00:00:00Z`), need: input.need }],
+    data: [{ id: input.id, counsellorId, prescribedOn: dayToDateColumn(input.prescribedOn), need: input.need }],
     skipDuplicates: true,
   });
   if (count === 0) {
@@ -41,7 +41,7 @@ export async function prescribeCheques(tx: Tx, counsellorId: string, input: Pass
     const c = byNumber.get(n);
     if (!c || c.counsellorId !== counsellorId) problems.push(`Le chèque ${n} n'est pas dans votre stock.`);
     else if (c.status !== "in_stock") problems.push(`Le chèque ${n} a déjà été ${c.status === "expired" ? "déclaré expiré" : "prescrit"}.`);
-    else if (!chequeUsableOn({ status: c.status, expiresOn: c.expiresOn ? c.expiresOn.toISOString().slice(0, 10) : null }, input.prescribedOn)) {
+    else if (!chequeUsableOn({ status: c.status, expiresOn: c.expiresOn ? dateColumnToDay(c.expiresOn) : null }, input.prescribedOn)) {
       problems.push(`Le chèque ${n} est expiré à cette date.`);
     }
   }

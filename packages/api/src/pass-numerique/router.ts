@@ -1,8 +1,8 @@
-import { passChequeView, passPrescriptionView, passStockView, type PassChequeView } from "@medianum/domain";
+import { dateColumnToDay, passChequeView, passPrescriptionView, passStockView, type PassChequeView } from "@medianum/domain";
 import { z } from "zod";
 import { counsellorProcedure, router, staffProcedure } from "../trpc.js";
 
-const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const isoDay = (d: Date | null) => (d ? dateColumnToDay(d) : null);
 
 export async function myPass(prisma: import("@medianum/db").PrismaClient, counsellorId: string) {
   const [cheques, prescriptions] = await Promise.all([

@@ -12,17 +12,14 @@ import {
   type DashboardView,
   type StatsFilters,
 } from "@medianum/domain";
+import { parisDaysSql } from "../shared/paris-range.js";
 import { scopeLabel, scopeSql, type ScopeSql } from "./scope.js";
 
 // Every figure is an aggregate computed by PostgreSQL; no activity row is loaded into JavaScript.
 // Days are calendar days in Europe/Paris: instants (sessions, cheque use) are compared with the
 // period's bounds converted to instants, so that the indexes on those columns are used.
 
-const TZ = "Europe/Paris";
-
-function instantRange(column: Prisma.Sql, from: string, to: string): Prisma.Sql {
-  return Prisma.sql`${column} >= (${from}::date::timestamp AT TIME ZONE ${TZ}) AND ${column} < ((${to}::date + 1)::timestamp AT TIME ZONE ${TZ})`;
-}
+const instantRange = parisDaysSql;
 
 const ACTIVITY_WITH_COMMUNE = Prisma.sql`
   FROM "ActivityRecord" a

@@ -1,10 +1,9 @@
-import { syncPushInput, syncPushResult, syncSnapshot } from "@medianum/domain";
+import { addParisDays, dayToDateColumn, parisToday, syncPushInput, syncPushResult, syncSnapshot } from "@medianum/domain";
 import { activityRouter } from "../activity/router.js";
 import { toRecordView } from "../activity/record-view.js";
 import { agendaRouter } from "../agenda/router.js";
 import { counsellorSessions } from "../college/queries.js";
 import { directoryEntries } from "../directory/router.js";
-import { parisDay } from "../my-figures/router.js";
 import { myPass } from "../pass-numerique/router.js";
 import { audit } from "../shared/audit.js";
 import { counsellorProcedure, createCallerFactory, router } from "../trpc.js";
@@ -34,8 +33,8 @@ export const syncRouter = router({
   snapshot: counsellorProcedure.output(syncSnapshot).query(async ({ ctx }) => {
     const { prisma } = ctx.db;
     const now = ctx.now();
-    const today = parisDay(now);
-    const since = new Date(Math.min(Date.parse(`${today.slice(0, 4)}-01-01T00:00:00Z`), Date.parse(`${today}T00:00:00Z`) - SNAPSHOT_RECORD_DAYS * 86_400_000));
+    const today = parisToday(now);
+    const since = dayToDateColumn([`${today.slice(0, 4)}-01-01`, addParisDays(today, -SNAPSHOT_RECORD_DAYS)].sort()[0]!);
     const [agenda, places, defaults, records, directory, pass, collegeSessions] = await Promise.all([
       agendaCaller(ctx).mine({}),
       activityCaller(ctx).places(),

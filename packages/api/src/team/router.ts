@@ -1,6 +1,8 @@
 import {
   changeRoleInput,
   checkLinkInput,
+  dateColumnToDay,
+  dayToDateColumn,
   inviteInput,
   inviteResult,
   resetPasswordResult,
@@ -21,7 +23,7 @@ import { hashToken, newToken } from "../shared/tokens.js";
 import { adminProcedure, publicProcedure, rateLimited, router, staffProcedure } from "../trpc.js";
 import { issueUserLink } from "./links.js";
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+const day = (d: Date | null) => (d ? dateColumnToDay(d) : null);
 const INVALID_LINK = "Ce lien n'est plus valable : il a déjà servi, a expiré ou a été remplacé par un plus récent. Demandez un nouveau lien à votre coordinateur ou coordinatrice.";
 
 /** The only admin left cannot lose the role or be disabled: someone must keep the keys. */
@@ -164,8 +166,8 @@ export const teamRouter = router({
         throw new UserFacingError("BAD_REQUEST", "Ce lieu n'existe plus.", { field: "usualPlaceId" });
       }
       const data = {
-        postStartsOn: input.postStartsOn ? new Date(`${input.postStartsOn}T00:00:00Z`) : null,
-        postEndsOn: input.postEndsOn ? new Date(`${input.postEndsOn}T00:00:00Z`) : null,
+        postStartsOn: input.postStartsOn ? dayToDateColumn(input.postStartsOn) : null,
+        postEndsOn: input.postEndsOn ? dayToDateColumn(input.postEndsOn) : null,
         territoryEpciCodes: [...new Set(input.territoryEpciCodes)],
         usualPlaceId: input.usualPlaceId ?? null,
         phone: input.phone,

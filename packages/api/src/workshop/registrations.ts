@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@medianum/db";
-import { bookingContact, contactSeatsRefusal, decideBooking, decideContactSeats, formatDateTime, registrationSources, registrationStatuses, type RegistrationStatus } from "@medianum/domain";
+import { bookingContact, contactSeatsRefusal, decideBooking, decideContactSeats, formatDateTime, instantToParisDay, registrationSources, registrationStatuses, type RegistrationStatus } from "@medianum/domain";
 import { stringify } from "csv-stringify/sync";
 import { SEAT_TX_OPTIONS } from "../booking/book.js";
 import { lockSessions, promoteWaitlist, seatsTakenAndHeldBy } from "../booking/capacity.js";
@@ -75,6 +75,7 @@ export async function exportRegistrationsCsv(prisma: PrismaClient, sessionId: st
     registrationSources.has(r.source) ? registrationSources.label(r.source) : r.source,
   ]);
   const csv = stringify(rows, csvOptions(["Nom", "Prénom", "E-mail", "Téléphone", "Places", "Statut", "Besoin", "Inscrit le", "Origine"]));
-  const day = s.startsAt.toISOString().slice(0, 10);
+  // The session's Paris day: a 00:30 session is not named after the day before.
+  const day = instantToParisDay(s.startsAt);
   return { filename: `inscriptions-${day}-${s.workshop.title.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.csv`, csv };
 }

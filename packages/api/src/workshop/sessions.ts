@@ -1,5 +1,13 @@
 import type { PrismaClient } from "@medianum/db";
-import { sessionCancelInput, sessionDuplicateInput, sessionInput, sessionUpdateInput, workshopInput, workshopUpdateInput } from "@medianum/domain";
+import {
+  parisDayTimeToInstant,
+  sessionCancelInput,
+  sessionDuplicateInput,
+  sessionInput,
+  sessionUpdateInput,
+  workshopInput,
+  workshopUpdateInput,
+} from "@medianum/domain";
 import type { z } from "zod";
 import { promoteWaitlist, lockSession, seatsTakenIn } from "../booking/capacity.js";
 import { SEAT_TX_OPTIONS } from "../booking/book.js";
@@ -33,7 +41,14 @@ async function checkRefs(prisma: PrismaClient, placeId: string, counsellorIds: s
 }
 
 export async function createSession(prisma: PrismaClient, input: z.output<typeof sessionInput>, now: Date) {
-  if (input.startsAt <= now) throw new UserFacingError("BAD_REQUEST", "La séance doit commencer dans le futur.", { field: "startsAt" });
+  const { day: _d, time: _t, ...rest } = input;
+  return insertSession(prisma, { ...rest, startsAt: parisDayTimeToInstant(input.day, input.time) }, now);
+}
+
+type NewSession = Omit<z.output<typeof sessionInput>, "day" | "time"> & { startsAt: Date };
+
+async function insertSession(prisma: PrismaClient, input: NewSession, now: Date) {
+  if (input.startsAt <= now) throw new UserFacingError("BAD_REQUEST", "La séance doit commencer dans le futur.", { field: "day" });
   const workshop = await prisma.workshop.findUnique({ where: { id: input.workshopId }, select: { id: true } });
   if (!workshop) throw new UserFacingError("NOT_FOUND", "Cet atelier est introuvable.");
   await checkRefs(prisma, input.placeId, input.counsellorIds);
@@ -56,6 +71,7 @@ export async function createSession(prisma: PrismaClient, input: z.output<typeof
  * or place changes, every registrant with an e-mail gets the updated invitation.
  */
 export async function updateSession(prisma: PrismaClient, config: Config, input: z.output<typeof sessionUpdateInput>, now: Date) {
+  const startsAt = parisDayTimeToInstant(input.day, input.time);
   await checkRefs(prisma, input.placeId, input.counsellorIds);
   return prisma.$transaction(async (tx) => {
     await lockSession(tx, input.id);
@@ -71,19 +87,19 @@ export async function updateSession(prisma: PrismaClient, config: Config, input:
     const updated = await tx.workshopSession.update({
       where: { id: input.id },
       data: {
-        startsAt: input.startsAt,
+        startsAt,
         durationMinutes: input.durationMinutes,
         placeId: input.placeId,
         capacity: input.capacity,
         accessInfo: input.accessInfo ?? null,
         counsellors: { deleteMany: {}, create: [...new Set(input.counsellorIds)].map((counsellorId) => ({ counsellorId })) },
         // A new date means a new reminder.
-        ...(before.startsAt.getTime() !== input.startsAt.getTime() ? { reminderSentAt: null } : {}),
+        ...(before.startsAt.getTime() !== startsAt.getTime() ? { reminderSentAt: null } : {}),
       },
       include: mailSessionInclude,
     });
     const changed =
-      before.startsAt.getTime() !== input.startsAt.getTime() || before.placeId !== input.placeId || before.durationMinutes !== input.durationMinutes;
+      before.startsAt.getTime() !== startsAt.getTime() || before.placeId !== input.placeId || before.durationMinutes !== input.durationMinutes;
     if (changed) {
       const regs = await tx.registration.findMany({ where: { sessionId: input.id, status: { in: ["confirmed", "waitlisted"] } } });
       for (const r of regs) {
@@ -100,11 +116,11 @@ export async function updateSession(prisma: PrismaClient, config: Config, input:
 export async function duplicateSession(prisma: PrismaClient, input: z.output<typeof sessionDuplicateInput>, now: Date) {
   const s = await prisma.workshopSession.findUnique({ where: { id: input.id }, include: { counsellors: true } });
   if (!s) throw new UserFacingError("NOT_FOUND", "Cette séance est introuvable.");
-  return createSession(
+  return insertSession(
     prisma,
     {
       workshopId: s.workshopId,
-      startsAt: input.startsAt,
+      startsAt: parisDayTimeToInstant(input.day, input.time),
       durationMinutes: s.durationMinutes,
       placeId: s.placeId,
       capacity: s.capacity,

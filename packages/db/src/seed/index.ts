@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import {
+  dayToDateColumn,
   uaiCheckLetter,
   type AdministrativeTheme,
   type AgeBracket,
@@ -296,7 +297,7 @@ function buildDemo(territory: Territory, now: Date, rnd: Random, hashes: Map<str
       phone: c.phone,
       usualPlaceId: usual.id,
       territoryEpciCodes: epciCodes,
-      postStartsOn: new Date(`${c.postStartsOn}T00:00:00Z`),
+      postStartsOn: dayToDateColumn(c.postStartsOn),
       createdAt: setupDay,
     });
     return {
@@ -306,7 +307,7 @@ function buildDemo(territory: Territory, now: Date, rnd: Random, hashes: Map<str
       usualPlaceId: usual.id,
       places: own.includes(usual) ? own : [usual, ...own],
       communes: territory.communes.filter((x) => epciCodes.includes(x.epciCode)),
-      postStartsOn: new Date(`${c.postStartsOn}T00:00:00Z`),
+      postStartsOn: dayToDateColumn(c.postStartsOn),
     };
   });
 

@@ -1,4 +1,4 @@
-import { TIME_ZONE } from "@medianum/domain";
+import { dateColumnToDay, dayToDateColumn, instantToParisDay, parisDayTimeToInstant } from "@medianum/domain";
 
 // mulberry32: a tiny seeded PRNG, so that the demo data (and the counts tests rely on) are the same
 // on every run; Math.random cannot be seeded.
@@ -71,25 +71,9 @@ export class Random {
 
 const DAY_MS = 86_400_000;
 
-const parts = new Intl.DateTimeFormat("en-US", {
-  timeZone: TIME_ZONE,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
-function parisFields(d: Date) {
-  const p = Object.fromEntries(parts.formatToParts(d).map((x) => [x.type, x.value]));
-  return { y: Number(p.year), m: Number(p.month), d: Number(p.day), h: Number(p.hour), min: Number(p.minute) };
-}
-
 /** The calendar day (in Paris) of an instant, as UTC midnight: the form of `@db.Date` columns. */
 export function parisDay(instant: Date): Date {
-  const f = parisFields(instant);
-  return new Date(Date.UTC(f.y, f.m - 1, f.d));
+  return dayToDateColumn(instantToParisDay(instant));
 }
 
 export function addDays(day: Date, days: number): Date {
@@ -98,10 +82,8 @@ export function addDays(day: Date, days: number): Date {
 
 /** The instant of hh:mm, Paris time, on a calendar day (UTC midnight form). */
 export function parisTime(day: Date, hour: number, minute = 0): Date {
-  const guess = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hour, minute);
-  const f = parisFields(new Date(guess));
-  const offset = Date.UTC(f.y, f.m - 1, f.d, f.h, f.min) - guess;
-  return new Date(guess - offset);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return parisDayTimeToInstant(dateColumnToDay(day), `${pad(hour)}:${pad(minute)}`);
 }
 
 /** 0 = Sunday … 6 = Saturday, for a calendar day in UTC midnight form. */
@@ -110,7 +92,7 @@ export function weekday(day: Date): number {
 }
 
 export function isoDate(day: Date): string {
-  return day.toISOString().slice(0, 10);
+  return dateColumnToDay(day);
 }
 
 /** Fixed-date public holidays in France (Easter-based ones are not worth the code for demo data). */

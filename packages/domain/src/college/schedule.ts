@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { hhmmSchema } from "../shared/local-time.js";
-import { isoDateSchema, optionalText, requiredText, searchText, uuidSchema } from "../shared/schemas.js";
+import { hhmmSchema, isoDateSchema, optionalText, requiredText, searchText, uuidSchema } from "../shared/schemas.js";
 import { collegeRequestStatuses } from "./request-status.js";
 import { collegeTopics } from "./request.js";
 

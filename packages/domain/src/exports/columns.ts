@@ -38,6 +38,11 @@ export const exportQuery = statsFilters;
 export interface ExportColumn<Row> {
   header: string;
   value: (row: Row) => string | number | null;
+  /**
+   * The value is a Paris calendar day ("2027-03-29") or day and time ("2027-03-29 04:04"): CSV
+   * writes it as is, XLSX as a real date cell showing that Paris wall clock.
+   */
+  date?: "day" | "dateTime";
 }
 
 // Raw SQL may hand an empty array back as null: both read as "nothing".
@@ -75,7 +80,7 @@ export interface ActivityExportRow {
 /** The Coop's "CRA" columns, with its labels, so a file can be compared or consolidated nationally. */
 export const activityColumns: ExportColumn<ActivityExportRow>[] = [
   { header: "Identifiant", value: (r) => r.id },
-  { header: "Date", value: (r) => r.date },
+  { header: "Date", value: (r) => r.date, date: "day" },
   { header: "Type", value: (r) => one(activityTypes, r.type) },
   { header: "Médiateur", value: (r) => r.counsellorName },
   { header: "Nombre de participants", value: (r) => r.participantsCount },
@@ -113,14 +118,14 @@ export interface RegistrationExportRow {
 const sources: Record<string, string> = { portal: "Portail", staff: "Équipe", walk_in: "Sur place" };
 export const registrationColumns: ExportColumn<RegistrationExportRow>[] = [
   { header: "Identifiant", value: (r) => r.id },
-  { header: "Date de la séance", value: (r) => r.sessionDate },
+  { header: "Date de la séance", value: (r) => r.sessionDate, date: "dateTime" },
   { header: "Atelier", value: (r) => r.workshopTitle },
   { header: "Lieu", value: (r) => r.placeName },
   { header: "Commune", value: (r) => r.communeName },
   { header: "Statut", value: (r) => one(registrationStatuses, r.status) },
   { header: "Places", value: (r) => r.seats },
   { header: "Origine", value: (r) => sources[r.source] ?? r.source },
-  { header: "Inscription le", value: (r) => r.registeredOn },
+  { header: "Inscription le", value: (r) => r.registeredOn, date: "day" },
 ];
 
 export interface CollegeSessionExportRow {
@@ -139,7 +144,7 @@ export interface CollegeSessionExportRow {
 }
 export const collegeSessionColumns: ExportColumn<CollegeSessionExportRow>[] = [
   { header: "Identifiant", value: (r) => r.id },
-  { header: "Date", value: (r) => r.date },
+  { header: "Date", value: (r) => r.date, date: "dateTime" },
   { header: "Collège", value: (r) => r.establishmentName },
   { header: "UAI", value: (r) => r.uai },
   { header: "Commune", value: (r) => r.communeName },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatDuration, formatTime, TIME_ZONE } from "./dates.js";
+import { formatDate, formatDateTime, formatDuration, formatTime } from "./dates.js";
+import { TIME_ZONE } from "./clock.js";
 
 describe("formatDuration", () => {
   it.each([

@@ -1,5 +1,6 @@
-/** The product runs for one French département; every calendar computation uses this zone. */
-export const TIME_ZONE = "Europe/Paris";
+import { parisNoon, TIME_ZONE, type Day } from "./clock.js";
+
+// Display only: every conversion between days/times and instants is in clock.ts.
 
 const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", {
   timeZone: TIME_ZONE,
@@ -28,6 +29,10 @@ export function formatDate(d: Date): string {
 }
 export function formatTime(d: Date): string {
   return timeFormat.format(d);
+}
+/** A calendar day, "jeudi 14 janvier 2027". */
+export function formatDay(day: Day): string {
+  return dateFormat.format(parisNoon(day));
 }
 
 /** "1 h 30", "45 min" */

@@ -116,8 +116,9 @@ describe("dates and instants", () => {
     expect(sessionFilters.safeParse({ to: new Date(-8.64e15) }).success).toBe(false);
     expect(auditFilters.safeParse({ from: "0000-01-01" }).success).toBe(false);
     expect(auditFilters.safeParse({ cursor: { at: new Date(8.64e15), id: crypto.randomUUID() } }).success).toBe(false);
-    const session = sessionInput.safeParse({ workshopId: crypto.randomUUID(), startsAt: new Date(8.64e15), durationMinutes: 90, placeId: crypto.randomUUID(), capacity: 10 });
-    expect(fieldMessages(session, "startsAt")).toEqual(["Date et heure de début : choisissez une date entre 2000 et 2100."]);
+    const session = sessionInput.safeParse({ workshopId: crypto.randomUUID(), day: "2101-01-01", time: "25:00", durationMinutes: 90, placeId: crypto.randomUUID(), capacity: 10 });
+    expect(fieldMessages(session, "day")).toEqual(["Date hors limites : choisissez une date entre 2000 et 2100."]);
+    expect(fieldMessages(session, "time")).toEqual(["Heure invalide (format HH:MM, par exemple 09:30)."]);
   });
 });
 

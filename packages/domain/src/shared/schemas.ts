@@ -112,3 +112,8 @@ export function coercedInstantSchema(label: string) {
     .min(FIRST_INSTANT, { error: `${label} : ${OUT_OF_RANGE}` })
     .max(LAST_INSTANT, { error: `${label} : ${OUT_OF_RANGE}` });
 }
+
+/** A wall-clock time typed in a form, "HH:MM" (turned into an instant by the clock, with a day). */
+export const hhmmSchema = z
+  .string({ error: "Indiquez l'heure." })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "Heure invalide (format HH:MM, par exemple 09:30)." });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { valueList, type ValueOf } from "../shared/value-list.js";
 import { inseeCodeSchema, isoDateSchema, searchText } from "../shared/schemas.js";
+import { daysBetween, parisYear } from "../shared/clock.js";
 
 /** Where the figures come from: the whole département, one EPCI, one commune or one counsellor. */
 export const statsScopes = valueList([
@@ -46,10 +47,6 @@ export const statsFilters = z
 export type StatsFilters = z.output<typeof statsFilters>;
 export type StatsFiltersInput = z.input<typeof statsFilters>;
 
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** The same calendar period one year earlier (29 February becomes 28 February). */
 export function previousYearPeriod(from: string, to: string): { from: string; to: string } {
   return { from: shiftYear(from, -1), to: shiftYear(to, -1) };
@@ -64,7 +61,7 @@ function shiftYear(day: string, years: number): string {
 
 /** Default period: the current calendar year in the département's time zone. */
 export function currentYearPeriod(now: Date): { from: string; to: string } {
-  const year = Number(new Intl.DateTimeFormat("en", { timeZone: "Europe/Paris", year: "numeric" }).format(now));
+  const year = parisYear(now);
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 

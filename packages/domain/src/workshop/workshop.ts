@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { valueList, type ValueOf } from "../shared/value-list.js";
 import { WORKSHOP_THEME_ITEMS } from "./theme-items.js";
-import { coercedInstantSchema, emailSchema, optionalText, phoneSchema, requiredText, uuidSchema } from "../shared/schemas.js";
+import { emailSchema, hhmmSchema, isoDateSchema, optionalText, phoneSchema, requiredText, uuidSchema } from "../shared/schemas.js";
 
 /** Themes of the e-parentalité catalogue offered to parents (items in a zod-free module for the portal's first page). */
 export const workshopThemes = valueList(WORKSHOP_THEME_ITEMS);
@@ -36,9 +36,15 @@ export const workshopInput = z.object({
   isPublic: z.boolean().default(true),
 });
 
+/**
+ * When a session starts, as staff type it: a Paris calendar day and wall-clock time. Forms never
+ * build an instant (the browser's zone would leak in); the server converts with the clock.
+ */
+const sessionStart = { day: isoDateSchema, time: hhmmSchema };
+
 export const sessionInput = z.object({
   workshopId: uuidSchema,
-  startsAt: coercedInstantSchema("Date et heure de début"),
+  ...sessionStart,
   durationMinutes: z
     .number({ error: "Indiquez la durée en minutes." })
     .int({ error: "Indiquez la durée en minutes entières." })
@@ -58,7 +64,7 @@ export const workshopUpdateInput = workshopInput.extend({ id: uuidSchema });
 export const sessionUpdateInput = sessionInput.omit({ workshopId: true }).extend({ id: uuidSchema });
 export const sessionDuplicateInput = z.object({
   id: uuidSchema,
-  startsAt: coercedInstantSchema("Date et heure de début"),
+  ...sessionStart,
 });
 export const sessionCancelInput = z.object({
   id: uuidSchema,

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { formatDate } from "@medianum/domain";
+import { formatDay } from "@medianum/domain";
 import { DataTable, EmptyState } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
@@ -34,7 +34,7 @@ export function PassStockPage() {
                     { key: "used", header: "Utilisés", render: (r) => r.used },
                     { key: "expired", header: "Expirés", render: (r) => r.expired },
                     { key: "prescriptions", header: "Personnes", render: (r) => r.prescriptions },
-                    { key: "last", header: "Dernière prescription", render: (r) => (r.lastPrescribedOn ? formatDate(new Date(`${r.lastPrescribedOn}T12:00:00Z`)) : "—") },
+                    { key: "last", header: "Dernière prescription", render: (r) => (r.lastPrescribedOn ? formatDay(r.lastPrescribedOn) : "—") },
                   ]}
                 />
               )}

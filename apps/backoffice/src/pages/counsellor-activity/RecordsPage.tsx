@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { activityTypes, formatDate, formatDateTime, formatDuration, mediationThemes } from "@medianum/domain";
+import { activityTypes, formatDay, formatDateTime, formatDuration, mediationThemes } from "@medianum/domain";
 import { DataTable, EmptyState, SelectField } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
@@ -33,7 +33,7 @@ export function RecordsPage() {
               rowKey={(r) => r.id}
               columns={[
                 { key: "received", header: "Reçue le", render: (r) => formatDateTime(r.createdAt) },
-                { key: "date", header: "Date", rowHeader: true, render: (r) => formatDate(new Date(`${r.date}T12:00:00Z`)) },
+                { key: "date", header: "Date", rowHeader: true, render: (r) => formatDay(r.date) },
                 { key: "counsellor", header: "Conseiller", render: (r) => r.counsellorName },
                 { key: "type", header: "Type", render: (r) => (r.title ? `${activityTypes.label(r.type)} : ${r.title}` : activityTypes.label(r.type)) },
                 { key: "duration", header: "Durée", render: (r) => formatDuration(r.durationMinutes) },

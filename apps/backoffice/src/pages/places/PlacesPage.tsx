@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "wouter";
-import { countOf, formatOpeningHours, placeTypes } from "@medianum/domain";
+import { countOf, formatOpeningHours, parisToday, placeTypes } from "@medianum/domain";
 import { Alert, Button, DataTable, EmptyState, readApiError } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
@@ -61,7 +61,7 @@ function StandardExport() {
       const blob = new Blob([JSON.stringify(res.lieux, null, 2)], { type: "application/json" });
       const a = document.createElement("a");
       a.href = URL.createObjectURL(blob);
-      a.download = `lieux-de-mediation-numerique-${new Date().toISOString().slice(0, 10)}.json`;
+      a.download = `lieux-de-mediation-numerique-${parisToday(new Date())}.json`;
       a.click();
       URL.revokeObjectURL(a.href);
       setReport({ count: res.lieux.length, rejected: res.rejected, withoutSiret: res.withoutSiret.length });

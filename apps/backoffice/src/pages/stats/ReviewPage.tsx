@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { AXIS_METRICS, roadmapAxes, type DashboardView } from "@medianum/domain";
+import { AXIS_METRICS, parisYear, roadmapAxes, type DashboardView } from "@medianum/domain";
 import { Button, DataTable, SelectField } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
@@ -8,7 +8,7 @@ import { BarChart, SERIES_COLORS } from "./BarChart.js";
 import { FigureCards } from "./FigureCards.js";
 import { hoursLabel, monthLabel, nf } from "./format.js";
 
-const thisYear = Number(new Intl.DateTimeFormat("en", { timeZone: "Europe/Paris", year: "numeric" }).format(new Date()));
+const thisYear = parisYear(new Date());
 
 /** The year's review along the four axes of the roadmap, laid out to print or save as PDF. */
 export function ReviewPage() {

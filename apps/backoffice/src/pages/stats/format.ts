@@ -1,16 +1,17 @@
-import { changePercent, formatDuration, objectiveProgress } from "@medianum/domain";
+import { changePercent, dayToDateColumn, formatDuration, objectiveProgress } from "@medianum/domain";
 
 export const nf = new Intl.NumberFormat("fr-FR");
+// Calendar days and months carry no time: formatted from their UTC-midnight form, in UTC.
 const monthFmt = new Intl.DateTimeFormat("fr-FR", { month: "long", year: "numeric", timeZone: "UTC" });
 const dayFmt = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** "2026-03" → "mars 2026" */
 export function monthLabel(month: string): string {
-  return monthFmt.format(new Date(`${month}-01T12:00:00Z`));
+  return monthFmt.format(dayToDateColumn(`${month}-01`));
 }
 /** "2026-03-01" → "1 mars 2026" */
 export function dayLabel(day: string): string {
-  return dayFmt.format(new Date(`${day}T12:00:00Z`));
+  return dayFmt.format(dayToDateColumn(day));
 }
 export function periodLabel(p: { from: string; to: string }): string {
   return `du ${dayLabel(p.from)} au ${dayLabel(p.to)}`;

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useLocation, useSearch } from "wouter";
-import { sessionInput } from "@medianum/domain";
+import { instantToParisDayTime, sessionInput } from "@medianum/domain";
 import {
   Alert,
   Button,
@@ -19,9 +19,8 @@ import {
 } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 import { Title } from "../common.js";
-import { fromLocalInput, toLocalInput } from "./local-datetime.js";
 
-const ORDER = ["workshopId", "startsAt", "durationMinutes", "placeId", "capacity", "counsellorIds", "accessInfo"];
+const ORDER = ["workshopId", "day", "time", "durationMinutes", "placeId", "capacity", "counsellorIds", "accessInfo"];
 
 /** Create a session (/seances/nouvelle?atelier=…) or edit one (/seances/:id/modifier). */
 export function SessionFormPage({ id }: { id?: string }) {
@@ -73,7 +72,8 @@ function Form({
   const search = new URLSearchParams(useSearch());
   const [v, setV] = useState({
     workshopId: existing?.workshopId ?? search.get("atelier") ?? "",
-    startsAt: existing ? toLocalInput(existing.startsAt) : "",
+    // Day and time in Paris, whatever the browser's zone; the server turns them into an instant.
+    ...(existing ? instantToParisDayTime(existing.startsAt) : { day: "", time: "" }),
     durationMinutes: existing?.durationMinutes ?? 90,
     placeId: existing?.placeId ?? "",
     capacity: existing?.capacity ?? 12,
@@ -101,8 +101,7 @@ function Form({
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     setFormError(null);
-    const startsAt = fromLocalInput(v.startsAt);
-    const parsed = sessionInput.safeParse({ ...v, startsAt: startsAt ?? "invalide", durationMinutes: v.durationMinutes ?? undefined, capacity: v.capacity ?? undefined });
+    const parsed = sessionInput.safeParse({ ...v, durationMinutes: v.durationMinutes ?? undefined, capacity: v.capacity ?? undefined });
     if (!parsed.success) {
       setErrors(issuesToFieldErrors(parsed.error.issues));
       setAttempt((n) => n + 1);
@@ -143,7 +142,8 @@ function Form({
             error={errors.workshopId}
           />
         )}
-        <TextField label="Date et heure de début" name="startsAt" type="datetime-local" value={v.startsAt} onChange={(e) => setV({ ...v, startsAt: e.target.value })} error={errors.startsAt} />
+        <TextField label="Date" name="day" type="date" short value={v.day} onChange={(e) => setV({ ...v, day: e.target.value })} error={errors.day} />
+        <TextField label="Heure de début (heure de Paris)" name="time" type="time" short value={v.time} onChange={(e) => setV({ ...v, time: e.target.value })} error={errors.time} />
         <NumberField label="Durée (minutes)" name="durationMinutes" value={v.durationMinutes} onChange={(n) => setV({ ...v, durationMinutes: n ?? 0 })} error={errors.durationMinutes} />
         <SelectField
           label="Lieu"

@@ -1,3 +1,5 @@
+import { parisNoon } from "@medianum/domain";
+
 export const COLLEGE_SITE = "Séances en collège";
 
 /** Absolute address of a tracking page, to copy or bookmark. */
@@ -7,6 +9,5 @@ export function trackingHref(token: string): string {
 
 /** "2027-01-11" → "lundi 11 janvier 2027" (a calendar day, shown without time-zone shift). */
 export function dayLabel(day: string, format: (d: Date) => string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  return Number.isNaN(d.getTime()) ? day : format(d);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? format(parisNoon(day)) : day;
 }
