@@ -84,7 +84,7 @@ function monthRows(f: StatsFilters, s: ScopeSql, period: Period, cur: boolean): 
     SELECT ${flag(cur)} AS cur, s.month, s."counsellorId", s.type, s."placeRef", s.records, s.participants, s.minutes, s.anonymous
     FROM "ActivityMonthStat" s
     WHERE s.month >= ${split.firstMonth}::date AND s.month <= ${split.lastMonth}::date AND ${rollupScope(f)}
-    UNION ALL ${fromRecords(split.days)}`;
+    ${split.days.length ? Prisma.sql`UNION ALL ${fromRecords(split.days)}` : Prisma.empty}`;
 }
 
 /** Followed people (one row per individual record or person-month), tagged like monthRows. */
@@ -96,7 +96,7 @@ function personRows(f: StatsFilters, s: ScopeSql, period: Period, cur: boolean):
   return Prisma.sql`
     SELECT ${flag(cur)} AS cur, s."beneficiaryId" FROM "ActivityPersonMonth" s
     WHERE s.month >= ${split.firstMonth}::date AND s.month <= ${split.lastMonth}::date AND ${rollupScope(f)}
-    UNION ALL ${fromRecords(split.days)}`;
+    ${split.days.length ? Prisma.sql`UNION ALL ${fromRecords(split.days)}` : Prisma.empty}`;
 }
 
 function themeRows(f: StatsFilters, s: ScopeSql, period: Period): Prisma.Sql {
@@ -107,7 +107,7 @@ function themeRows(f: StatsFilters, s: ScopeSql, period: Period): Prisma.Sql {
   return Prisma.sql`
     SELECT s.theme, s.records, s.people FROM "ActivityThemeMonthStat" s
     WHERE s.month >= ${split.firstMonth}::date AND s.month <= ${split.lastMonth}::date AND ${rollupScope(f)}
-    UNION ALL ${fromRecords(split.days)}`;
+    ${split.days.length ? Prisma.sql`UNION ALL ${fromRecords(split.days)}` : Prisma.empty}`;
 }
 
 export interface ActivityTotals {
