@@ -27,16 +27,20 @@ const figures = (v: DashboardView) => Object.fromEntries(v.figures.map((f) => [f
 const previous = (v: DashboardView) => Object.fromEntries(v.figures.map((f) => [f.metric, f.previous]));
 const op = (kind: SyncOperation["kind"], payload: unknown): SyncOperation => ({ id: randomUUID(), kind, payload });
 
-/** The three rollups recomputed from the records, beside what the triggers left in them. */
+/** The four rollups recomputed from the records, beside what the triggers left in them. */
 async function rollupsAndRecords() {
   const q = (sql: string) => h.db.sql.query<Record<string, unknown>>(sql);
-  const [months, monthsFromRecords, themes, themesFromRecords, persons, personsFromRecords] = await Promise.all([
-    q(`SELECT to_char(month, 'YYYY-MM') AS month, "counsellorId"::text AS c, type, "placeRef", records, participants, minutes, anonymous
-       FROM "ActivityMonthStat" ORDER BY 1, 2, 3, 4`),
-    q(`SELECT to_char(date_trunc('month', date), 'YYYY-MM') AS month, "counsellorId"::text AS c, type, COALESCE("placeId"::text, 'lieu:' || "locationType") AS "placeRef",
+  const [months, monthsFromRecords, places, placesFromRecords, themes, themesFromRecords, persons, personsFromRecords] = await Promise.all([
+    q(`SELECT to_char(month, 'YYYY-MM') AS month, "counsellorId"::text AS c, type, records, participants, minutes, anonymous
+       FROM "ActivityMonthStat" ORDER BY 1, 2, 3`),
+    q(`SELECT to_char(date_trunc('month', date), 'YYYY-MM') AS month, "counsellorId"::text AS c, type,
               COUNT(*)::int AS records, SUM("participantsCount")::int AS participants, SUM("durationMinutes")::int AS minutes,
               COUNT(*) FILTER (WHERE "beneficiaryId" IS NULL)::int AS anonymous
-       FROM "ActivityRecord" GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`),
+       FROM "ActivityRecord" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`),
+    q(`SELECT to_char(month, 'YYYY-MM') AS month, "counsellorId"::text AS c, "placeRef", records, people FROM "ActivityPlaceMonthStat" ORDER BY 1, 2, 3`),
+    q(`SELECT to_char(date_trunc('month', date), 'YYYY-MM') AS month, "counsellorId"::text AS c, COALESCE("placeId"::text, 'lieu:' || "locationType") AS "placeRef",
+              COUNT(*)::int AS records, SUM("participantsCount")::int AS people
+       FROM "ActivityRecord" GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`),
     q(`SELECT to_char(month, 'YYYY-MM') AS month, "counsellorId"::text AS c, theme, records, people FROM "ActivityThemeMonthStat" ORDER BY 1, 2, 3`),
     q(`SELECT to_char(date_trunc('month', date), 'YYYY-MM') AS month, "counsellorId"::text AS c, t.theme, COUNT(*)::int AS records, SUM("participantsCount")::int AS people
        FROM "ActivityRecord", unnest(themes) AS t(theme) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`),
@@ -44,13 +48,14 @@ async function rollupsAndRecords() {
     q(`SELECT to_char(date_trunc('month', date), 'YYYY-MM') AS month, "counsellorId"::text AS c, "beneficiaryId"::text AS b, COUNT(*)::int AS records
        FROM "ActivityRecord" WHERE type = 'Individuel' AND "beneficiaryId" IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`),
   ]);
-  return { months, monthsFromRecords, themes, themesFromRecords, persons, personsFromRecords };
+  return { months, monthsFromRecords, places, placesFromRecords, themes, themesFromRecords, persons, personsFromRecords };
 }
 
 async function expectRollupsToMatchRecords() {
   const r = await rollupsAndRecords();
   expect(r.months.length).toBeGreaterThan(0);
   expect(r.months).toEqual(r.monthsFromRecords);
+  expect(r.places).toEqual(r.placesFromRecords);
   expect(r.themes).toEqual(r.themesFromRecords);
   expect(r.persons).toEqual(r.personsFromRecords);
 }

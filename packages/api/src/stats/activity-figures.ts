@@ -3,12 +3,12 @@ import type { StatsFilters } from "@medianum/domain";
 import type { ScopeSql } from "./scope.js";
 
 // The activity side of the dashboard (ActivityRecord) for a period and the same period a year
-// before, in two statements. Whole months are read from the monthly rollups that triggers on
-// ActivityRecord keep exact in the write path (ActivityMonthStat, ActivityThemeMonthStat,
-// ActivityPersonMonth: a year is a few thousand rows instead of every record); the days of a
-// month that the period only partly covers are read from the records themselves. The rollups
-// know the counsellor and the place but not the commune of a record without a place, so the
-// territorial scopes (EPCI, commune) read the records, as every scope did before.
+// before, in three statements run together. Whole months are read from the monthly rollups that
+// triggers on ActivityRecord keep exact in the write path (ActivityMonthStat, ActivityPlaceMonthStat,
+// ActivityThemeMonthStat, ActivityPersonMonth: a year is a few thousand rows instead of every
+// record); the days of a month that the period only partly covers are read from the records
+// themselves. The rollups know the counsellor and the place but not the commune of a record
+// without a place, so the territorial scopes (EPCI, commune) read the records, as before.
 
 export interface Period {
   from: string;
@@ -74,14 +74,13 @@ function recordsOn(f: StatsFilters, s: ScopeSql, days: Period[], themes = false)
 /** Rows shaped like ActivityMonthStat for one period, tagged cur = true for the current one. */
 function monthRows(f: StatsFilters, s: ScopeSql, period: Period, cur: boolean): Prisma.Sql {
   const fromRecords = (days: Period[]) => Prisma.sql`
-    SELECT ${flag(cur)} AS cur, date_trunc('month', a.date)::date AS month, a."counsellorId", a.type,
-           COALESCE(a."placeId"::text, 'lieu:' || a."locationType") AS "placeRef", 1 AS records,
+    SELECT ${flag(cur)} AS cur, date_trunc('month', a.date)::date AS month, a."counsellorId", a.type, 1 AS records,
            a."participantsCount" AS participants, a."durationMinutes" AS minutes, (a."beneficiaryId" IS NULL)::int AS anonymous
     ${recordsOn(f, s, days)}`;
   if (!usesRollups(f)) return fromRecords([period]);
   const split = splitPeriod(period);
   return Prisma.sql`
-    SELECT ${flag(cur)} AS cur, s.month, s."counsellorId", s.type, s."placeRef", s.records, s.participants, s.minutes, s.anonymous
+    SELECT ${flag(cur)} AS cur, s.month, s."counsellorId", s.type, s.records, s.participants, s.minutes, s.anonymous
     FROM "ActivityMonthStat" s
     WHERE s.month >= ${split.firstMonth}::date AND s.month <= ${split.lastMonth}::date AND ${rollupScope(f)}
     ${split.days.length ? Prisma.sql`UNION ALL ${fromRecords(split.days)}` : Prisma.empty}`;
@@ -95,6 +94,19 @@ function personRows(f: StatsFilters, s: ScopeSql, period: Period, cur: boolean):
   const split = splitPeriod(period);
   return Prisma.sql`
     SELECT ${flag(cur)} AS cur, s."beneficiaryId" FROM "ActivityPersonMonth" s
+    WHERE s.month >= ${split.firstMonth}::date AND s.month <= ${split.lastMonth}::date AND ${rollupScope(f)}
+    ${split.days.length ? Prisma.sql`UNION ALL ${fromRecords(split.days)}` : Prisma.empty}`;
+}
+
+/** Records and people per place (id, or "lieu:" + location type) over the current period. */
+function placeRows(f: StatsFilters, s: ScopeSql, period: Period): Prisma.Sql {
+  const fromRecords = (days: Period[]) => Prisma.sql`
+    SELECT COALESCE(a."placeId"::text, 'lieu:' || a."locationType") AS "placeRef", 1 AS records, a."participantsCount" AS people
+    ${recordsOn(f, s, days)}`;
+  if (!usesRollups(f)) return fromRecords([period]);
+  const split = splitPeriod(period);
+  return Prisma.sql`
+    SELECT s."placeRef", s.records, s.people FROM "ActivityPlaceMonthStat" s
     WHERE s.month >= ${split.firstMonth}::date AND s.month <= ${split.lastMonth}::date AND ${rollupScope(f)}
     ${split.days.length ? Prisma.sql`UNION ALL ${fromRecords(split.days)}` : Prisma.empty}`;
 }
@@ -132,16 +144,13 @@ const NO_ACTIVITY: ActivityTotals = { individual: 0, collective: 0, participants
 
 type AggRow = {
   cur: boolean;
-  part: "total" | "month" | "counsellor" | "place";
+  part: "total" | "month" | "counsellor";
   month: string | null;
   counsellorId: string | null;
   name: string | null;
-  key: string | null;
-  records: number;
   individual: number;
   collective: number;
   participants: number;
-  people: number;
   minutes: number;
   anonymous: number;
   followed: number | null;
@@ -149,33 +158,32 @@ type AggRow = {
 
 export async function activityFigures(prisma: PrismaClient, f: StatsFilters, s: ScopeSql, previous: Period): Promise<ActivityFigures> {
   const current: Period = { from: f.from, to: f.to };
-  const [rows, byTheme] = await Promise.all([
+  const [rows, byPlaceKey, byTheme] = await Promise.all([
     prisma.$queryRaw<AggRow[]>`
       WITH src AS (${monthRows(f, s, current, true)} UNION ALL ${monthRows(f, s, previous, false)}),
       people AS (${personRows(f, s, current, true)} UNION ALL ${personRows(f, s, previous, false)}),
-      keyed AS (
-        SELECT src.*, COALESCE(p.type, src."placeRef") AS key
-        FROM src LEFT JOIN "Place" p ON p.id::text = src."placeRef"),
       agg AS (
-        SELECT cur, GROUPING(month, "counsellorId", key) AS g, month, "counsellorId", key,
-               SUM(records)::int AS records,
+        SELECT cur, GROUPING(month, "counsellorId") AS g, month, "counsellorId",
                COALESCE(SUM(records) FILTER (WHERE type = 'Individuel'), 0)::int AS individual,
                COALESCE(SUM(records) FILTER (WHERE type = 'Collectif'), 0)::int AS collective,
                COALESCE(SUM(participants) FILTER (WHERE type = 'Collectif'), 0)::int AS participants,
-               COALESCE(SUM(participants), 0)::int AS people,
                COALESCE(SUM(minutes), 0)::int AS minutes,
                COALESCE(SUM(anonymous) FILTER (WHERE type = 'Individuel'), 0)::int AS anonymous
-        FROM keyed
-        GROUP BY GROUPING SETS ((cur), (cur, month), (cur, "counsellorId"), (cur, key)))
-      SELECT agg.cur,
-             CASE agg.g WHEN 7 THEN 'total' WHEN 3 THEN 'month' WHEN 5 THEN 'counsellor' ELSE 'place' END AS part,
-             to_char(agg.month, 'YYYY-MM') AS month, agg."counsellorId"::text AS "counsellorId", u."displayName" AS name, agg.key,
-             agg.records, agg.individual, agg.collective, agg.participants, agg.people, agg.minutes, agg.anonymous,
-             CASE WHEN agg.g = 7 THEN (SELECT COUNT(DISTINCT pe."beneficiaryId")::int FROM people pe WHERE pe.cur = agg.cur) END AS followed
+        FROM src
+        GROUP BY GROUPING SETS ((cur), (cur, month), (cur, "counsellorId")))
+      SELECT agg.cur, CASE agg.g WHEN 3 THEN 'total' WHEN 1 THEN 'month' ELSE 'counsellor' END AS part,
+             to_char(agg.month, 'YYYY-MM') AS month, agg."counsellorId"::text AS "counsellorId", u."displayName" AS name,
+             agg.individual, agg.collective, agg.participants, agg.minutes, agg.anonymous,
+             CASE WHEN agg.g = 3 THEN (SELECT COUNT(DISTINCT pe."beneficiaryId")::int FROM people pe WHERE pe.cur = agg.cur) END AS followed
       FROM agg
       LEFT JOIN "Counsellor" co ON co.id = agg."counsellorId"
       LEFT JOIN "User" u ON u.id = co."userId"
-      ORDER BY u."displayName", agg."counsellorId", agg.month, agg.records DESC, agg.key`,
+      ORDER BY u."displayName", agg."counsellorId", agg.month`,
+    // A place's type is read now, not when the record was written: retyping a place moves its history.
+    prisma.$queryRaw<Array<{ key: string; records: number; people: number }>>`
+      SELECT COALESCE(p.type, r."placeRef") AS key, SUM(r.records)::int AS records, COALESCE(SUM(r.people), 0)::int AS people
+      FROM (${placeRows(f, s, current)}) r LEFT JOIN "Place" p ON p.id::text = r."placeRef"
+      GROUP BY 1 ORDER BY 2 DESC, 1`,
     prisma.$queryRaw<Array<{ theme: string; records: number; people: number }>>`
       SELECT theme, SUM(records)::int AS records, COALESCE(SUM(people), 0)::int AS people
       FROM (${themeRows(f, s, current)}) t
@@ -202,6 +210,6 @@ export async function activityFigures(prisma: PrismaClient, f: StatsFilters, s: 
       participants: r.participants,
       minutes: r.minutes,
     })),
-    byPlaceKey: of("place").map((r) => ({ key: r.key!, records: r.records, people: r.people })),
+    byPlaceKey,
   };
 }
