@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "@medianum/db";
+import { Prisma, type Database } from "@medianum/db";
 import type { StatsFilters } from "@medianum/domain";
 import type { ScopeSql } from "./scope.js";
 
@@ -156,10 +156,15 @@ type AggRow = {
   followed: number | null;
 };
 
-export async function activityFigures(prisma: PrismaClient, f: StatsFilters, s: ScopeSql, previous: Period): Promise<ActivityFigures> {
+/** Runs a Prisma.sql statement on the database's plain SQL runner (see dashboard.ts for why). */
+export function rows<T>(db: Database, q: Prisma.Sql): Promise<T[]> {
+  return db.sql.query<T>(q.text, q.values);
+}
+
+export async function activityFigures(db: Database, f: StatsFilters, s: ScopeSql, previous: Period): Promise<ActivityFigures> {
   const current: Period = { from: f.from, to: f.to };
-  const [rows, byPlaceKey, byTheme] = await Promise.all([
-    prisma.$queryRaw<AggRow[]>`
+  const [agg, byPlaceKey, byTheme] = await Promise.all([
+    rows<AggRow>(db, Prisma.sql`
       WITH src AS (${monthRows(f, s, current, true)} UNION ALL ${monthRows(f, s, previous, false)}),
       people AS (${personRows(f, s, current, true)} UNION ALL ${personRows(f, s, previous, false)}),
       agg AS (
@@ -178,25 +183,25 @@ export async function activityFigures(prisma: PrismaClient, f: StatsFilters, s: 
       FROM agg
       LEFT JOIN "Counsellor" co ON co.id = agg."counsellorId"
       LEFT JOIN "User" u ON u.id = co."userId"
-      ORDER BY u."displayName", agg."counsellorId", agg.month`,
+      ORDER BY u."displayName", agg."counsellorId", agg.month`),
     // A place's type is read now, not when the record was written: retyping a place moves its history.
-    prisma.$queryRaw<Array<{ key: string; records: number; people: number }>>`
+    rows<{ key: string; records: number; people: number }>(db, Prisma.sql`
       SELECT COALESCE(p.type, r."placeRef") AS key, SUM(r.records)::int AS records, COALESCE(SUM(r.people), 0)::int AS people
       FROM (${placeRows(f, s, current)}) r LEFT JOIN "Place" p ON p.id::text = r."placeRef"
-      GROUP BY 1 ORDER BY 2 DESC, 1`,
-    prisma.$queryRaw<Array<{ theme: string; records: number; people: number }>>`
+      GROUP BY 1 ORDER BY 2 DESC, 1`),
+    rows<{ theme: string; records: number; people: number }>(db, Prisma.sql`
       SELECT theme, SUM(records)::int AS records, COALESCE(SUM(people), 0)::int AS people
       FROM (${themeRows(f, s, current)}) t
-      GROUP BY 1 ORDER BY 2 DESC, 1`,
+      GROUP BY 1 ORDER BY 2 DESC, 1`),
   ]);
 
   const totals = (cur: boolean): ActivityTotals => {
-    const r = rows.find((x) => x.part === "total" && x.cur === cur);
+    const r = agg.find((x) => x.part === "total" && x.cur === cur);
     return r
       ? { individual: r.individual, collective: r.collective, participants: r.participants, minutes: r.minutes, anonymous: r.anonymous, followed: r.followed ?? 0 }
       : NO_ACTIVITY;
   };
-  const of = (part: AggRow["part"]) => rows.filter((x) => x.cur && x.part === part);
+  const of = (part: AggRow["part"]) => agg.filter((x) => x.cur && x.part === part);
   return {
     current: totals(true),
     previous: totals(false),

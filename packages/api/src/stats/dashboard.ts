@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "@medianum/db";
+import { Prisma, type Database } from "@medianum/db";
 import {
   dashboardMetrics,
   locationTypes,
@@ -12,11 +12,14 @@ import {
   type DashboardView,
   type StatsFilters,
 } from "@medianum/domain";
-import { activityFigures, type ActivityTotals } from "./activity-figures.js";
+import { activityFigures, rows, type ActivityTotals } from "./activity-figures.js";
 import { scopeLabel, scopeSql, type ScopeSql } from "./scope.js";
 
 // Every figure is an aggregate computed by PostgreSQL; no activity row is loaded into JavaScript.
-// The activity figures come from monthly rollups (activity-figures.ts); six statements in all, in parallel.
+// The activity figures come from monthly rollups (activity-figures.ts); seven statements in all, in
+// parallel. They run on the plain SQL runner, not through Prisma: once the rollups made the SQL a
+// few milliseconds, Prisma's own cost per query (its WebAssembly compiler and interpreter, several
+// milliseconds each on this machine) was most of the page's time.
 // Days are calendar days in Europe/Paris: instants (sessions, cheque use) are compared with the
 // period's bounds converted to instants, so that the indexes on those columns are used.
 
@@ -27,8 +30,10 @@ function instantRange(column: Prisma.Sql, from: string, to: string): Prisma.Sql 
 }
 
 /** The non-activity headline figures (collèges, e-parentalité, Pass numérique) of one period, in one statement. */
-async function otherTotals(prisma: PrismaClient, s: ScopeSql, from: string, to: string) {
-  const [row] = await prisma.$queryRaw<Array<{ colleges: number; pupils: number; parents: number; prescribed: number; used: number }>>`
+async function otherTotals(db: Database, s: ScopeSql, from: string, to: string) {
+  const [row] = await rows<{ colleges: number; pupils: number; parents: number; prescribed: number; used: number }>(
+    db,
+    Prisma.sql`
     SELECT college.colleges, college.pupils,
       (SELECT COALESCE(SUM(r.seats), 0)::int
          FROM "Registration" r
@@ -54,7 +59,8 @@ async function otherTotals(prisma: PrismaClient, s: ScopeSql, from: string, to: 
       LEFT JOIN "CollegeSessionClass" csc ON csc."sessionId" = cs.id
       LEFT JOIN "CollegeClass" cc ON cc.id = csc."classId"
       WHERE cs.status = 'done' AND ${instantRange(Prisma.sql`cs."startsAt"`, from, to)} AND ${s.collegeSession}
-    ) college`;
+    ) college`,
+  );
   return row!;
 }
 
@@ -99,22 +105,22 @@ function months(from: string, to: string): string[] {
 }
 
 /** Objectives apply to the whole département for one calendar year. */
-export async function objectivesFor(prisma: PrismaClient, f: StatsFilters): Promise<{ year: number | null; values: Map<string, number> }> {
+export async function objectivesFor(db: Database, f: StatsFilters): Promise<{ year: number | null; values: Map<string, number> }> {
   const year = f.scope === "departement" ? yearOfPeriod(f.from, f.to) : null;
   if (year === null) return { year: null, values: new Map() };
-  const rows = await prisma.yearlyObjective.findMany({ where: { year } });
-  return { year, values: new Map(rows.map((r) => [r.metric, r.value])) };
+  const objectives = await rows<{ metric: string; value: number }>(db, Prisma.sql`SELECT metric, value FROM "YearlyObjective" WHERE year = ${year}`);
+  return { year, values: new Map(objectives.map((r) => [r.metric, r.value])) };
 }
 
-export async function dashboard(prisma: PrismaClient, f: StatsFilters): Promise<DashboardView> {
+export async function dashboard(db: Database, f: StatsFilters): Promise<DashboardView> {
   const previousPeriod = previousYearPeriod(f.from, f.to);
   const s = scopeSql(f);
   const [label, activity, current, previous, objectives] = await Promise.all([
-    scopeLabel(prisma, f),
-    activityFigures(prisma, f, s, previousPeriod),
-    otherTotals(prisma, s, f.from, f.to),
-    otherTotals(prisma, s, previousPeriod.from, previousPeriod.to),
-    objectivesFor(prisma, f),
+    scopeLabel(db, f),
+    activityFigures(db, f, s, previousPeriod),
+    otherTotals(db, s, f.from, f.to),
+    otherTotals(db, s, previousPeriod.from, previousPeriod.to),
+    objectivesFor(db, f),
   ]);
   const currentTotals = totals(activity.current, current);
   const previousTotals = totals(activity.previous, previous);
