@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { DashboardView, SyncOperation } from "@medianum/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { splitPeriod } from "../src/stats/activity-figures.js";
 import { createHarness, type Harness } from "./harness.js";
 import { seedSteeringDataset } from "./stats-fixtures.js";
 
@@ -61,6 +62,18 @@ async function expectRollupsToMatchRecords() {
 }
 
 describe("periods that cut a month", () => {
+  it("splits a period into whole months for the rollups and the days left for the records", () => {
+    expect(splitPeriod({ from: "2026-01-01", to: "2026-12-31" })).toEqual({ firstMonth: "2026-01-01", lastMonth: "2026-12-01", days: [] });
+    expect(splitPeriod({ from: "2026-01-15", to: "2026-03-10" })).toEqual({
+      firstMonth: "2026-02-01",
+      lastMonth: "2026-02-01",
+      days: [{ from: "2026-01-15", to: "2026-01-31" }, { from: "2026-03-01", to: "2026-03-10" }],
+    });
+    expect(splitPeriod({ from: "2025-12-02", to: "2026-02-28" }).days).toEqual([{ from: "2025-12-02", to: "2025-12-31" }]);
+    expect(splitPeriod({ from: "2024-02-10", to: "2024-02-29" }).days).toEqual([{ from: "2024-02-10", to: "2024-02-29" }]);
+    expect(splitPeriod({ from: "2026-01-20", to: "2026-02-05" }).days).toEqual([{ from: "2026-01-20", to: "2026-02-05" }]);
+  });
+
   it("counts the days of the cut months from the records and the whole months from the rollups", async () => {
     const api = await as("coordination@test.fr");
     // 20 January (followed person), 5 February (same person), 1 March (home visit in Duras).
