@@ -4,16 +4,18 @@ import { openDatabase, type Database } from "./client.js";
 
 /**
  * A fresh, migrated database for one test file: a new database on the PostgreSQL server of
- * TEST_DATABASE_URL when set (dropped on close), otherwise an in-memory PGlite.
+ * TEST_DATABASE_URL when set (dropped on close), otherwise an in-memory PGlite. `name` lets a
+ * benchmark say whose database it is on a shared server (it must not exist yet).
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(opts: { name?: string } = {}): Promise<Database> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
     const db = await openDatabase();
     await db.migrate();
     return db;
   }
-  const name = `medianum_test_${randomBytes(6).toString("hex")}`;
+  const name = opts.name ?? `medianum_test_${randomBytes(6).toString("hex")}`;
+  if (!/^[\w-]{1,63}$/.test(name)) throw new Error(`Nom de base refusé : ${name}`);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {

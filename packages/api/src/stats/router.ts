@@ -6,7 +6,7 @@ import { dashboard } from "./dashboard.js";
 
 export const statsRouter = router({
   /** The steering dashboard; counsellors have their own figures in their app, not the département's. */
-  dashboard: staffProcedure.input(statsFilters).output(dashboardView).query(({ ctx, input }) => dashboard(ctx.db.prisma, input)),
+  dashboard: staffProcedure.input(statsFilters).output(dashboardView).query(({ ctx, input }) => dashboard(ctx.db, input)),
 
   /** Yearly objectives as staff set them (metrics without an objective are absent). */
   objectives: staffProcedure

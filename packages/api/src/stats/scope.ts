@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "@medianum/db";
+import { Prisma, type Database } from "@medianum/db";
 import type { StatsFilters } from "@medianum/domain";
 import { UserFacingError } from "../shared/errors.js";
 
@@ -52,26 +52,27 @@ export function scopeSql(f: StatsFilters): ScopeSql {
 }
 
 /** The scope's name for headings and exports; refuses a scope that does not exist. */
-export async function scopeLabel(prisma: PrismaClient, f: StatsFilters): Promise<string> {
+export async function scopeLabel(db: Database, f: StatsFilters): Promise<string> {
+  const one = async (q: Prisma.Sql) => (await db.sql.query<{ name: string }>(q.text, q.values))[0]?.name;
   switch (f.scope) {
-    case "departement": {
-      const d = await prisma.departement.findFirst({ select: { name: true } });
-      return d?.name ?? "Tout le département";
-    }
+    case "departement":
+      return (await one(Prisma.sql`SELECT name FROM "Departement" LIMIT 1`)) ?? "Tout le département";
     case "epci": {
-      const e = await prisma.epci.findUnique({ where: { code: f.scopeId! }, select: { name: true } });
-      if (!e) throw new UserFacingError("NOT_FOUND", "Cette intercommunalité est inconnue.", { field: "scopeId" });
-      return e.name;
+      const name = await one(Prisma.sql`SELECT name FROM "Epci" WHERE code = ${f.scopeId!}`);
+      if (name === undefined) throw new UserFacingError("NOT_FOUND", "Cette intercommunalité est inconnue.", { field: "scopeId" });
+      return name;
     }
     case "commune": {
-      const c = await prisma.commune.findUnique({ where: { inseeCode: f.scopeId! }, select: { name: true } });
-      if (!c) throw new UserFacingError("NOT_FOUND", "Cette commune est inconnue.", { field: "scopeId" });
-      return c.name;
+      const name = await one(Prisma.sql`SELECT name FROM "Commune" WHERE "inseeCode" = ${f.scopeId!}`);
+      if (name === undefined) throw new UserFacingError("NOT_FOUND", "Cette commune est inconnue.", { field: "scopeId" });
+      return name;
     }
     case "counsellor": {
-      const c = await prisma.counsellor.findUnique({ where: { id: f.scopeId! }, select: { user: { select: { displayName: true } } } });
-      if (!c) throw new UserFacingError("NOT_FOUND", "Ce conseiller est introuvable.", { field: "scopeId" });
-      return c.user.displayName;
+      const name = await one(
+        Prisma.sql`SELECT u."displayName" AS name FROM "Counsellor" c JOIN "User" u ON u.id = c."userId" WHERE c.id = ${f.scopeId!}::uuid`,
+      );
+      if (name === undefined) throw new UserFacingError("NOT_FOUND", "Ce conseiller est introuvable.", { field: "scopeId" });
+      return name;
     }
   }
 }
