@@ -25,7 +25,10 @@ describe("TOTP of an administrator, in Chromium", () => {
     await qr.waitFor();
     expect(await qr.getAttribute("src")).toMatch(/^data:image\/svg\+xml;base64,/);
     // The QR code is drawn (a data: image the page's CSP allows), not fetched from elsewhere.
-    expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await qr.evaluate((img) => {
+      const drawn = img as unknown as { complete: boolean; naturalWidth: number };
+      return drawn.complete && drawn.naturalWidth > 0;
+    })).toBe(true);
     const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
     const setupCode = await codeAt(secret, Date.now());
     await page.getByLabel("Code affiché par l'application").fill(setupCode);
