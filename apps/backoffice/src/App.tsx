@@ -6,6 +6,7 @@ import { Alert, Button, Layout, Spinner, readApiError, useDocumentTitle, useFocu
 import { LoginPage, UserMenu } from "./LoginPage.js";
 import { useTRPC } from "@medianum/api-client";
 import { APP_TITLE } from "./pages/common.js";
+import { SecondFactorPage } from "./pages/security/SecondFactorPage.js";
 /**
  * Each page is its own chunk, loaded when first opened: the back-office's first load stays small
  * on a slow connection instead of carrying every steering page.
@@ -35,10 +36,11 @@ const TeamPage = lazyPage(() => import("./pages/team/TeamPage.js"), "TeamPage");
 const MemberPage = lazyPage(() => import("./pages/team/MemberPage.js"), "MemberPage");
 const SetPasswordPage = lazyPage(() => import("./pages/team/SetPasswordPage.js"), "SetPasswordPage");
 const AuditPage = lazyPage(() => import("./pages/audit/AuditPage.js"), "AuditPage");
+const SecurityPage = lazyPage(() => import("./pages/security/SecurityPage.js"), "SecurityPage");
 
 const BASE = import.meta.env.BASE_URL;
 
-function Frame({ children, user }: { children: ReactNode; user?: { displayName: string } }) {
+function Frame({ children, user }: { children: ReactNode; user?: { displayName: string; role: string } }) {
   return (
     <Layout
       appName={APP_TITLE}
@@ -62,6 +64,7 @@ function Frame({ children, user }: { children: ReactNode; user?: { displayName: 
             <NavItem href="/journal">Journal</NavItem>
             <NavItem href="/messages">Messages</NavItem>
             <NavItem href="/bilan">Bilan annuel</NavItem>
+            {user.role === "admin" ? <NavItem href="/securite">Sécurité du compte</NavItem> : null}
           </>
         ) : undefined
       }
@@ -72,7 +75,7 @@ function Frame({ children, user }: { children: ReactNode; user?: { displayName: 
   );
 }
 
-function Routes() {
+function Routes({ user }: { user: { id: string; role: string } }) {
   const [location] = useLocation();
   useFocusOnRouteChange(location);
   return (
@@ -104,6 +107,11 @@ function Routes() {
         <Route path="/equipe">
           <TeamPage />
         </Route>
+        {user.role === "admin" ? (
+          <Route path="/securite">
+            <SecurityPage userId={user.id} />
+          </Route>
+        ) : null}
         <Route path="/journal">
           <AuditPage />
         </Route>
@@ -192,6 +200,13 @@ function Gate({ startOnLogin }: { startOnLogin: boolean }) {
   }
   const user = me.data;
   if (!user) return loginPage;
+  if (user.secondFactorPending) {
+    return (
+      <Frame>
+        <SecondFactorPage displayName={user.displayName} />
+      </Frame>
+    );
+  }
   if (!isStaff(user.role)) {
     return (
       <Frame user={user}>
@@ -208,7 +223,7 @@ function Gate({ startOnLogin }: { startOnLogin: boolean }) {
   }
   return (
     <Frame user={user}>
-      <Routes />
+      <Routes user={user} />
     </Frame>
   );
 }

@@ -38,6 +38,8 @@ export interface ApiServices {
 export interface Context extends ApiServices {
   req: RequestAdapter;
   user: SessionUser | null;
-  /** Id of the AuthSession row behind `user`. */
+  /** Id of the AuthSession row behind `user` (or `pendingUser`). */
   sessionId: string | null;
+  /** Password given but TOTP code still owed (then `user` is null): only the code step is open. */
+  pendingUser?: SessionUser | null;
 }

@@ -1,6 +1,7 @@
 import { activityRouter } from "./activity/router.js";
 import { agendaRouter } from "./agenda/router.js";
 import { authRouter } from "./auth/router.js";
+import { totpRouter } from "./auth/totp/router.js";
 import { bookingRouter } from "./booking/router.js";
 import { collegeRouter } from "./college/router.js";
 import { outboxRouter } from "./mail/router.js";
@@ -24,6 +25,7 @@ export const appRouter = router({
   team: teamRouter,
   audit: auditRouter,
   auth: authRouter,
+  totp: totpRouter,
   booking: bookingRouter,
   workshop: workshopRouter,
   college: collegeRouter,

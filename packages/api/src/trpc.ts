@@ -1,5 +1,5 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import { isStaff, type Role } from "@medianum/domain";
+import { isStaff, SECOND_FACTOR_REQUIRED, type Role } from "@medianum/domain";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context.js";
@@ -82,6 +82,11 @@ const translateUnexpected = t.middleware(async ({ next, path }) => {
 export const publicProcedure = t.procedure.use(translateUnexpected);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user && ctx.pendingUser) {
+    throw new UserFacingError("UNAUTHORIZED", "Saisissez le code de votre application d'authentification pour continuer.", {
+      [SECOND_FACTOR_REQUIRED]: true,
+    });
+  }
   if (!ctx.user) throw new UserFacingError("UNAUTHORIZED", "Votre session a expiré : connectez-vous à nouveau.");
   return next({ ctx: { ...ctx, user: ctx.user } });
 });

@@ -27,6 +27,15 @@ export const AUTHORIZATION_MATRIX: Record<string, Access> = {
   "auth.logout": "public",
   "auth.me": "public",
   "auth.logoutEverywhere": "authed",
+  // Second step of a login (any account that gave its password; refused unless it owes a code)
+  "totp.verify": "authed",
+  // TOTP of administrators: their own setup and switch-off, a colleague's reset
+  "totp.status": "admin",
+  "totp.beginSetup": "admin",
+  "totp.confirmSetup": "admin",
+  "totp.disable": "admin",
+  "totp.admins": "admin",
+  "totp.resetFor": "admin",
 
   // Portal: parents (bookings, manage link)
   "booking.upcomingSessions": "public",

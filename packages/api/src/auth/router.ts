@@ -55,7 +55,8 @@ export const authRouter = router({
     return { ok: true as const };
   }),
 
-  me: publicProcedure.output(sessionUser.nullable()).query(({ ctx }) => ctx.user),
+  // A session owing its TOTP code answers its user marked secondFactorPending: the app shows the code step.
+  me: publicProcedure.output(sessionUser.nullable()).query(({ ctx }) => ctx.user ?? ctx.pendingUser ?? null),
 
   /** Ends every session of the current user (e.g. a lost phone). */
   logoutEverywhere: authedProcedure.output(z.object({ ended: z.number() })).mutation(async ({ ctx }) => {

@@ -40,7 +40,11 @@ export async function createSession(
   return token;
 }
 
-/** Resolves the session cookie to a user; an expired session or a disabled account gives null. */
+/**
+ * Resolves the session cookie to a user; an expired session or a disabled account gives null.
+ * When the account has TOTP on and this session has not given a code since it was switched on,
+ * the user comes back marked `secondFactorPending` (see createContext: not logged in yet).
+ */
 export async function resolveSession(
   prisma: PrismaClient,
   req: RequestAdapter,
@@ -61,6 +65,8 @@ export async function resolveSession(
     });
   }
   const u = session.user;
+  const secondFactorPending =
+    u.totpEnabledAt !== null && (session.secondFactorAt === null || session.secondFactorAt < u.totpEnabledAt);
   return {
     sessionId: session.id,
     user: {
@@ -69,6 +75,7 @@ export async function resolveSession(
       displayName: u.displayName,
       role: roles.schema.parse(u.role),
       counsellorId: u.counsellor?.id ?? null,
+      ...(secondFactorPending ? { secondFactorPending: true as const } : {}),
     },
   };
 }

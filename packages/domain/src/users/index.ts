@@ -1,2 +1,3 @@
 export * from "./roles.js";
 export * from "./proconnect.js";
+export * from "./totp.js";

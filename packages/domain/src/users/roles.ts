@@ -39,5 +39,7 @@ export const sessionUser = z.object({
   displayName: z.string(),
   role: roles.schema,
   counsellorId: z.uuid().nullable(),
+  /** Password given, TOTP code still owed: nothing but the code step, logout and me is open. */
+  secondFactorPending: z.literal(true).optional(),
 });
 export type SessionUser = z.infer<typeof sessionUser>;
