@@ -8,6 +8,12 @@ import { valueList } from "../shared/value-list.js";
 export const auditActions = valueList([
   { value: "auth.login", label: "Connexion" },
   { value: "auth.login_failed", label: "Connexion refusée (mot de passe erroné)" },
+  { value: "auth.proconnect_refused", label: "Connexion ProConnect refusée" },
+  { value: "auth.second_factor", label: "Code de double authentification accepté" },
+  { value: "auth.second_factor_failed", label: "Code de double authentification refusé" },
+  { value: "auth.totp_enabled", label: "Double authentification activée" },
+  { value: "auth.totp_disabled", label: "Double authentification désactivée" },
+  { value: "team.totp_reset", label: "Double authentification d'un collègue réinitialisée" },
   { value: "team.invite", label: "Invitation d'un membre de l'équipe" },
   { value: "team.password_reset", label: "Lien de nouveau mot de passe envoyé" },
   { value: "team.password_set", label: "Mot de passe choisi" },
@@ -73,6 +79,10 @@ const DETAIL_LABELS: Record<string, string> = {
   from: "Avant",
   to: "Après",
   delivery: "Transmission du lien",
+  method: "Moyen",
+  sub: "Identifiant ProConnect",
+  issuer: "Fournisseur d'identité",
+  detail: "Détail",
   sessionsEnded: "Sessions fermées",
   kind: "Type de lien",
   format: "Format",
@@ -100,6 +110,8 @@ const VALUE_LABELS: Record<string, string> = {
   invite: "invitation",
   password_reset: "nouveau mot de passe",
   console: "depuis le serveur",
+  proconnect: "ProConnect",
+  password: "mot de passe",
   ...roles.labels,
 };
 
