@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useLocation } from "wouter";
-import { formatDateTime, formatDuration, registrationSources, registrationStatuses, sessionDuplicateInput, sessionStatuses, staffBookingInput } from "@medianum/domain";
+import { formatDateTime, formatDuration, registrationSources, registrationStatuses, sessionDuplicateInput, sessionStatuses, staffBookingInput, countOf } from "@medianum/domain";
 import {
   Alert,
   Badge,
@@ -149,7 +149,7 @@ function SessionActions({ sessionId, status, onFlash }: { sessionId: string; sta
         refresh();
         setPanel(null);
         onFlash(
-          `Séance annulée. ${r.notified} inscrit(s) prévenu(s) par e-mail.` + (r.toCall ? ` ${r.toCall} inscrit(s) sans e-mail à prévenir par téléphone.` : ""),
+          `Séance annulée. ${countOf(r.notified, "inscrit prévenu", "inscrits prévenus")} par e-mail.` + (r.toCall ? ` ${countOf(r.toCall, "inscrit", "inscrits")} sans e-mail à prévenir par téléphone.` : ""),
         );
       },
       onError: (e) => setError(readApiError(e).message),
@@ -327,7 +327,7 @@ function RegistrationActions({
     trpc.workshop.cancelRegistration.mutationOptions({
       onSuccess: (r) => {
         refresh();
-        onFlash(`Inscription de ${who} annulée.${r.promoted ? ` ${r.promoted} inscription(s) confirmée(s) depuis la liste d'attente.` : ""}`);
+        onFlash(`Inscription de ${who} annulée.${r.promoted ? ` ${countOf(r.promoted, "inscription confirmée", "inscriptions confirmées")} depuis la liste d'attente.` : ""}`);
       },
       onError: (e) => setError(readApiError(e).message),
     }),
@@ -377,7 +377,7 @@ function RegistrationActions({
             placeholder={sessions.isPending ? "Chargement…" : "Choisissez une séance"}
             options={(sessions.data ?? [])
               .filter((x) => x.id !== sessionId && x.status === "scheduled" && x.startsAt > new Date())
-              .map((x) => ({ value: x.id, label: `${x.title} — ${formatDateTime(x.startsAt)} (${Math.max(0, x.capacity - x.seatsTaken)} libres)` }))}
+              .map((x) => ({ value: x.id, label: `${x.title} — ${formatDateTime(x.startsAt)} (${countOf(Math.max(0, x.capacity - x.seatsTaken), "place libre", "places libres")})` }))}
             value={target}
             onChange={(e) => setTarget(e.target.value)}
             error={error}

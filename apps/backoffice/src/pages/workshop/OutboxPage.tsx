@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { formatDateTime, outboxStatusLabels, outboxStatuses, PERSONAL_LINK_MASK, personalLinkKinds } from "@medianum/domain";
+import { formatDateTime, outboxStatusLabels, outboxStatuses, PERSONAL_LINK_MASK, personalLinkKinds, countOf } from "@medianum/domain";
 import { Alert, Badge, Button, DataTable, EmptyState, SelectField, TextField, readApiError } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
@@ -83,7 +83,7 @@ export function OutboxPage() {
                         <Badge tone={m.status === "sent" ? "success" : m.status === "failed" ? "danger" : "warning"}>
                           {outboxStatusLabels[m.status as Status] ?? m.status}
                         </Badge>
-                        {m.lastError ? <span className="mn-hint"> {m.attempts} essai(s) : {m.lastError}</span> : null}
+                        {m.lastError ? <span className="mn-hint"> {countOf(m.attempts, "essai")} : {m.lastError}</span> : null}
                       </>
                     ),
                   },
