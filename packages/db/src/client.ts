@@ -32,6 +32,15 @@ export interface OpenDatabaseOptions {
   poolSize?: number;
 }
 
+/**
+ * PostgreSQL's defaults inside PGlite reserve 128 MB of shared buffers in the WebAssembly memory,
+ * which is touched as pages are read and never given back: most of the embedded server's idle
+ * memory. PGlite reads its files through Node, so the operating system's page cache still holds the
+ * data that does not fit; 16 MB covers the demo database's hot pages (measured:
+ * tooling/scripts/measure-start.mjs, README « En production »).
+ */
+const PGLITE_SETTINGS = ["-c", "shared_buffers=16MB", "-c", "temp_buffers=2MB", "-c", "wal_buffers=1MB"];
+
 function redact(url: string): string {
   try {
     const u = new URL(url);
@@ -77,7 +86,7 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Data
   }
 
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const lite = new PGlite(opts.dataDir);
+  const lite = new PGlite(opts.dataDir, { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] });
   await lite.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
   const runner = pgliteRunner(lite);
