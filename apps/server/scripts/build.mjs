@@ -24,7 +24,8 @@ const external = [
 
 rmSync(outDir, { recursive: true, force: true });
 const result = await build({
-  entryPoints: { main: join(serverDir, "src", "main.ts") },
+  // The server, and the operator's commands (`pnpm medianum …`).
+  entryPoints: { main: join(serverDir, "src", "main.ts"), cli: join(serverDir, "src", "cli.ts") },
   outdir: outDir,
   bundle: true,
   platform: "node",
@@ -44,5 +45,7 @@ const result = await build({
 });
 cpSync(migrationsSrc, join(outDir, "migrations"), { recursive: true });
 
-const bytes = Object.values(result.metafile.outputs).find((o) => o.entryPoint)?.bytes ?? 0;
-console.log(`dist/main.js : ${(bytes / 1024 / 1024).toFixed(1)} MB (migrations copiées dans dist/migrations)`);
+for (const [path, out] of Object.entries(result.metafile.outputs)) {
+  if (out.entryPoint) console.log(`${path.replace(/^.*dist\//, "dist/")} : ${(out.bytes / 1024 / 1024).toFixed(1)} MB`);
+}
+console.log("migrations copiées dans dist/migrations");

@@ -143,3 +143,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     appsDir: join(repoRoot, "apps"),
   };
 }
+
+/** Only where the database is, for the operator's commands (backup, restore), which need nothing else. */
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): { databaseUrl?: string; dataDir: string } {
+  const blankless = (n: Name) => (env[n]?.trim() === "" ? undefined : env[n]);
+  const parsed = z.object({ DATABASE_URL: variables.DATABASE_URL.schema, DATA_DIR: variables.DATA_DIR.schema }).safeParse({
+    DATABASE_URL: blankless("DATABASE_URL"),
+    DATA_DIR: blankless("DATA_DIR"),
+  });
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => describe(i, env)));
+  return parsed.data.DATABASE_URL ? { databaseUrl: parsed.data.DATABASE_URL, dataDir: parsed.data.DATA_DIR } : { dataDir: parsed.data.DATA_DIR };
+}

@@ -3,3 +3,4 @@ export type * from "./generated/prisma/models.js";
 export { openDatabase, type Database, type DatabaseKind, type OpenDatabaseOptions } from "./client.js";
 export { migrate, readMigrations, MigrationError, MIGRATIONS_DIR } from "./migrate.js";
 export type { SqlRunner } from "./sql.js";
+export { backupDatabase, restoreDatabase, backupKind, BackupError, type DatabaseTarget, type BackupKind } from "./backup.js";
