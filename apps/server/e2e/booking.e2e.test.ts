@@ -62,6 +62,7 @@ describe("booking journeys, in Chromium", () => {
     await page.getByLabel("Nombre de places").selectOption("2");
     await page.getByRole("button", { name: "Confirmer mon inscription" }).click();
     await page.getByRole("heading", { name: "Inscription confirmée" }).waitFor();
+    await page.getByText("Vos 2 places sont réservées. Merci !").waitFor();
     const shownLink = await page.getByRole("link", { name: "Gérer mon inscription" }).getAttribute("href");
     expect(shownLink).toMatch(/^\/inscription\/[A-Za-z0-9_-]{43}$/);
 
@@ -93,6 +94,23 @@ describe("booking journeys, in Chromium", () => {
     expect(cancelIcs).toMatch(/METHOD:CANCEL/);
     expect(/UID:(.*)/.exec(cancelIcs)?.[1]?.trim()).toBe(uid);
     expect(await product.db.prisma.registration.count({ where: { sessionId: session.id, status: "confirmed" } })).toBe(0);
+    await ctx.close();
+  });
+
+  it("a family bigger than the seats left is told before sending, and joins the waitlist as a whole", async () => {
+    const session = await freshSession(1);
+    const ctx = await browser.newContext({ locale: "fr-FR", viewport: { width: 360, height: 740 } });
+    const page = await ctx.newPage();
+    await page.goto(`${product.baseUrl}/seances/${session.id}`);
+    await page.getByRole("heading", { level: 1, name: session.workshop.title }).waitFor();
+    await fillBooking(page, { first: "Léa", last: "Famille", email: "lea.e2e@exemple.fr" });
+    // The selector offers the whole family, not only the seat left.
+    await page.getByLabel("Nombre de places").selectOption("3");
+    await page.getByRole("status").filter({ hasText: "Il ne reste que 1 place : avec 3 places, vous serez inscrits sur la liste d'attente" }).waitFor();
+    await page.getByRole("button", { name: "M'inscrire sur la liste d'attente" }).click();
+    await page.getByRole("heading", { name: "Inscription en liste d'attente" }).waitFor();
+    const registration = await product.db.prisma.registration.findFirstOrThrow({ where: { sessionId: session.id } });
+    expect(registration).toMatchObject({ status: "waitlisted", seats: 3 });
     await ctx.close();
   });
 

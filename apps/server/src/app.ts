@@ -10,6 +10,7 @@ import type { ServerConfig } from "./config.js";
 import { createMailTransport, JobRunner, productJobs } from "./jobs/index.js";
 import { clientErrorHandler, frameworkErrors, guardApiRequests, registerErrorHandler } from "./http-errors.js";
 import { redactUrl } from "./log-redaction.js";
+import { JOB_FAILURES_DEGRADED, OUTBOX_DELAY_DEGRADED_SECONDS, ProductMetrics, readFailingJobs, readOutboxBacklog, registerMetrics } from "./metrics.js";
 import { registerNoStore } from "./no-store.js";
 import { createPortalPages } from "./portal-pages.js";
 import { registerStaticApps } from "./static-apps.js";
@@ -32,6 +33,7 @@ declare module "fastify" {
   interface FastifyInstance {
     /** The scheduled-job runner (tests call `app.jobs.runOnce(name, { now })`). */
     jobs: JobRunner;
+    metrics: ProductMetrics;
   }
 }
 
@@ -89,6 +91,9 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
   guardApiRequests(app, "/api/trpc/");
   registerRetryAfterFallback(app);
   registerNoStore(app);
+  const metrics = new ProductMetrics(db, now);
+  app.decorate("metrics", metrics);
+  registerMetrics(app, metrics, config.metricsToken);
 
   const services: ApiServices = {
     db,
@@ -103,6 +108,7 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
     },
     rateLimiter: new RateLimiter(db.prisma),
     now,
+    observer: metrics,
   };
 
   await app.register(fastifyTRPCPlugin, {
@@ -116,17 +122,26 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
 
   registerExportRoutes(app, services, requestAdapter);
 
+  // "degraded": the instance answers, but e-mails are stuck (SMTP configured and the oldest has
+  // waited over an hour) or a scheduled job keeps failing. Still 200: a load balancer keeps it.
   app.get("/api/health", async (_req, reply) => {
     const ok = await db.ping();
+    if (!ok) return reply.code(503).header("Cache-Control", "no-store").send({ status: "unavailable", database: "unreachable" });
+    const [backlog, failing] = await Promise.all([readOutboxBacklog(db, now()), readFailingJobs(db)]);
+    const problems: string[] = [];
+    if (config.smtpUrl && backlog.oldestAgeSeconds > OUTBOX_DELAY_DEGRADED_SECONDS) {
+      problems.push(`${backlog.pending} e-mail(s) en attente, le plus ancien depuis ${Math.round(backlog.oldestAgeSeconds / 60)} min`);
+    }
+    for (const j of failing.filter((f) => f.failures >= JOB_FAILURES_DEGRADED)) problems.push(`tâche ${j.name} en échec ${j.failures} fois de suite`);
     return reply
-      .code(ok ? 200 : 503)
+      .code(200)
       .header("Cache-Control", "no-store")
-      .send({ status: ok ? "ok" : "unavailable", database: ok ? "ok" : "unreachable" });
+      .send({ status: problems.length ? "degraded" : "ok", database: "ok", outbox: backlog, ...(problems.length ? { problems } : {}) });
   });
 
   // Scheduled jobs (e-mail delivery, reminders, retention): started once listening, stopped on close.
   const transport = mailTransport === undefined ? createMailTransport(config) : mailTransport;
-  const jobs = new JobRunner(db, productJobs(db, config, services.config, transport, services.rateLimiter), now, app.log);
+  const jobs = new JobRunner(db, productJobs(db, config, services.config, transport, services.rateLimiter), now, app.log, (job, ok) => metrics.jobRun(job, ok));
   app.decorate("jobs", jobs);
   if (config.jobsEnabled) app.addHook("onListen", async () => jobs.start());
   app.addHook("onClose", async () => {

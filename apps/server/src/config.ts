@@ -76,6 +76,8 @@ const variables = {
   REGISTRATION_RETENTION_MONTHS: { schema: int(1, 60).default(6), expected: "un nombre de mois entier de 1 à 60" },
   /** Scheduled jobs (outbox delivery, reminders, retention) run in this process unless false. */
   JOBS_ENABLED: { schema: bool.default(true), expected: "true ou false" },
+  /** Bearer token for /api/metrics from another machine (the machine itself needs none). */
+  METRICS_TOKEN: { schema: z.string().trim().min(24).optional(), expected: "un jeton d'au moins 24 caractères (par ex. openssl rand -hex 24)" },
 } as const;
 
 type Variables = typeof variables;
@@ -140,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     reminderHoursBefore: e.REMINDER_HOURS_BEFORE,
     registrationRetentionMonths: e.REGISTRATION_RETENTION_MONTHS,
     jobsEnabled: e.JOBS_ENABLED,
+    metricsToken: e.METRICS_TOKEN,
     appsDir: join(repoRoot, "apps"),
   };
 }

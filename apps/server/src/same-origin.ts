@@ -11,7 +11,8 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export const NOT_FROM_OUR_PAGES = "Demande refusée : elle ne vient pas d'une page de Médianum. Rechargez la page de Médianum et réessayez.";
-export const NOT_JSON = "Demande refusée : le contenu doit être envoyé en JSON (Content-Type: application/json).";
+/** Same words as every other 415 of the server (http-errors.ts). */
+export const NOT_JSON = "Format de la demande non pris en charge : envoyez du JSON.";
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim();
 
@@ -23,8 +24,11 @@ function originOf(url: string): string | null {
   }
 }
 
-/** Why a state-changing request is refused, or null when it comes from our own pages with JSON. */
-export function crossSiteRefusal(req: Pick<FastifyRequest, "headers" | "protocol" | "host">, publicOrigin: string): string | null {
+/**
+ * Why a state-changing request is refused, or null when it comes from our own pages with JSON:
+ * 403 from elsewhere, 415 from our own pages without JSON.
+ */
+export function crossSiteRefusal(req: Pick<FastifyRequest, "headers" | "protocol" | "host">, publicOrigin: string): { status: 403 | 415; message: string } | null {
   const site = first(req.headers["sec-fetch-site"])?.toLowerCase();
   let sameOrigin: boolean;
   if (site) {
@@ -34,18 +38,18 @@ export function crossSiteRefusal(req: Pick<FastifyRequest, "headers" | "protocol
     const origin = first(req.headers.origin);
     sameOrigin = !!origin && origin !== "null" && (origin === publicOrigin || origin === originOf(`${req.protocol}://${req.host}`));
   }
-  if (!sameOrigin) return NOT_FROM_OUR_PAGES;
+  if (!sameOrigin) return { status: 403, message: NOT_FROM_OUR_PAGES };
   const type = first(req.headers["content-type"])?.split(";", 1)[0]?.trim().toLowerCase();
-  if (type !== "application/json") return NOT_JSON;
+  if (type !== "application/json") return { status: 415, message: NOT_JSON };
   return null;
 }
 
-/** Refuses (403, nothing read nor changed) any state-changing request that is not same-origin JSON. */
+/** Refuses (403 or 415, nothing read nor changed) any state-changing request that is not same-origin JSON. */
 export function registerSameOriginGuard(app: FastifyInstance, publicUrl: string) {
   const publicOrigin = originOf(publicUrl) ?? "";
   app.addHook("onRequest", async (req, reply) => {
     if (SAFE_METHODS.has(req.method)) return;
     const refusal = crossSiteRefusal(req, publicOrigin);
-    if (refusal) return reply.code(403).header("Cache-Control", "no-store").send({ error: refusal });
+    if (refusal) return reply.code(refusal.status).header("Cache-Control", "no-store").send({ error: refusal.message });
   });
 }

@@ -43,7 +43,7 @@ describe("server", () => {
   it("answers /api/health with 200 when the database is reachable", async () => {
     const res = await app.inject("/api/health");
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: "ok", database: "ok" });
+    expect(res.json()).toEqual({ status: "ok", database: "ok", outbox: { pending: 0, oldestAgeSeconds: 0 } });
   });
 
   it("serves each app under its path, with a client-side-routing fallback", async () => {

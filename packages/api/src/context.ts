@@ -20,12 +20,19 @@ export interface RequestAdapter {
   clearCookie(name: string, options: CookieOptions): void;
 }
 
+/** What the server counts for its metrics; the API reports into it when given one. */
+export interface ApiObserver {
+  /** Outcome of each operation of a device's sync batch (applied, duplicate, rejected, conflict). */
+  syncOperations(statuses: readonly string[]): void;
+}
+
 /** Long-lived services shared by every request. */
 export interface ApiServices {
   db: Database;
   config: ApiConfig;
   rateLimiter: RateLimiter;
   now: () => Date;
+  observer?: ApiObserver | undefined;
 }
 
 export interface Context extends ApiServices {

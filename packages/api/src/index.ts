@@ -1,6 +1,6 @@
 export { appRouter, type AppRouter } from "./root.js";
 export { createContext } from "./create-context.js";
-export type { ApiServices, Context, CookieOptions, RequestAdapter } from "./context.js";
+export type { ApiObserver, ApiServices, Context, CookieOptions, RequestAdapter } from "./context.js";
 export { createCallerFactory } from "./trpc.js";
 export { defaultApiConfig, type ApiConfig } from "./shared/config.js";
 export { RateLimiter } from "./shared/rate-limit.js";
@@ -19,3 +19,4 @@ export { writeExport } from "./exports/write.js";
 export { eraseExpiredCollegeContacts } from "./college/retention.js";
 export { purgeOldSyncReceipts } from "./sync/retention.js";
 export { fileCollegeReport } from "./college/report.js";
+export { createAdministrator } from "./team/create-administrator.js";

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "wouter";
-import { collegeRequestStatuses, collegeTopics, formatDate, type CollegeInboxFilters } from "@medianum/domain";
+import { collegeRequestStatuses, collegeTopics, countOf, formatDate, type CollegeInboxFilters } from "@medianum/domain";
 import { Badge, Button, DataTable, EmptyState, SelectField, TextField } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 import { QueryState, requestTone, Title } from "./common.js";
@@ -89,7 +89,7 @@ export function CollegeRequestsPage() {
                 {
                   key: "classes",
                   header: "Classes",
-                  render: (r) => `${r.classesCount} classe${r.classesCount > 1 ? "s" : ""}, ${r.pupils} élèves`,
+                  render: (r) => `${countOf(r.classesCount, "classe")}, ${countOf(r.pupils, "élève")}`,
                 },
               ]}
             />

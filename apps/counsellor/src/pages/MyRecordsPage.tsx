@@ -1,5 +1,5 @@
 import { Link } from "wouter";
-import { activityTypes, formatDate, formatDuration, locationTypes, mediationThemes } from "@medianum/domain";
+import { activityTypes, countOf, formatDate, formatDuration, locationTypes, mediationThemes } from "@medianum/domain";
 import { Alert, Badge, EmptyState, Spinner } from "@medianum/ui";
 import { Title, useFlash } from "../common.js";
 import { useDevice } from "../offline/device.js";
@@ -59,7 +59,7 @@ export function MyRecordsPage() {
                 <p>
                   {r.type === "Collectif" && r.workshopTitle ? `${r.workshopTitle} · ` : `${activityTypes.label(r.type)} · `}
                   {formatDuration(r.durationMinutes)}
-                  {r.type === "Collectif" ? ` · ${r.participantsCount} participants` : ""}
+                  {r.type === "Collectif" ? ` · ${countOf(r.participantsCount, "participant")}` : ""}
                 </p>
                 <p>{r.themes.map((t) => mediationThemes.label(t)).join(", ")}</p>
                 <p>{r.placeName ?? locationTypes.label(r.locationType)}</p>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useSearch } from "wouter";
-import { chequeUsableOn, countCheques, formatDate, passPrescriptionInput, type PassPrescription } from "@medianum/domain";
+import { chequeUsableOn, countCheques, countOf, formatDate, type PassPrescription, passPrescriptionInput } from "@medianum/domain";
 import { Alert, Badge, Button, CheckboxGroup, EmptyState, ErrorSummary, Spinner, TextArea, TextField, issuesToFieldErrors, toSummary, useFocusOnMount, type FieldErrors } from "@medianum/ui";
 import { Title, todayIso } from "../common.js";
 import { useDevice } from "../offline/device.js";
@@ -138,7 +138,7 @@ function PrescriptionForm({ numbers, correcting, onDone, onCancel }: { numbers: 
       await db.prescriptions.put({ id: p.id, prescribedOn: p.prescribedOn, need: p.need, chequeNumbers: p.chequeNumbers, syncState: "pending" });
       await db.cheques.where("number").anyOf(p.chequeNumbers).modify({ status: "prescribed", prescriptionId: p.id });
       if (correcting) await retryNow(db, correcting.seq!, p);
-      else await enqueue(db, { kind: "pass.prescription", payload: p, entityId: p.id, summary: `Pass numérique : ${p.chequeNumbers.length} chèque(s) le ${day(p.prescribedOn)}` });
+      else await enqueue(db, { kind: "pass.prescription", payload: p, entityId: p.id, summary: `Pass numérique : ${countOf(p.chequeNumbers.length, "chèque")} le ${day(p.prescribedOn)}` });
     });
     void engine.run({ now: true });
     onDone(`${p.chequeNumbers.length} chèque${p.chequeNumbers.length > 1 ? "s" : ""} prescrit${p.chequeNumbers.length > 1 ? "s" : ""}${navigator.onLine ? "" : " sur cet appareil : la prescription sera envoyée dès le retour du réseau"}.`);

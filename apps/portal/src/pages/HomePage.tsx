@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation, useSearch } from "wouter";
-import { availabilityLabel, formatDateTime, formatDuration } from "@medianum/domain";
+import { availabilityLabel, countOf, formatDateTime, formatDuration } from "@medianum/domain";
 import { Alert, Badge, Button, EmptyState, Spinner, readApiError, useDocumentTitle, VisuallyHidden } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 import { catalogueQueryInput, readFilters, toSearch } from "./filters.js";
@@ -52,7 +52,7 @@ export function HomePage() {
       ) : (
         <>
           <h2 className="mn-visually-hidden" aria-live="polite">
-            {sessions.data.length === 1 ? "1 séance" : `${sessions.data.length} séances`}
+            {countOf(sessions.data.length, "séance")}
           </h2>
           <ul className="mn-card-list">
             {sessions.data.map((s) => {

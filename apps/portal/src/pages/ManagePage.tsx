@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "wouter";
-import { formatDateTime, formatDuration, registrationStatuses } from "@medianum/domain";
+import { countOf, formatDateTime, formatDuration, registrationStatuses } from "@medianum/domain";
 import { Alert, Badge, Button, SelectField, Spinner, readApiError, useDocumentTitle, useFocusOnMount } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 
@@ -30,7 +30,7 @@ export default function ManagePage({ token }: { token: string }) {
   const reduce = useMutation(
     trpc.booking.reduceSeats.mutationOptions({
       onSuccess: (_res, vars) => {
-        setDone(`C'est noté : vous avez maintenant ${vars.seats === 1 ? "1 place" : `${vars.seats} places`}.`);
+        setDone(`C'est noté : vous avez maintenant ${countOf(vars.seats, "place")}.`);
         setSeats("");
         refresh();
       },
@@ -71,7 +71,7 @@ export default function ManagePage({ token }: { token: string }) {
   const r = q.data;
   const s = r.session;
   const error = cancel.error ?? reduce.error;
-  const seatOptions = Array.from({ length: Math.max(0, r.seats - 1) }, (_, i) => ({ value: String(i + 1), label: i === 0 ? "1 place" : `${i + 1} places` }));
+  const seatOptions = Array.from({ length: Math.max(0, r.seats - 1) }, (_, i) => ({ value: String(i + 1), label: countOf(i + 1, "place") }));
   return (
     <>
       <h1>Mon inscription</h1>
@@ -99,7 +99,7 @@ export default function ManagePage({ token }: { token: string }) {
           {s.place.address}, {s.place.postalCode} {s.place.communeName}
         </dd>
         <dt>Places</dt>
-        <dd>{r.seats === 1 ? "1 place" : `${r.seats} places`}</dd>
+        <dd>{countOf(r.seats, "place")}</dd>
         <dt>Au nom de</dt>
         <dd>
           {r.firstName}

@@ -5,6 +5,7 @@ import {
   audiences,
   availabilityLabel,
   bookingInput,
+  countOf,
   formatDateTime,
   formatDuration,
   MAX_SEATS_PER_BOOKING,
@@ -252,7 +253,7 @@ function BookingForm({
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     setFormError(null);
-    const parsed = bookingInput.safeParse({ ...values, sessionId, seats: Number(values.seats), acceptWaitlist: full || values.acceptWaitlist });
+    const parsed = bookingInput.safeParse({ ...values, sessionId, seats: Number(values.seats), acceptWaitlist: full || overflow || values.acceptWaitlist });
     if (!parsed.success) {
       setErrors(issuesToFieldErrors(parsed.error.issues));
       setAttempt((n) => n + 1);
@@ -262,12 +263,17 @@ function BookingForm({
     book.mutate(parsed.data);
   }
 
-  // When full, a family can still join the waitlist with up to the maximum.
-  const maxSeats = full ? MAX_SEATS_PER_BOOKING : Math.max(1, Math.min(MAX_SEATS_PER_BOOKING, seatsLeft));
-  const seatOptions = Array.from({ length: maxSeats }, (_, i) => ({
+  // A family bigger than the seats left is not turned away: it joins the waitlist as a whole
+  // (the seats are not split), and is told so before sending.
+  const seatOptions = Array.from({ length: MAX_SEATS_PER_BOOKING }, (_, i) => ({
     value: String(i + 1),
-    label: i === 0 ? "1 place" : `${i + 1} places`,
+    label: countOf(i + 1, "place"),
   }));
+  const overflow = !full && Number(values.seats) > seatsLeft;
+  const seatsHint = full
+    ? `Une place par personne qui vient (${MAX_SEATS_PER_BOOKING} au maximum).`
+    : `Une place par personne qui vient (${MAX_SEATS_PER_BOOKING} au maximum). Il reste ${countOf(seatsLeft, "place libre", "places libres")} : au-delà, toute votre inscription passe sur la liste d'attente.`;
+  const waitlistOnly = full || overflow;
   const summary = toSummary(errors, FIELD_ORDER);
 
   return (
@@ -324,12 +330,17 @@ function BookingForm({
         <SelectField
           label="Nombre de places"
           name="seats"
-          hint={`Une place par personne qui vient (${MAX_SEATS_PER_BOOKING} au maximum).`}
+          hint={seatsHint}
           options={seatOptions}
           value={values.seats}
           onChange={(e) => set("seats", e.target.value)}
           error={errors.seats}
         />
+        <p role="status" className={overflow ? undefined : "mn-visually-hidden"}>
+          {overflow
+            ? `Il ne reste que ${countOf(seatsLeft, "place")} : avec ${countOf(Number(values.seats), "place")}, vous serez inscrits sur la liste d'attente, et prévenus dès que ${countOf(Number(values.seats), "place se libère", "places se libèrent")}.`
+            : ""}
+        </p>
         <TextArea
           label="Votre besoin ou votre question"
           name="need"
@@ -347,7 +358,7 @@ function BookingForm({
           onChange={(e) => set("consent", e.target.checked)}
           error={errors.consent}
         />
-        {full ? null : (
+        {waitlistOnly ? null : (
           <CheckboxField
             name="acceptWaitlist"
             label="Si les places viennent à manquer pendant que je remplis ce formulaire, m'inscrire sur la liste d'attente."
@@ -371,7 +382,7 @@ function BookingForm({
         </div>
         <div className="mn-actions">
           <Button type="submit" loading={book.isPending} loadingLabel="Inscription en cours…">
-            {full ? "M'inscrire sur la liste d'attente" : "Confirmer mon inscription"}
+            {waitlistOnly ? "M'inscrire sur la liste d'attente" : "Confirmer mon inscription"}
           </Button>
         </div>
       </form>
@@ -394,7 +405,9 @@ function Confirmation({ booked }: { booked: Booked }) {
         <p>
           {waitlisted
             ? "La séance est complète : vous êtes sur la liste d'attente. Nous vous prévenons si une place se libère."
-            : "Votre place est réservée. Merci !"}
+            : booked.seats === 1
+              ? "Votre place est réservée. Merci !"
+              : `Vos ${countOf(booked.seats, "place")} sont réservées. Merci !`}
         </p>
       </Alert>
       <h2>Votre inscription</h2>
@@ -412,7 +425,7 @@ function Confirmation({ booked }: { booked: Booked }) {
           {booked.place.address}, {booked.place.postalCode} {booked.place.communeName}
         </dd>
         <dt>Places</dt>
-        <dd>{booked.seats === 1 ? "1 place" : `${booked.seats} places`}</dd>
+        <dd>{countOf(booked.seats, "place")}</dd>
         <dt>Contact</dt>
         <dd>Nous vous contacterons {booked.email ? "à l'adresse " : "au "}{contact}.</dd>
       </dl>

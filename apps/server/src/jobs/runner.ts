@@ -33,6 +33,8 @@ export class JobRunner {
     readonly jobs: readonly Job[],
     private readonly now: () => Date,
     private readonly log: { error(obj: unknown, msg?: string): void; info(obj: unknown, msg?: string): void },
+    /** Told of each run of this instance (metrics). */
+    private readonly onRun: (job: string, ok: boolean) => void = () => undefined,
   ) {}
 
   /** Claims the job's lease if it is due and free; returns false when another instance has it or it ran recently. */
@@ -60,13 +62,21 @@ export class JobRunner {
         where: { name: job.name, lockedBy: this.instanceId },
         data: { lastRunAt: now, lastResult: result, lockedUntil: null, lockedBy: null },
       });
+      this.onRun(job.name, true);
       return { ran: true, result };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.log.error({ err, job: job.name }, `tâche planifiée ${job.name} en échec`);
-      // Released without lastRunAt: retried at the next tick.
-      await this.db.prisma.scheduledJob
-        .updateMany({ where: { name: job.name, lockedBy: this.instanceId }, data: { lockedUntil: null, lockedBy: null, lastResult: { error: message } } })
+      this.onRun(job.name, false);
+      // Released without lastRunAt: retried at the next tick. Failures in a row are counted in the
+      // row itself, shared by every instance: /api/health says "degraded" after a few.
+      await this.db.prisma
+        .$executeRaw(
+          Prisma.sql`UPDATE "ScheduledJob" SET "lockedUntil" = NULL, "lockedBy" = NULL,
+            "lastResult" = jsonb_build_object('error', ${message}::text, 'failures',
+              (CASE WHEN "lastResult" ? 'error' THEN COALESCE(("lastResult"->>'failures')::int, 1) ELSE 0 END) + 1)
+            WHERE name = ${job.name} AND "lockedBy" = ${this.instanceId}`,
+        )
         .catch(() => undefined);
       return { ran: true, error: message };
     }

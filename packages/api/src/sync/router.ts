@@ -24,6 +24,7 @@ export const syncRouter = router({
     .output(syncPushResult)
     .mutation(async ({ ctx, input }) => {
       const results = await applyBatch(ctx.db.prisma, ctx.counsellorId, input.operations, ctx.now(), { publicUrl: ctx.config.publicUrl });
+      ctx.observer?.syncOperations(results.map((r) => r.status));
       const applied = results.filter((r) => r.status === "applied").length;
       if (applied > 0) await audit(ctx, ctx.db.prisma, "sync.push", undefined, { applied, received: input.operations.length });
       return { results };

@@ -1,4 +1,5 @@
 import type { RegistrationStatus } from "./registration.js";
+import { countOf } from "../shared/plural.js";
 
 // Seat rules, kept free of zod so the portal's first page can use them within its size budget.
 
@@ -47,7 +48,7 @@ export function registrationsToPromote<T extends { seats: number }>(waitlist: re
 /** "3 places restantes", "1 place restante", "Complet". */
 export function seatsLeftLabel(left: number): string {
   if (left <= 0) return "Complet";
-  return left === 1 ? "1 place restante" : `${left} places restantes`;
+  return countOf(left, "place restante", "places restantes");
 }
 
 

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "wouter";
-import { formatOpeningHours, placeTypes } from "@medianum/domain";
+import { countOf, formatOpeningHours, placeTypes } from "@medianum/domain";
 import { Alert, Button, DataTable, EmptyState, readApiError } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
@@ -83,9 +83,9 @@ function StandardExport() {
       </Button>
       <div role="status">
         {report ? (
-          <Alert type={report.rejected.length ? "warning" : "success"} title={`${report.count} lieu(x) exporté(s).`}>
+          <Alert type={report.rejected.length ? "warning" : "success"} title={`${countOf(report.count, "lieu exporté", "lieux exportés")}.`}>
             <p>
-              {report.withoutSiret} sans SIRET ; {report.rejected.length} refusé(s) par le standard.
+              {report.withoutSiret} sans SIRET ; {countOf(report.rejected.length, "refusé")} par le standard.
             </p>
             {report.rejected.length ? (
               <ul>

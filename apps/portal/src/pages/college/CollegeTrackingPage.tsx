@@ -58,7 +58,11 @@ export default function CollegeTrackingPage({ token }: { token: string }) {
       <>
         <h1>{notFound ? "Lien de suivi inconnu" : "Suivi de votre demande"}</h1>
         {notFound ? (
-          <p>{readApiError(q.error).message}</p>
+          // A shortened or mistyped link fails validation (400) as an unknown one (404) does: same words.
+          <p>
+            Ce lien ne correspond à aucune demande. Vérifiez qu'il a été copié en entier depuis l'e-mail de confirmation de votre demande, ou
+            contactez l'équipe de coordination.
+          </p>
         ) : (
           <Alert type="error" title="La demande n'a pas pu être affichée.">
             <p>{readApiError(q.error).message}</p>
