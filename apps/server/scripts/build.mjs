@@ -17,6 +17,7 @@ const migrationsSrc = join(serverDir, "..", "..", "packages", "db", "prisma", "m
 const external = [
   "@node-rs/argon2", // native addon, one binary per platform
   "@electric-sql/pglite", // loads pglite.wasm and pglite.data beside its own files
+  "@electric-sql/pglite-tools", // same for pg_dump.wasm
   "@prisma/client", // its query compiler is a 4 MB WebAssembly module, loaded on first query
   "@etalab/decoupage-administratif", // the demo seed reads its JSON files through require.resolve
   "pg-native", // optional binding of `pg`, never installed

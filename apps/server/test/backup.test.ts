@@ -5,29 +5,15 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hashPassword } from "@medianum/api";
-import { backupDatabase, openDatabase, restoreDatabase, type Database } from "@medianum/db";
+import { backupDatabase, openDatabase, restoreDatabase } from "@medianum/db";
 import { seedDemo } from "@medianum/db/seed";
+import { fingerprint } from "./support/fingerprint.js";
 import { afterAll, describe, expect, it } from "vitest";
 
 // Backup → wipe → restore gives back every row of every table, on both engines.
 
 const work = mkdtempSync(join(tmpdir(), "medianum-backup-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Row count and a checksum of every row (cast to text, in a stable order) of every table. */
-async function fingerprint(db: Database): Promise<Record<string, string>> {
-  const tables = await db.sql.query<{ name: string }>(
-    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`,
-  );
-  const out: Record<string, string> = {};
-  for (const { name } of tables) {
-    const [row] = await db.sql.query<{ n: number; sum: string | null }>(
-      `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS sum FROM "${name}" t`,
-    );
-    out[name] = `${row!.n} ${row!.sum}`;
-  }
-  return out;
-}
 
 function expectSeeded(print: Record<string, string>) {
   expect(Object.keys(print).length).toBeGreaterThan(20);

@@ -4,3 +4,4 @@ export { openDatabase, type Database, type DatabaseKind, type OpenDatabaseOption
 export { migrate, readMigrations, MigrationError, MIGRATIONS_DIR } from "./migrate.js";
 export type { SqlRunner } from "./sql.js";
 export { backupDatabase, restoreDatabase, backupKind, BackupError, type DatabaseTarget, type BackupKind } from "./backup.js";
+export { moveToPostgres, type MoveReport } from "./move.js";
