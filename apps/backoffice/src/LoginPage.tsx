@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { Button, LoginForm, readApiError, useDocumentTitle } from "@medianum/ui";
+import { Button, LoginForm, ProConnectLogin, readApiError, useDocumentTitle } from "@medianum/ui";
 import { useSwitchSessionUser, useTRPC } from "@medianum/api-client";
 
 export function LoginPage({ appTitle, intro }: { appTitle: string; intro: string }) {
@@ -7,7 +7,12 @@ export function LoginPage({ appTitle, intro }: { appTitle: string; intro: string
   const trpc = useTRPC();
   const switchUser = useSwitchSessionUser();
   const login = useMutation(trpc.auth.login.mutationOptions({ onSuccess: switchUser }));
-  return <LoginForm intro={intro} submit={(credentials) => login.mutateAsync(credentials)} />;
+  return (
+    <>
+      <LoginForm intro={intro} submit={(credentials) => login.mutateAsync(credentials)} />
+      <ProConnectLogin app="pilotage" />
+    </>
+  );
 }
 
 /** "Connecté(e) : Nom" and the log-out button, for the header. */

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
-import { Button, LoginForm, readApiError, useDocumentTitle } from "@medianum/ui";
+import { Button, LoginForm, ProConnectLogin, readApiError, useDocumentTitle } from "@medianum/ui";
 import { useSwitchSessionUser, useTRPC } from "@medianum/api-client";
 import { useDevice } from "./offline/device.js";
 import { wipeDevice } from "./offline/db.js";
@@ -11,7 +11,12 @@ export function LoginPage({ appTitle, intro }: { appTitle: string; intro: string
   const trpc = useTRPC();
   const switchUser = useSwitchSessionUser();
   const login = useMutation(trpc.auth.login.mutationOptions({ onSuccess: switchUser }));
-  return <LoginForm intro={intro} submit={(credentials) => login.mutateAsync(credentials)} />;
+  return (
+    <>
+      <LoginForm intro={intro} submit={(credentials) => login.mutateAsync(credentials)} />
+      <ProConnectLogin app="conseiller" />
+    </>
+  );
 }
 
 /**

@@ -1,26 +1,53 @@
-// Booking benchmark: starts the real server on a throwaway PostgreSQL database, drives
-// concurrent bookings over HTTP (spread over many sessions, then a rush on one hot session),
-// and prints bookings per second, p50/p95 latency and seats sold versus capacity.
+// Booking benchmark: starts the real server on a throwaway PostgreSQL database and drives
+// concurrent bookings over HTTP from a worker thread (50 in parallel, spread over many sessions),
+// in interleaved rounds with its two limits measured on the same PostgreSQL in the same run:
+//   - `pgbench -N` (TPC-B without the hot branch rows) on a scratch database (`pgbench -i`);
+//   - the booking's own statements (rate limit, BEGIN, lock and read, sums, registration + e-mail,
+//     COMMIT: the very SQL texts the API runs, with a real e-mail of this run) replayed by pgbench
+//     on the bench's database (simple protocol: pgbench would read `[[:space:]]` as a variable otherwise).
+// Then a rush on one 12-seat session, and seats sold versus capacity.
+// Prints medians and ratios; writes bench-results/booking.json (`summary` for `pnpm bench`).
 //   pnpm bench:booking      (TEST_DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/postgres)
-// Options: BENCH_SESSIONS (40), BENCH_CAPACITY (15), BENCH_SPREAD (1500), BENCH_HOT (400), BENCH_CONCURRENCY (50).
+// Options: BENCH_QUICK=1 (1 round, shorter), BENCH_ROUNDS (3), BENCH_SECONDS (pgbench runs, 10),
+// BENCH_SESSIONS (40), BENCH_CAPACITY (15), BENCH_SPREAD (1500 per round), BENCH_HOT (400), BENCH_CONCURRENCY (50).
+import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { performance } from "node:perf_hooks";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { Worker } from "node:worker_threads";
+import { BOOKING_SQL, RATE_LIMIT_TAKE_SQL } from "@medianum/api";
 import { createTestDatabase } from "@medianum/db/testing";
-import superjson from "superjson";
 import { buildServer } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
+import { machine, median, writeBenchResult, type SummaryRow } from "./summary.js";
 
 process.env.TEST_DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/postgres";
+const QUICK = process.env.BENCH_QUICK === "1";
 const num = (name: string, def: number) => Number(process.env[name] ?? def);
+const ROUNDS = Math.max(1, num("BENCH_ROUNDS", QUICK ? 1 : 3));
+const SECONDS = num("BENCH_SECONDS", QUICK ? 5 : 10);
 const SESSIONS = num("BENCH_SESSIONS", 40);
 const CAPACITY = num("BENCH_CAPACITY", 15);
-const SPREAD = num("BENCH_SPREAD", 1500);
-const HOT = num("BENCH_HOT", 400);
+const SPREAD = num("BENCH_SPREAD", QUICK ? 800 : 1500);
+const HOT = num("BENCH_HOT", QUICK ? 200 : 400);
 const CONCURRENCY = num("BENCH_CONCURRENCY", 50);
+const REPLAY_SESSIONS = 40;
 
+type Status = "confirmed" | "waitlisted" | "refused" | "error";
 interface Outcome {
   ms: number;
-  status: "confirmed" | "waitlisted" | "refused" | "error";
+  status: Status;
+}
+interface Phase {
+  perSecond: number;
+  p50: number;
+  p95: number;
+  max: number;
+  counts: Record<Status, number>;
+  requests: number;
 }
 
 function percentile(sorted: number[], p: number) {
@@ -28,22 +55,87 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
+const run = promisify(execFile);
+
+/** pgbench against `dbName` on the server of TEST_DATABASE_URL; its TPS and mean latency. */
+async function pgbench(dbName: string, args: string[]): Promise<{ tps: number; latencyMs: number; stdout: string }> {
+  const url = new URL(process.env.TEST_DATABASE_URL!);
+  const env = { ...process.env, PGPASSWORD: decodeURIComponent(url.password) };
+  const conn = ["-h", url.hostname, "-p", url.port || "5432", "-U", decodeURIComponent(url.username) || "postgres"];
+  const { stdout, stderr } = await run("pgbench", [...conn, ...args, dbName], { env, maxBuffer: 64 << 20 });
+  if (args.includes("-i")) return { tps: 0, latencyMs: 0, stdout };
+  const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout);
+  const lat = /latency average = ([\d.]+) ms/.exec(stdout);
+  const failed = /number of failed transactions: (\d+)/.exec(stdout);
+  if (!tps || Number(tps[1]) === 0 || Number(failed?.[1] ?? 0) > 0) {
+    throw new Error(`pgbench : échec\n${stdout}\n${stderr.split("\n").slice(0, 5).join("\n")}`);
+  }
+  return { tps: Number(tps[1]), latencyMs: Number(lat?.[1] ?? 0), stdout };
+}
+
+/** A SQL text with its $n parameters replaced by pgbench expressions. */
+function bind(sql: string, values: Record<number, string>): string {
+  return sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const v = values[Number(n)];
+    if (v === undefined) throw new Error(`paramètre $${n} sans valeur`);
+    return `(${v})`;
+  });
+}
+/** A text literal pgbench leaves alone (no `:` for its variables, no quotes). */
+const textLiteral = (s: string | null) => (s === null ? "NULL" : `convert_from(decode('${Buffer.from(s, "utf8").toString("base64")}', 'base64'), 'UTF8')`);
+/** pgbench reads `:word` as a variable even inside quotes: the rate-limit keys' colons are put in by SQL. */
+const colons = (key: string) => `replace('${key}', '|', ':')`;
+/** BENCH_PROFILE=1: a CPU profile of the server's thread during a round's bookings (Chrome DevTools format). */
+async function startProfile() {
+  const inspector = await import("node:inspector/promises");
+  const session = new inspector.Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return async () => {
+    const { profile } = await session.post("Profiler.stop");
+    const file = join(tmpdir(), `booking-${Date.now()}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+    return file;
+  };
+}
+const replaySessionId = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
+
 async function main() {
   const db = await createTestDatabase();
-  console.log(`Base de test : ${db.location}`);
+  const dbName = new URL(db.location).pathname.slice(1);
+  const pgbenchDb = `${dbName}_pgbench`;
+  const scratch = mkdtempSync(join(tmpdir(), "medianum-bench-"));
+  console.log(`Base de test : ${db.location} ; pgbench -N sur ${pgbenchDb}`);
   let app: Awaited<ReturnType<typeof buildServer>> | null = null;
   try {
+    await db.sql.exec(`CREATE DATABASE "${pgbenchDb}"`);
+    await pgbench(pgbenchDb, ["-i", "-q"]);
     const { prisma } = db;
     await prisma.departement.create({ data: { code: "47", name: "Lot-et-Garonne" } });
     await prisma.commune.create({ data: { inseeCode: "47001", name: "Agen", postalCodes: ["47000"], population: 32000, departementCode: "47" } });
-    const place = await prisma.place.create({ data: { name: "Médiathèque", type: "mediatheque", address: "1 place", postalCode: "47000", communeInsee: "47001" } });
-    const workshop = await prisma.workshop.create({ data: { title: "Les écrans en famille", theme: "screens", audience: "parents", description: "Banc d'essai." } });
+    const place = await prisma.place.create({
+      data: { name: "Médiathèque", type: "mediatheque", address: "1 place", postalCode: "47000", communeInsee: "47001", accessInfo: "Entrée par la cour." },
+    });
+    const workshop = await prisma.workshop.create({
+      data: { title: "Les écrans en famille", theme: "screens", audience: "parents", description: "Banc d'essai.", whatToBring: "Votre téléphone", contactEmail: "ateliers@exemple.fr" },
+    });
     const start = Date.now() + 10 * 86_400_000;
-    const sessions: Array<{ id: string }> = [];
-    for (let i = 0; i < SESSIONS; i++) {
-      sessions.push(await prisma.workshopSession.create({ data: { workshopId: workshop.id, placeId: place.id, capacity: CAPACITY, durationMinutes: 90, startsAt: new Date(start + i * 3_600_000) } }));
+    async function createSessions(n: number, capacity: number, id: (i: number) => string = () => randomUUID()) {
+      const data = Array.from({ length: n }, (_, i) => ({
+        id: id(i),
+        workshopId: workshop.id,
+        placeId: place.id,
+        capacity,
+        durationMinutes: 90,
+        startsAt: new Date(start + i * 3_600_000),
+      }));
+      await prisma.workshopSession.createMany({ data });
+      return data.map((d) => d.id);
     }
-    const hot = await prisma.workshopSession.create({ data: { workshopId: workshop.id, placeId: place.id, capacity: 12, durationMinutes: 90, startsAt: new Date(start) } });
+    // The replay's own sessions (pgbench books them without deciding anything): apart from the ones sold over HTTP.
+    await createSessions(REPLAY_SESSIONS, 1_000_000, (i) => replaySessionId(i + 1));
 
     // Behind a "proxy": each simulated parent has its own address, as on the internet.
     const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", TRUST_PROXY: "1", JOBS_ENABLED: "false", DATABASE_URL: "postgresql://bench@localhost/bench" });
@@ -52,78 +144,181 @@ async function main() {
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
     let ipCounter = 0;
-    async function book(sessionId: string, seats: number): Promise<Outcome> {
-      ipCounter += 1;
-      const ip = `10.${(ipCounter >> 16) & 255}.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
-      const body = superjson.serialize({
-        sessionId,
-        firstName: "Parent",
-        lastName: `N${ipCounter}`,
-        email: `parent${ipCounter}@exemple.fr`,
-        seats,
-        consent: true,
-        acceptWaitlist: ipCounter % 3 !== 0,
+    async function phase(name: string, jobs: Array<{ sessionId: string; seats: number }>, concurrency: number): Promise<Phase> {
+      const worker = new Worker(new URL("./booking-load.mjs", import.meta.url), { workerData: { base, jobs, concurrency, firstIp: ipCounter } });
+      ipCounter += jobs.length;
+      const { seconds, outcomes } = await new Promise<{ seconds: number; outcomes: Outcome[] }>((resolve, reject) => {
+        worker.once("message", resolve);
+        worker.once("error", reject);
       });
-      const t0 = performance.now();
-      try {
-        const res = await fetch(`${base}/api/trpc/booking.book`, {
-          method: "POST",
-          headers: { "content-type": "application/json", origin: base, "x-forwarded-for": ip },
-          body: JSON.stringify(body),
-        });
-        const json = (await res.json()) as { result?: { data: { json: { status: "confirmed" | "waitlisted" } } }; error?: unknown };
-        const ms = performance.now() - t0;
-        if (json.result) return { ms, status: json.result.data.json.status };
-        return { ms, status: res.status === 409 ? "refused" : "error" };
-      } catch {
-        return { ms: performance.now() - t0, status: "error" };
-      }
+      await worker.terminate();
+      const lat = outcomes.map((o) => o.ms).sort((a, b) => a - b);
+      const counts = { confirmed: 0, waitlisted: 0, refused: 0, error: 0 };
+      for (const o of outcomes) counts[o.status] += 1;
+      const p: Phase = { perSecond: outcomes.length / seconds, p50: percentile(lat, 50), p95: percentile(lat, 95), max: lat[lat.length - 1] ?? 0, counts, requests: outcomes.length };
+      console.log(`  ${name} — ${jobs.length} demandes, ${concurrency} en parallèle`);
+      console.log(`    débit        ${p.perSecond.toFixed(1)} inscriptions/s (${seconds.toFixed(2)} s)`);
+      console.log(`    latence      p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms, max ${p.max.toFixed(1)} ms`);
+      console.log(`    résultats    ${counts.confirmed} confirmées, ${counts.waitlisted} en liste d'attente, ${counts.refused} refusées (complet), ${counts.error} erreurs`);
+      return p;
     }
 
-    async function phase(name: string, jobs: Array<() => Promise<Outcome>>, concurrency: number) {
-      const outcomes: Outcome[] = [];
-      let next = 0;
-      const t0 = performance.now();
-      await Promise.all(
-        Array.from({ length: concurrency }, async () => {
-          while (next < jobs.length) {
-            const job = jobs[next++]!;
-            outcomes.push(await job());
-          }
-        }),
+    // The replay script: the statements of one accepted booking, as the API sends them.
+    async function writeReplayScript() {
+      const [mail] = await db.sql.query<{ subject: string; text: string; html: string | null; ics: string | null; linkPrefix: string | null }>(
+        `SELECT subject, text, html, ics, "linkPrefix" FROM "OutboxEmail" WHERE subject LIKE 'Inscription confirmée%' LIMIT 1`,
       );
-      const seconds = (performance.now() - t0) / 1000;
-      const lat = outcomes.map((o) => o.ms).sort((a, b) => a - b);
-      const count = (s: Outcome["status"]) => outcomes.filter((o) => o.status === s).length;
-      console.log(`\n${name} — ${jobs.length} demandes, ${concurrency} en parallèle`);
-      console.log(`  débit        ${(outcomes.length / seconds).toFixed(1)} inscriptions/s (${seconds.toFixed(2)} s)`);
-      console.log(`  latence      p50 ${percentile(lat, 50).toFixed(1)} ms, p95 ${percentile(lat, 95).toFixed(1)} ms, max ${lat[lat.length - 1]?.toFixed(1)} ms`);
-      console.log(`  résultats    ${count("confirmed")} confirmées, ${count("waitlisted")} en liste d'attente, ${count("refused")} refusées (complet), ${count("error")} erreurs`);
+      if (!mail) throw new Error("aucun e-mail de confirmation à rejouer");
+      const session = `'00000000-0000-4000-8000-' || lpad((:sn)::text, 12, '0')`;
+      const email = `'replay' || (:rip)::text || '@exemple.fr'`;
+      const now = "now()";
+      const script = [
+        `\\set sn random(1, ${REPLAY_SESSIONS})`,
+        `\\set rip random(1, 2000000000)`,
+        `${bind(RATE_LIMIT_TAKE_SQL, { 1: `${colons("booking|ip|replay-")} || (:rip)::text`, 2: `now() + interval '10 minutes'`, 3: now, 4: `${colons("booking|refused|ip|replay-")} || (:rip)::text`, 5: "60", 6: "20" })};`,
+        "BEGIN;",
+        `${bind(BOOKING_SQL.lockSession, { 1: session })};`,
+        `${bind(BOOKING_SQL.seatsTakenAndHeld, { 1: session, 2: email, 3: "NULL" })};`,
+        `${bind(BOOKING_SQL.insertRegistrationAndEmail, {
+          1: "gen_random_uuid()",
+          2: session,
+          3: "'confirmed'",
+          4: "1",
+          5: "'Parent'",
+          6: "'Rejoué'",
+          7: email,
+          8: "NULL",
+          9: "NULL",
+          10: now,
+          11: "encode(sha256(convert_to(random()::text, 'UTF8')), 'hex')",
+          12: "'portal'",
+          13: "gen_random_uuid()",
+          14: email,
+          15: textLiteral(mail.subject),
+          16: textLiteral(mail.text),
+          17: textLiteral(mail.html),
+          18: textLiteral(mail.ics),
+          19: "NULL",
+          20: "'manage_registration'",
+          21: "gen_random_uuid()",
+          22: textLiteral(mail.linkPrefix),
+        })};`,
+        "COMMIT;",
+      ].join("\n");
+      const file = join(scratch, "booking-replay.sql");
+      writeFileSync(file, `${script}\n`);
+      return file;
     }
 
     const seatsFor = (i: number) => 1 + (i % 7 === 0 ? 2 : 0) + (i % 11 === 0 ? 1 : 0);
-    await phase(
-      `Réparties sur ${SESSIONS} séances de ${CAPACITY} places`,
-      Array.from({ length: SPREAD }, (_, i) => () => book(sessions[i % sessions.length]!.id, seatsFor(i))),
-      CONCURRENCY,
-    );
-    await phase(`Ruée sur une séance de ${hot.capacity} places`, Array.from({ length: HOT }, (_, i) => () => book(hot.id, seatsFor(i))), Math.max(CONCURRENCY, 100));
+    const bookedSessions: string[] = [];
+    const rounds: Array<{ tpcb: number; replay: number; spread: Phase }> = [];
+    let replayFile: string | null = null;
+    const pgbenchArgs = ["-c", String(CONCURRENCY), "-j", "2", "-T", String(SECONDS)];
+    for (let round = 1; round <= ROUNDS; round++) {
+      console.log(`\nTour ${round}/${ROUNDS}`);
+      const tpcb = await pgbench(pgbenchDb, ["-N", "-n", ...pgbenchArgs]);
+      console.log(`  pgbench -N   ${tpcb.tps.toFixed(0)} TPS (latence moyenne ${tpcb.latencyMs.toFixed(1)} ms)`);
+      const ids = await createSessions(SESSIONS, CAPACITY);
+      bookedSessions.push(...ids);
+      const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
+      const spread = await phase(
+        `Réparties sur ${SESSIONS} séances de ${CAPACITY} places`,
+        Array.from({ length: SPREAD }, (_, i) => ({ sessionId: ids[i % ids.length]!, seats: seatsFor(i) })),
+        CONCURRENCY,
+      );
+      if (profiler) console.log(`  profil du serveur : ${await profiler()}`);
+      replayFile ??= await writeReplayScript();
+      const replay = await pgbench(dbName, ["-n", "-M", "simple", "-r", "-f", replayFile, ...pgbenchArgs]);
+      if (process.env.BENCH_VERBOSE) console.log(replay.stdout.split("\n").filter((l) => /^\s+[\d.]+\s+\d+\s/.test(l)).map((l) => l.slice(0, 110)).join("\n"));
+      console.log(`  SQL d'une inscription rejoué par pgbench   ${replay.tps.toFixed(0)} inscriptions/s (latence moyenne ${replay.latencyMs.toFixed(1)} ms)`);
+      rounds.push({ tpcb: tpcb.tps, replay: replay.tps, spread });
+    }
+
+    console.log("");
+    const [hotId] = await createSessions(1, 12);
+    bookedSessions.push(hotId!);
+    const hot = await phase(`Ruée sur une séance de 12 places`, Array.from({ length: HOT }, (_, i) => ({ sessionId: hotId!, seats: seatsFor(i) })), Math.max(CONCURRENCY, 100));
 
     const rows = await db.sql.query<{ id: string; capacity: number; held: number }>(
       `SELECT s.id, s.capacity, COALESCE(SUM(r.seats) FILTER (WHERE r.status IN ('confirmed','attended','no_show')), 0)::int AS held
-         FROM "WorkshopSession" s LEFT JOIN "Registration" r ON r."sessionId" = s.id GROUP BY s.id, s.capacity`,
+         FROM "WorkshopSession" s LEFT JOIN "Registration" r ON r."sessionId" = s.id
+        WHERE s.id = ANY($1::uuid[]) GROUP BY s.id, s.capacity`,
+      [bookedSessions],
     );
     const capacity = rows.reduce((n, r) => n + r.capacity, 0);
     const sold = rows.reduce((n, r) => n + r.held, 0);
     const oversold = rows.filter((r) => r.held > r.capacity);
-    const hotRow = rows.find((r) => r.id === hot.id)!;
-    console.log(`\nPlaces vendues : ${sold} sur ${capacity} (séance disputée : ${hotRow.held} sur ${hotRow.capacity})`);
-    console.log(oversold.length === 0 ? "Aucune séance surréservée." : `✖ ${oversold.length} séance(s) SURRÉSERVÉE(S) !`);
-    if (oversold.length > 0) process.exitCode = 1;
+    const hotRow = rows.find((r) => r.id === hotId)!;
+
+    const perSecond = median(rounds.map((r) => r.spread.perSecond));
+    const tpcb = median(rounds.map((r) => r.tpcb));
+    const replay = median(rounds.map((r) => r.replay));
+    const vsTpcb = median(rounds.map((r) => r.spread.perSecond / r.tpcb));
+    const vsReplay = median(rounds.map((r) => r.spread.perSecond / r.replay));
+    const p50 = median(rounds.map((r) => r.spread.p50));
+    const p95 = median(rounds.map((r) => r.spread.p95));
+    const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+    const m = machine();
+    console.log(`\nMédiane de ${ROUNDS} tour(s) entrelacé(s) ; machine : ${m.cpus} cœurs ${m.cpuModel ?? ""}, ${m.memoryGiB} Go, Node ${m.node}`);
+    console.log(`  inscriptions/s (${CONCURRENCY} en parallèle)  ${perSecond.toFixed(0)}/s   pgbench -N ${tpcb.toFixed(0)} TPS → ${pct(vsTpcb)} (objectif ≥ 10 %)`);
+    console.log(`                                     SQL de l'inscription rejoué ${replay.toFixed(0)}/s → ${pct(vsReplay)} (objectif ≥ 50 %)`);
+    console.log(`  latence                            p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms (objectif p95 < 300 ms)`);
+    console.log(`  ruée sur 12 places                 ${hot.perSecond.toFixed(0)}/s, p95 ${hot.p95.toFixed(0)} ms`);
+    console.log(`  places vendues                     ${sold} sur ${capacity} (séance disputée : ${hotRow.held} sur ${hotRow.capacity})`);
+    console.log(oversold.length === 0 ? "  Aucune séance surréservée." : `  ✖ ${oversold.length} séance(s) SURRÉSERVÉE(S) !`);
+    const errors = rounds.reduce((n, r) => n + r.spread.counts.error, hot.counts.error);
+    if (errors > 0) console.log(`  ✖ ${errors} demande(s) en erreur`);
+    if (oversold.length > 0 || errors > 0) process.exitCode = 1;
+
+    const summary: SummaryRow[] = [
+      {
+        measure: `inscriptions/s, ${CONCURRENCY} en parallèle (bench:booking)`,
+        value: Math.round(perSecond),
+        unit: "/s",
+        limit: { label: "pgbench -N", value: Math.round(tpcb), unit: "TPS" },
+        ratio: Number(vsTpcb.toFixed(3)),
+        target: "≥ 10 %",
+      },
+      {
+        measure: `inscriptions/s, ${CONCURRENCY} en parallèle (bench:booking)`,
+        value: Math.round(perSecond),
+        unit: "/s",
+        limit: { label: "SQL de l'inscription rejoué par pgbench", value: Math.round(replay), unit: "/s" },
+        ratio: Number(vsReplay.toFixed(3)),
+        target: "≥ 50 %",
+      },
+      {
+        measure: `inscription, p95 à ${CONCURRENCY} en parallèle`,
+        value: Math.round(p95),
+        unit: "ms",
+        limit: { label: "objectif", value: 300, unit: "ms" },
+        ratio: Number((p95 / 300).toFixed(2)),
+        target: "< 300 ms",
+      },
+      {
+        measure: "places vendues (réparties + ruée)",
+        value: sold,
+        unit: "places",
+        limit: { label: "capacité", value: capacity, unit: "places" },
+        ratio: Number((sold / capacity).toFixed(3)),
+        target: "= capacité",
+      },
+    ];
+    const out = writeBenchResult("booking", {
+      summary,
+      conditions: { rounds: ROUNDS, pgbenchSeconds: SECONDS, concurrency: CONCURRENCY, sessions: SESSIONS, capacity: CAPACITY, spreadPerRound: SPREAD, hot: HOT, quick: QUICK },
+      rounds: rounds.map((r) => ({ pgbenchTpcbTps: r.tpcb, replayTps: r.replay, ...r.spread })),
+      hot: { ...hot, sold: hotRow.held, capacity: hotRow.capacity },
+      seats: { sold, capacity, oversoldSessions: oversold.length },
+    });
+    console.log(`\nRésultats écrits dans ${out}`);
   } finally {
     await app?.close();
+    await db.sql.exec(`DROP DATABASE IF EXISTS "${pgbenchDb}" WITH (FORCE)`).catch(() => undefined);
     await db.close();
-    console.log("Base de test supprimée.");
+    rmSync(scratch, { recursive: true, force: true });
+    console.log("Bases de test supprimées.");
   }
 }
 

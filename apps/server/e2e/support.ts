@@ -18,7 +18,7 @@ export interface Product {
 }
 
 /** The whole product as `npm start` runs it (built apps, migrated and seeded database) on a free port. */
-export async function startProduct(opts: { env?: Record<string, string> } = {}): Promise<Product> {
+export async function startProduct(opts: { env?: Record<string, string>; port?: number } = {}): Promise<Product> {
   const db = await createTestDatabase();
   const { logins } = await seedDemo(db.prisma, { hashPassword });
   // Scheduled jobs off by default: a test runs the one it needs with app.jobs.runOnce().
@@ -27,7 +27,8 @@ export async function startProduct(opts: { env?: Record<string, string> } = {}):
     if (!existsSync(`${config.appsDir}/${app}/dist/index.html`)) throw new Error(`apps/${app} n'est pas construite : lancez « pnpm build » d'abord.`);
   }
   const app = await buildServer({ config, db });
-  await app.listen({ port: 0, host: "127.0.0.1" });
+  // A fixed port when PUBLIC_URL must name it beforehand (ProConnect's redirect URI).
+  await app.listen({ port: opts.port ?? 0, host: "127.0.0.1" });
   const { port } = app.server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,

@@ -15,6 +15,7 @@ import { registerNoStore } from "./no-store.js";
 import { createPortalPages } from "./portal-pages.js";
 import { registerStaticApps } from "./static-apps.js";
 import { registerExportRoutes } from "./exports-route.js";
+import { registerProConnect } from "./proconnect.js";
 import { fastifyTrustProxy } from "./trust-proxy.js";
 import { registerSameOriginGuard } from "./same-origin.js";
 import { registerRetryAfterFallback, retryAfterHeader } from "./retry-after.js";
@@ -106,7 +107,7 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
       registrationRetentionMonths: config.registrationRetentionMonths,
       smtpConfigured: !!config.smtpUrl,
     },
-    rateLimiter: new RateLimiter(db.prisma),
+    rateLimiter: new RateLimiter(db.raw),
     now,
     observer: metrics,
   };
@@ -121,6 +122,7 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
   });
 
   registerExportRoutes(app, services, requestAdapter);
+  registerProConnect(app, { settings: config.proconnect, publicUrl: config.publicUrl, secureCookies: config.environment === "production", services, adapter: requestAdapter });
 
   // "degraded": the instance answers, but e-mails are stuck (SMTP configured and the oldest has
   // waited over an hour) or a scheduled job keeps failing. Still 200: a load balancer keeps it.

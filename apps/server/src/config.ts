@@ -78,6 +78,10 @@ const variables = {
   JOBS_ENABLED: { schema: bool.default(true), expected: "true ou false" },
   /** Bearer token for /api/metrics from another machine (the machine itself needs none). */
   METRICS_TOKEN: { schema: z.string().trim().min(24).optional(), expected: "un jeton d'au moins 24 caractères (par ex. openssl rand -hex 24)" },
+  /** ProConnect login for staff (OpenID Connect): the three together, or none. */
+  PROCONNECT_ISSUER: { schema: urlWithScheme(["http", "https"]).optional(), expected: "une adresse, par ex. https://auth.agentconnect.gouv.fr/api/v2" },
+  PROCONNECT_CLIENT_ID: { schema: z.string().trim().min(1).optional(), expected: "l'identifiant donné par ProConnect" },
+  PROCONNECT_CLIENT_SECRET: { schema: z.string().trim().min(16).optional(), expected: "le secret donné par ProConnect (16 caractères au moins)" },
 } as const;
 
 type Variables = typeof variables;
@@ -86,10 +90,18 @@ const names = Object.keys(variables) as Name[];
 
 const envSchema = z.object(Object.fromEntries(names.map((n) => [n, variables[n].schema])) as { [K in Name]: Variables[K]["schema"] });
 
-/** In production a missing value would not fail, it would quietly do the wrong thing. */
+/** Settings that only make sense together, and those production needs (a missing value would not fail, it would quietly do the wrong thing). */
 function productionProblems(env: Partial<Record<Name, string>>): string[] {
-  if (env.NODE_ENV !== "production") return [];
   const problems: string[] = [];
+  const proconnect = ["PROCONNECT_ISSUER", "PROCONNECT_CLIENT_ID", "PROCONNECT_CLIENT_SECRET"] as const;
+  const missing = proconnect.filter((k) => !env[k]);
+  if (missing.length > 0 && missing.length < proconnect.length) {
+    for (const k of missing) problems.push(`${k} manque : ProConnect demande PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID et PROCONNECT_CLIENT_SECRET ensemble (ou aucune des trois).`);
+  }
+  if (env.NODE_ENV !== "production") return problems;
+  if (env.PROCONNECT_ISSUER && !env.PROCONNECT_ISSUER.trim().startsWith("https://")) {
+    problems.push("PROCONNECT_ISSUER doit commencer par https:// en production.");
+  }
   if (!env.PUBLIC_URL) {
     problems.push(
       "PUBLIC_URL : obligatoire en production, l'adresse publique du service (par ex. PUBLIC_URL=https://medianum.exemple.fr) ; sans elle, les liens des e-mails mèneraient à localhost.",
@@ -143,6 +155,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     registrationRetentionMonths: e.REGISTRATION_RETENTION_MONTHS,
     jobsEnabled: e.JOBS_ENABLED,
     metricsToken: e.METRICS_TOKEN,
+    proconnect:
+      e.PROCONNECT_ISSUER && e.PROCONNECT_CLIENT_ID && e.PROCONNECT_CLIENT_SECRET
+        ? { issuer: e.PROCONNECT_ISSUER, clientId: e.PROCONNECT_CLIENT_ID, clientSecret: e.PROCONNECT_CLIENT_SECRET }
+        : null,
     appsDir: join(repoRoot, "apps"),
   };
 }

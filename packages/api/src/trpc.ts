@@ -143,9 +143,9 @@ export function rateLimitedToAccepted(name: string, accepted: RateLimitRule, ref
     }
     const res = await next();
     if (!res.ok) {
-      await ctx.rateLimiter.giveBack(acceptedKey);
       // A failure of ours (500) is not the visitor's attempt to hold against them.
-      if (res.error.code !== "INTERNAL_SERVER_ERROR") await ctx.rateLimiter.hit(refusedKey, refused);
+      if (res.error.code === "INTERNAL_SERVER_ERROR") await ctx.rateLimiter.giveBack(acceptedKey);
+      else await ctx.rateLimiter.refuse(acceptedKey, refusedKey, refused);
     }
     return res;
   });

@@ -62,7 +62,7 @@ export async function createHarness(now = new Date("2026-11-25T10:00:00Z"), opts
   const services = {
     db,
     config: { ...defaultApiConfig, environment: "test" as const, smtpConfigured: opts.smtpConfigured ?? false },
-    rateLimiter: new RateLimiter(db.prisma, () => clock.now.getTime()),
+    rateLimiter: new RateLimiter(db.raw, () => clock.now.getTime()),
     now: () => clock.now,
   };
   const h: Harness = {

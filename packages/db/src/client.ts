@@ -5,6 +5,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { migrate } from "./migrate.js";
+import { pgRawSql, prismaRawSql, type RawSql } from "./raw.js";
 import { pgliteRunner, pgRunner, type SqlRunner } from "./sql.js";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -16,6 +17,8 @@ export interface Database {
   location: string;
   /** Raw SQL beside Prisma, on a connection of its own. */
   sql: SqlRunner;
+  /** Raw SQL for the hot paths: straight through `pg` on PostgreSQL, through Prisma on PGlite (see raw.ts). */
+  raw: RawSql;
   /** Applies pending migrations; returns their names. */
   migrate(log?: (msg: string) => void): Promise<string[]>;
   /** The embedded engine itself (backups), on PGlite only. */
@@ -96,6 +99,7 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Data
       kind: "postgres",
       location: redact(opts.url),
       sql: pgRunner(pool),
+      raw: pgRawSql(pool),
       async migrate(log) {
         const client = await pool.connect();
         try {
@@ -131,6 +135,7 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Data
     location: opts.dataDir ? `pglite:${opts.dataDir}` : "pglite:memory",
     sql: runner,
     pglite: lite,
+    raw: prismaRawSql(prisma),
     migrate: (log) => migrate(runner, { log }),
     async ping() {
       try {

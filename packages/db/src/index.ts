@@ -5,3 +5,4 @@ export { migrate, readMigrations, MigrationError, MIGRATIONS_DIR } from "./migra
 export type { SqlRunner } from "./sql.js";
 export { backupDatabase, restoreDatabase, backupKind, BackupError, type DatabaseTarget, type BackupKind } from "./backup.js";
 export { moveToPostgres, type MoveReport } from "./move.js";
+export { inlineParams, sqlLiteral, type RawQuery, type RawSql, type RawStatement, type RawTx } from "./raw.js";

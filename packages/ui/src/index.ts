@@ -41,5 +41,6 @@ export {
 } from "./errors.js";
 export { focusNextPage, useFocusOnRouteChange, useFocusOnMount } from "./components/focus.js";
 export { LoginForm, type LoginFormProps } from "./auth/LoginForm.js";
+export { ProConnectLogin, type ProConnectLoginProps } from "./auth/ProConnectLogin.js";
 export { NavItem } from "./components/NavItem.js";
 export { QueryState, type QueryStateProps } from "./components/QueryState.js";

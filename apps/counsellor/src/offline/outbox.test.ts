@@ -54,6 +54,25 @@ describe("outbox", () => {
     expect((await db.records.toArray()).every((r) => r.syncState === "synced")).toBe(true);
   });
 
+  it("a long queue leaves in full batches, in typing order; an edit answered in the same batch as its creation gives the record its version", async () => {
+    const recs = Array.from({ length: 240 }, () => record());
+    await create(recs[0]!);
+    // An edit of the first record that no longer folds into its creation (already on its way).
+    await db.outbox.where("entityId").equals(recs[0]!.id).modify({ status: "sending" });
+    await update({ ...recs[0]!, durationMinutes: 50 }, 1);
+    await recoverInterrupted(db);
+    for (const r of recs.slice(1)) await create(r);
+    const s = server();
+    const report = await flush(db, s.send);
+    expect(report).toMatchObject({ sent: 241, applied: 241 });
+    expect(s.calls.map((c) => c.length)).toEqual([100, 100, 41]);
+    const sentIds = s.calls.flat().map((o) => ((o.payload as { record?: { id: string } }).record ?? (o.payload as { id: string })).id);
+    expect(sentIds).toEqual([recs[0]!.id, ...recs.map((r) => r.id)]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.records.get(recs[0]!.id)).toMatchObject({ syncState: "synced", version: 2 });
+    expect((await db.records.toArray()).every((r) => r.syncState === "synced")).toBe(true);
+  });
+
   it("keeps everything on a network failure and retries later with growing back-off", async () => {
     await create(record());
     let t = Date.now() + 1000;

@@ -1,4 +1,4 @@
-import type { Prisma } from "@medianum/db";
+import { Prisma } from "@medianum/db";
 import type { CollectiveRecord, CollectiveRecordInput, IndividualRecord } from "@medianum/domain";
 import { UserFacingError } from "../shared/errors.js";
 import { toRecordView } from "./record-view.js";
@@ -122,6 +122,29 @@ export async function createRecord(tx: Tx, counsellorId: string, kind: RecordKin
   const concurrent = await sameRecord(tx, counsellorId, kind, input.id);
   if (!concurrent) throw new UserFacingError("CONFLICT", "Cet enregistrement vient d'être modifié ailleurs : réessayez.");
   return concurrent;
+}
+
+/** Columns of a new record, in the table's own names: the keys of `newRecordRow`. */
+const NEW_RECORD_COLUMNS = [
+  "id", "counsellorId", "type", "date", "durationMinutes", "locationType", "placeId", "communeInsee", "themes", "administrativeThemes",
+  "administrativeDetail", "equipment", "autonomy", "redirectionStructure", "notes", "gender", "ageBracket", "socialStatus", "beneficiaryId",
+  "workshopTitle", "workshopLevel", "participantsCount", "participantBreakdown", "workshopSessionId", "collegeSessionId", "version", "createdAt", "updatedAt",
+] as const;
+/** `"id", "counsellorId", …` for an INSERT … SELECT of `newRecordRow`s. */
+export const NEW_RECORD_COLUMNS_SQL = Prisma.raw(NEW_RECORD_COLUMNS.map((c) => `"${c}"`).join(", "));
+
+export type NewRecord = { kind: "Individuel"; input: IndividualRecord } | { kind: "Collectif"; input: CollectiveRecord };
+
+/**
+ * A new record as a row of the table (JSON-ready, for `jsonb_populate_record(NULL::"ActivityRecord", …)`),
+ * for code that inserts many at once (offline sync). The same columns as `createRecord` writes;
+ * checking the references stays with the caller, and a record tied to a workshop or collège
+ * session must go through `createRecord`, which checks the session.
+ */
+export function newRecordRow(counsellorId: string, { kind, input }: NewRecord, at: Date): Record<(typeof NEW_RECORD_COLUMNS)[number], unknown> {
+  if (kind === "Collectif" && (input.workshopSessionId || input.collegeSessionId)) throw new Error("newRecordRow: a session's record goes through createRecord");
+  const data = kind === "Individuel" ? { workshopTitle: null, workshopLevel: null, participantBreakdown: null, workshopSessionId: null, collegeSessionId: null, ...individualData(input) } : { autonomy: null, redirectionStructure: null, gender: null, ageBracket: null, socialStatus: null, beneficiaryId: null, ...collectiveData(input) };
+  return { ...data, id: input.id, counsellorId, type: kind, date: input.date, version: 1, createdAt: at, updatedAt: at };
 }
 
 /**

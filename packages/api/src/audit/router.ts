@@ -2,6 +2,7 @@ import type { Prisma } from "@medianum/db";
 import { auditEntryView, auditFilters } from "@medianum/domain";
 import { z } from "zod";
 import { router, staffProcedure } from "../trpc.js";
+import { auditEntityLabels } from "./entity-labels.js";
 
 const TZ_OFFSET_SQL = "Europe/Paris";
 
@@ -35,14 +36,16 @@ export const auditRouter = router({
       });
       const page = rows.slice(0, input.limit);
       const last = page[page.length - 1];
+      const labels = await auditEntityLabels(ctx.db.prisma, page);
       return {
-        entries: page.map((r) => ({
+        entries: page.map((r, i) => ({
           id: r.id,
           at: r.at,
           actorName: r.actor?.displayName ?? null,
           action: r.action,
           entityType: r.entityType,
           entityId: r.entityId,
+          entityLabel: labels[i] ?? null,
           details: r.details === null ? null : JSON.stringify(r.details),
           ip: r.ip,
         })),

@@ -29,20 +29,32 @@ export async function seatsTakenIn(tx: Tx | PrismaClient, sessionId: string): Pr
   return agg._sum.seats ?? 0;
 }
 
+/** Domain constants (never user input) written into SQL as a list of literals. */
+const sqlStrings = (values: readonly string[]) =>
+  values
+    .map((v) => {
+      if (!/^[a-z_]+$/.test(v)) throw new Error(`sqlStrings: unexpected value ${v}`);
+      return `'${v}'`;
+    })
+    .join(", ");
+
 /**
  * In one statement (a booking holds the session's lock meanwhile): the seats taken in the session,
  * and the seats held there by a contact — registrations sharing its e-mail (any case) or its phone
  * number (normalised as the domain's normalisePhone does), confirmed, waitlisted or checked in.
+ * Parameters: $1 session id, $2 normalised e-mail, $3 normalised phone.
  */
+export const SEATS_TAKEN_AND_HELD_SQL = `
+  SELECT
+    COALESCE(SUM(seats) FILTER (WHERE status IN (${sqlStrings(SEAT_HOLDING_STATUSES)})), 0)::int AS taken,
+    COALESCE(SUM(seats) FILTER (WHERE status IN (${sqlStrings(CONTACT_SEAT_STATUSES)}) AND (
+      lower(btrim(email)) = $2::text
+      OR regexp_replace(regexp_replace(phone, '[[:space:].-]', '', 'g'), '^[+]33', '0') = $3::text
+    )), 0)::int AS held
+  FROM "Registration" WHERE "sessionId" = $1::uuid`;
+
 export async function seatsTakenAndHeldBy(tx: Tx, sessionId: string, contact: { email: string | null; phone: string | null }): Promise<{ taken: number; held: number }> {
-  const [row] = await tx.$queryRaw<Array<{ taken: number; held: number }>>(Prisma.sql`
-    SELECT
-      COALESCE(SUM(seats) FILTER (WHERE status IN (${Prisma.join(SEAT_HOLDING_STATUSES)})), 0)::int AS taken,
-      COALESCE(SUM(seats) FILTER (WHERE status IN (${Prisma.join(CONTACT_SEAT_STATUSES)}) AND (
-        lower(btrim(email)) = ${contact.email}::text
-        OR regexp_replace(regexp_replace(phone, '[[:space:].-]', '', 'g'), '^[+]33', '0') = ${contact.phone}::text
-      )), 0)::int AS held
-    FROM "Registration" WHERE "sessionId" = ${sessionId}::uuid`);
+  const [row] = await tx.$queryRawUnsafe<Array<{ taken: number; held: number }>>(SEATS_TAKEN_AND_HELD_SQL, sessionId, contact.email, contact.phone);
   return row!;
 }
 

@@ -3,7 +3,7 @@ import { changeDeadline, formatDateTime, formatDuration } from "@medianum/domain
 import type { ApiConfig } from "../shared/config.js";
 import { buildIcs, type IcsMethod } from "../mail/ics.js";
 import { renderEmail } from "../mail/layout.js";
-import { enqueueEmail } from "../mail/outbox.js";
+import { enqueueEmail, type OutgoingEmail } from "../mail/outbox.js";
 import { PERSONAL_LINK } from "../mail/personal-link.js";
 import { manageLinkPrefix } from "./links.js";
 
@@ -69,14 +69,34 @@ export async function queueBookingEmail(
   r: MailRegistration,
   s: MailSession,
   now: Date,
-  extra: {
-    /** Add the registration's manage link (confirmation, waitlist). */
-    withManageLink?: boolean | undefined;
-    reason?: string | undefined;
-    dedupeKey?: string | undefined;
-  } = {},
+  extra: BookingEmailExtra = {},
 ): Promise<number> {
-  if (!r.email) return r.icsSequence;
+  const composed = composeBookingEmail(config, kind, r, s, extra);
+  if (!composed) return r.icsSequence;
+  await enqueueEmail(db, composed.email, now);
+  return composed.sequence;
+}
+
+interface BookingEmailExtra {
+  /** Add the registration's manage link (confirmation, waitlist). */
+  withManageLink?: boolean | undefined;
+  reason?: string | undefined;
+  dedupeKey?: string | undefined;
+}
+
+/**
+ * The e-mail for one booking event and the iCalendar sequence it uses, without writing anything
+ * (the booking writes it in the same statement as the registration); null for a parent without
+ * an e-mail address.
+ */
+export function composeBookingEmail(
+  config: MailConfig,
+  kind: BookingEmailKind,
+  r: MailRegistration,
+  s: MailSession,
+  extra: BookingEmailExtra = {},
+): { email: OutgoingEmail & { to: string }; sequence: number } | null {
+  if (!r.email) return null;
   const when = formatDateTime(s.startsAt);
   const title = s.workshop.title;
   const deadline = formatDateTime(changeDeadline(s.startsAt, config.cancellationDeadlineHours));
@@ -189,9 +209,8 @@ export async function queueBookingEmail(
         url: `${config.publicUrl}/seances/${s.id}`,
       })
     : undefined;
-  await enqueueEmail(
-    db,
-    {
+  return {
+    email: {
       to: r.email,
       subject,
       ...body,
@@ -199,7 +218,6 @@ export async function queueBookingEmail(
       dedupeKey: extra.dedupeKey,
       personalLink: link ? { kind: "manage_registration", targetId: r.id, prefix: manageLinkPrefix(config) } : undefined,
     },
-    now,
-  );
-  return sequence;
+    sequence,
+  };
 }

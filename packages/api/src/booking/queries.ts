@@ -21,7 +21,18 @@ export async function seatsTakenBySession(db: Db, sessionIds: string[]): Promise
   return new Map(rows.map((r) => [r.sessionId, r._sum.seats ?? 0]));
 }
 
-export function toPublicSessionView(s: SessionWithPlace, taken: number): PublicSessionView {
+/** What the public view of a session reads: a Prisma session with its place, or the booking's own row. */
+export interface PublicSessionSource {
+  id: string;
+  workshopId: string;
+  startsAt: Date;
+  durationMinutes: number;
+  capacity: number;
+  workshop: { title: string; theme: string; description: string };
+  place: { id: string; name: string; address: string; postalCode: string; commune: { name: string } };
+}
+
+export function toPublicSessionView(s: PublicSessionSource, taken: number): PublicSessionView {
   return {
     id: s.id,
     workshopId: s.workshopId,
@@ -45,4 +56,9 @@ export function toPublicSessionView(s: SessionWithPlace, taken: number): PublicS
 /** Sessions a parent may book: public workshop, scheduled, not started yet. */
 export function bookableWhere(now: Date): Prisma.WorkshopSessionWhereInput {
   return { status: "scheduled", startsAt: { gt: now }, workshop: { isPublic: true } };
+}
+
+/** The same rule as bookableWhere, on a session already read (the booking reads it with its lock). */
+export function isBookable(s: { status: string; startsAt: Date; workshop: { isPublic: boolean } }, now: Date): boolean {
+  return s.status === "scheduled" && s.startsAt > now && s.workshop.isPublic;
 }

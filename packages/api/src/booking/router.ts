@@ -95,7 +95,7 @@ export const bookingRouter = router({
     .input(bookingInput)
     .output(bookingResultView)
     .mutation(async ({ ctx, input }) => {
-      const outcome = await bookSeats(ctx.db.prisma, ctx.config, { ...input, source: "portal" }, ctx.now());
+      const outcome = await bookSeats(ctx.db.raw, ctx.config, { ...input, source: "portal" }, ctx.now());
       return {
         registrationId: outcome.registrationId,
         status: outcome.status,

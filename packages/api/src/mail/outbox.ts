@@ -24,21 +24,25 @@ export interface OutgoingEmail {
  * their personal link. Returns false when a message with the same dedupeKey already exists.
  */
 export async function enqueueEmail(db: Db, email: OutgoingEmail, now: Date): Promise<boolean> {
-  if (email.personalLink && !email.text.includes(PERSONAL_LINK)) {
-    throw new Error(`enqueueEmail: a message with a personal link must hold ${PERSONAL_LINK} where it goes`);
-  }
   if (email.dedupeKey) {
     const res = await db.outboxEmail.createMany({
-      data: [{ ...toRow(email), createdAt: now }],
+      data: [{ ...outboxRow(email), createdAt: now }],
       skipDuplicates: true,
     });
     return res.count === 1;
   }
-  await db.outboxEmail.create({ data: { ...toRow(email), createdAt: now } });
+  await db.outboxEmail.create({ data: { ...outboxRow(email), createdAt: now } });
   return true;
 }
 
-function toRow(e: OutgoingEmail) {
+/**
+ * The outbox row of a message, for the callers that write it with their own SQL (the booking's
+ * single INSERT): the same masking and checks as enqueueEmail.
+ */
+export function outboxRow(e: OutgoingEmail) {
+  if (e.personalLink && !e.text.includes(PERSONAL_LINK)) {
+    throw new Error(`enqueueEmail: a message with a personal link must hold ${PERSONAL_LINK} where it goes`);
+  }
   return {
     to: e.to,
     subject: e.subject,

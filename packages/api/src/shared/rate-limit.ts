@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "@medianum/db";
+import type { PrismaClient, RawQuery, RawSql } from "@medianum/db";
 
 /**
  * Fixed-window counters per key (e.g. "login:ip:1.2.3.4"), kept in the database so that every
@@ -11,23 +11,27 @@ export interface RateLimitRule {
 }
 
 export class RateLimiter {
+  private readonly query: RawQuery;
+  /** `db`: the database's raw SQL (`db.raw`, straight through `pg` on PostgreSQL), or a Prisma client. */
   constructor(
-    private readonly prisma: PrismaClient,
+    db: RawSql | PrismaClient,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.query = "$queryRawUnsafe" in db ? (sql, params = []) => db.$queryRawUnsafe(sql, ...params) : db.query;
+  }
 
   /** Counts one hit; returns the seconds to wait when over the limit, otherwise 0. */
   async hit(key: string, rule: RateLimitRule): Promise<number> {
     const now = new Date(this.now());
     const resetAt = new Date(now.getTime() + rule.windowMs);
     // One statement: concurrent hits on the same key (two instances, two tabs) are all counted.
-    const [row] = await this.prisma.$queryRaw<Array<{ count: number; resetAt: Date }>>`
-      INSERT INTO "RateLimitCounter" ("key", "count", "resetAt") VALUES (${key}, 1, ${resetAt})
-      ON CONFLICT ("key") DO UPDATE SET
-        "count" = CASE WHEN "RateLimitCounter"."resetAt" <= ${now} THEN 1 ELSE "RateLimitCounter"."count" + 1 END,
-        "resetAt" = CASE WHEN "RateLimitCounter"."resetAt" <= ${now} THEN ${resetAt} ELSE "RateLimitCounter"."resetAt" END
-      RETURNING "count", "resetAt"`;
-    return row!.count > rule.limit ? Math.ceil((row!.resetAt.getTime() - now.getTime()) / 1000) : 0;
+    const [row] = await this.query<{ count: number; resetAt: Date }>(
+      `INSERT INTO "RateLimitCounter" AS c ("key", "count", "resetAt") VALUES ($1::text, 1, $2::timestamptz)
+       ON CONFLICT ("key") DO UPDATE SET ${COUNT_ONE_MORE}
+       RETURNING "count", "resetAt"`,
+      [key, resetAt, now],
+    );
+    return row!.count > rule.limit ? Math.ceil((new Date(row!.resetAt).getTime() - now.getTime()) / 1000) : 0;
   }
 
   /**
@@ -40,47 +44,79 @@ export class RateLimiter {
   async take(key: string, rule: RateLimitRule, unless?: { key: string; rule: RateLimitRule }): Promise<number> {
     const now = new Date(this.now());
     const resetAt = new Date(now.getTime() + rule.windowMs);
-    const guardKey = unless?.key ?? null;
-    const guardLimit = unless?.rule.limit ?? 0;
-    const [row] = await this.prisma.$queryRaw<Array<{ taken: number; resetAt: Date | null; guardResetAt: Date | null }>>`
-      WITH blocked AS (
-        SELECT "resetAt" FROM "RateLimitCounter"
-        WHERE "key" = ${guardKey}::text AND "resetAt" > ${now} AND "count" >= ${guardLimit}
-      ), taken AS (
-        INSERT INTO "RateLimitCounter" AS c ("key", "count", "resetAt")
-        SELECT ${key}::text, 1, ${resetAt}::timestamptz WHERE NOT EXISTS (SELECT 1 FROM blocked)
-        ON CONFLICT ("key") DO UPDATE SET
-          "count" = CASE WHEN c."resetAt" <= ${now} THEN 1 ELSE c."count" + 1 END,
-          "resetAt" = CASE WHEN c."resetAt" <= ${now} THEN ${resetAt} ELSE c."resetAt" END
-        WHERE c."resetAt" <= ${now} OR c."count" < ${rule.limit}
-        RETURNING "count"
-      )
-      SELECT (SELECT count(*) FROM taken)::int AS "taken",
-             (SELECT "resetAt" FROM "RateLimitCounter" WHERE "key" = ${key}) AS "resetAt",
-             (SELECT "resetAt" FROM blocked) AS "guardResetAt"`;
+    const [row] = await this.query<{ taken: number; resetAt: Date | null; guardResetAt: Date | null }>(
+      TAKE_SQL,
+      [key, resetAt, now, unless?.key ?? null, unless?.rule.limit ?? 0, rule.limit],
+    );
     if (row!.taken > 0) return 0;
     const until = row!.guardResetAt ?? row!.resetAt ?? resetAt;
-    return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+    return Math.max(1, Math.ceil((new Date(until).getTime() - now.getTime()) / 1000));
   }
 
   /** Gives back slots taken with `take` for an attempt that does not count (e.g. a successful login). */
   async giveBack(...keys: string[]): Promise<void> {
     const now = new Date(this.now());
-    await this.prisma.$executeRaw`
-      UPDATE "RateLimitCounter" SET "count" = "count" - 1
-      WHERE "key" IN (${Prisma.join(keys)}) AND "count" > 0 AND "resetAt" > ${now}`;
+    await this.query(
+      `UPDATE "RateLimitCounter" SET "count" = "count" - 1
+       WHERE "key" = ANY($1::text[]) AND "count" > 0 AND "resetAt" > $2::timestamptz`,
+      [keys, now],
+    );
+  }
+
+  /**
+   * A refused attempt, in one statement: gives back its slot taken with `take` from `acceptedKey`
+   * and counts it in `refusedKey`'s window (the two statements it would otherwise take, one round trip).
+   */
+  async refuse(acceptedKey: string, refusedKey: string, refused: RateLimitRule): Promise<void> {
+    const now = new Date(this.now());
+    const resetAt = new Date(now.getTime() + refused.windowMs);
+    await this.query(
+      `WITH given_back AS (
+         UPDATE "RateLimitCounter" SET "count" = "count" - 1
+         WHERE "key" = $4::text AND "count" > 0 AND "resetAt" > $3::timestamptz
+       )
+       INSERT INTO "RateLimitCounter" AS c ("key", "count", "resetAt") VALUES ($1::text, 1, $2::timestamptz)
+       ON CONFLICT ("key") DO UPDATE SET ${COUNT_ONE_MORE}`,
+      [refusedKey, resetAt, now, acceptedKey],
+    );
   }
 
   async reset(key: string): Promise<void> {
-    await this.prisma.rateLimitCounter.deleteMany({ where: { key } });
+    await this.query(`DELETE FROM "RateLimitCounter" WHERE "key" = $1::text`, [key]);
   }
 
   /** Deletes the counters whose window is over (hourly job): they would restart from 1 anyway. */
   async sweep(): Promise<{ deleted: number }> {
-    const { count } = await this.prisma.rateLimitCounter.deleteMany({ where: { resetAt: { lte: new Date(this.now()) } } });
-    return { deleted: count };
+    const [row] = await this.query<{ deleted: number }>(
+      `WITH gone AS (DELETE FROM "RateLimitCounter" WHERE "resetAt" <= $1::timestamptz RETURNING 1) SELECT count(*)::int AS deleted FROM gone`,
+      [new Date(this.now())],
+    );
+    return { deleted: row!.deleted };
   }
 }
+
+/** The upsert's update of a counter `c`: one more hit in its window, or a new window ($2 its end) once $3 (now) has passed it. */
+const COUNT_ONE_MORE = `
+  "count" = CASE WHEN c."resetAt" <= $3::timestamptz THEN 1 ELSE c."count" + 1 END,
+  "resetAt" = CASE WHEN c."resetAt" <= $3::timestamptz THEN $2::timestamptz ELSE c."resetAt" END`;
+
+/**
+ * `take` in one statement. Parameters: $1 key, $2 end of a new window, $3 now, $4 guard key (or
+ * null), $5 guard limit, $6 limit. Exported for the booking benchmark's replay by pgbench.
+ */
+export const TAKE_SQL = `WITH blocked AS (
+    SELECT "resetAt" FROM "RateLimitCounter"
+    WHERE "key" = $4::text AND "resetAt" > $3::timestamptz AND "count" >= $5::int
+  ), taken AS (
+    INSERT INTO "RateLimitCounter" AS c ("key", "count", "resetAt")
+    SELECT $1::text, 1, $2::timestamptz WHERE NOT EXISTS (SELECT 1 FROM blocked)
+    ON CONFLICT ("key") DO UPDATE SET ${COUNT_ONE_MORE}
+    WHERE c."resetAt" <= $3::timestamptz OR c."count" < $6::int
+    RETURNING "count"
+  )
+  SELECT (SELECT count(*) FROM taken)::int AS "taken",
+         (SELECT "resetAt" FROM "RateLimitCounter" WHERE "key" = $1::text) AS "resetAt",
+         (SELECT "resetAt" FROM blocked) AS "guardResetAt"`;
 
 export const RATE_LIMITS = {
   /**

@@ -23,7 +23,7 @@ export const syncRouter = router({
     .input(syncPushInput)
     .output(syncPushResult)
     .mutation(async ({ ctx, input }) => {
-      const results = await applyBatch(ctx.db.prisma, ctx.counsellorId, input.operations, ctx.now(), { publicUrl: ctx.config.publicUrl });
+      const results = await applyBatch(ctx.db, ctx.counsellorId, input.operations, ctx.now(), { publicUrl: ctx.config.publicUrl });
       ctx.observer?.syncOperations(results.map((r) => r.status));
       const applied = results.filter((r) => r.status === "applied").length;
       if (applied > 0) await audit(ctx, ctx.db.prisma, "sync.push", undefined, { applied, received: input.operations.length });

@@ -186,7 +186,7 @@ export const workshopRouter = router({
     .input(staffBookingInput)
     .output(z.object({ registrationId: z.uuid(), status: z.enum(["confirmed", "waitlisted"]) }))
     .mutation(async ({ ctx, input }) => {
-      const res = await bookSeats(ctx.db.prisma, ctx.config, { ...input, source: "staff" }, ctx.now());
+      const res = await bookSeats(ctx.db.raw, ctx.config, { ...input, source: "staff" }, ctx.now());
       await audit(ctx, ctx.db.prisma, "booking.staff_create", { type: "Registration", id: res.registrationId });
       return { registrationId: res.registrationId, status: res.status };
     }),

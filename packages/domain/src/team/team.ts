@@ -100,6 +100,8 @@ export const auditEntryView = z.object({
   action: z.string(),
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
+  /** What the entry is about, named for people (a person, a session and its date, a collège…); null when gone. */
+  entityLabel: z.string().nullable(),
   details: z.string().nullable(),
   ip: z.string().nullable(),
 });

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { formatDateTime } from "@medianum/domain";
+import { auditActionLabel, describeAuditDetails, formatDateTime } from "@medianum/domain";
 import { Button, DataTable, EmptyState, SelectField, TextField } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
@@ -55,7 +55,7 @@ export function AuditPage() {
             name="audit-action"
             optional
             placeholder="Toutes les actions"
-            options={(facets.data?.actions ?? []).map((a) => ({ value: a, label: a }))}
+            options={(facets.data?.actions ?? []).map((a) => ({ value: a, label: auditActionLabel(a) })).sort((x, y) => x.label.localeCompare(y.label, "fr"))}
             value={draft.action}
             onChange={(e) => setDraft({ ...draft, action: e.target.value })}
           />
@@ -77,9 +77,9 @@ export function AuditPage() {
                 columns={[
                   { key: "at", header: "Quand", rowHeader: true, render: (e) => formatDateTime(e.at) },
                   { key: "who", header: "Qui", render: (e) => e.actorName ?? "Visiteur" },
-                  { key: "what", header: "Action", render: (e) => <code>{e.action}</code> },
-                  { key: "on", header: "Sur", render: (e) => (e.entityType ? `${e.entityType} ${e.entityId?.slice(0, 8) ?? ""}` : "—") },
-                  { key: "d", header: "Détails", render: (e) => (e.details ? <code className="mn-audit-details">{e.details}</code> : "—") },
+                  { key: "what", header: "Action", render: (e) => auditActionLabel(e.action) },
+                  { key: "on", header: "Sur", render: (e) => e.entityLabel ?? "—" },
+                  { key: "d", header: "Détails", render: (e) => <AuditDetails json={e.details} /> },
                   { key: "ip", header: "Adresse IP", render: (e) => e.ip ?? "—" },
                 ]}
               />
@@ -95,5 +95,20 @@ export function AuditPage() {
         }
       </QueryState>
     </>
+  );
+}
+
+/** The entry's details as short "label : value" lines, in French. */
+function AuditDetails({ json }: { json: string | null }) {
+  const items = describeAuditDetails(json ? (JSON.parse(json) as unknown) : null);
+  if (!items.length) return <>—</>;
+  return (
+    <ul className="mn-audit-details">
+      {items.map((d) => (
+        <li key={d.label}>
+          {d.label} : {d.value}
+        </li>
+      ))}
+    </ul>
   );
 }
