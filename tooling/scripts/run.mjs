@@ -29,7 +29,9 @@ function run(cmd, args, extraEnv = {}, { stopIsSuccess = false } = {}) {
 }
 
 const pnpm = (...args) => run("npx", ["-y", pnpmSpec, ...args]);
-const serve = (...args) => run("npx", ["-y", pnpmSpec, ...args], {}, { stopIsSuccess: true });
+// The server runs as a direct child of this script: no npx and pnpm processes kept alive beside it
+// for its whole life (about 100 MB of memory and a second of start-up).
+const serve = (file) => run(process.execPath, [file], { NODE_ENV: process.env.NODE_ENV || "production" }, { stopIsSuccess: true });
 
 function findChromium() {
   const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
@@ -54,7 +56,15 @@ pnpm("install", "--frozen-lockfile");
 
 if (command === "start") {
   pnpm("exec", "turbo", "run", "build", "--filter=@medianum/server...");
-  serve("--filter", "@medianum/server", "start");
+  // The server refuses to start in production without PUBLIC_URL (links in e-mails would say
+  // localhost by mistake); here the person typing `npm start` is at the machine, so the local
+  // address is the right default. Behind a domain name, set PUBLIC_URL (README).
+  const production = (process.env.NODE_ENV || "production") === "production";
+  if (production && !process.env.PUBLIC_URL) {
+    process.env.PUBLIC_URL = `http://localhost:${process.env.PORT || 3000}`;
+    console.log(`\nPUBLIC_URL n'est pas défini : ${process.env.PUBLIC_URL} (définissez-le si l'on vient d'ailleurs que cette machine).`);
+  }
+  serve(join(root, "apps", "server", "dist", "main.js"));
 } else if (command === "test") {
   ensureChromium();
   pnpm("exec", "turbo", "run", "typecheck", "lint", "test", "build", "--concurrency=2");

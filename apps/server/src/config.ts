@@ -3,69 +3,139 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { parseTrustProxy } from "./trust-proxy.js";
 
+// Same depth from src/config.ts (tsx) and from dist/main.js (the built server).
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
-const bool = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((v) => v === "true" || v === "1" || v === "yes");
+const DEFAULT_MAIL_FROM = "Médianum <ne-pas-repondre@medianum.localhost>";
 
-/** Every setting of the server, from the environment; the README lists them with these defaults. */
-const envSchema = z.object({
-  NODE_ENV: z.enum(["production", "development", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default("0.0.0.0"),
-  /** PostgreSQL URL; without it the embedded PGlite database in DATA_DIR is used. */
-  DATABASE_URL: z.string().url().optional(),
-  DATA_DIR: z.string().default(join(repoRoot, ".data", "pglite")),
-  /** Load the demo data into an empty database. Default: yes on the embedded database, no on PostgreSQL. */
-  SEED_DEMO: bool.optional(),
-  /** Address people use to reach the product, for links in e-mails. */
-  PUBLIC_URL: z.string().url().optional(),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
-  /** Behind a reverse proxy: its address(es) or the number of proxies, so X-Forwarded-For gives the real client. */
-  TRUST_PROXY: z
+const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
+const int = (min: number, max: number) =>
+  z
     .string()
-    .optional()
-    .transform((v, ctx) => {
-      const parsed = parseTrustProxy(v);
-      if (parsed.ok) return parsed.value;
-      ctx.addIssue({ code: "custom", message: parsed.message });
-      return z.NEVER;
-    }),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    .trim()
+    .regex(/^\d+$/)
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+const urlWithScheme = (schemes: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return schemes.includes(u.protocol.replace(/:$/, "")) && u.hostname !== "";
+      } catch {
+        return false;
+      }
+    });
+/** "Name <address>" or a bare address, as nodemailer takes it. */
+const mailbox = z
+  .string()
+  .trim()
+  .refine((v) => {
+    const address = /<([^<>]+)>\s*$/.exec(v)?.[1] ?? v;
+    return z.email().safeParse(address.trim()).success;
+  });
+
+/**
+ * Every setting of the server, from the environment, with what an operator should write when a value
+ * is refused (the README lists them with these defaults). Empty values count as unset, as in
+ * systemd environment files that keep `SMTP_URL=` for later.
+ */
+const variables = {
+  NODE_ENV: { schema: z.enum(["production", "development", "test"]).default("development"), expected: "production, development ou test" },
+  PORT: { schema: int(0, 65535).default(3000), expected: "un numéro de port entier de 0 à 65535" },
+  HOST: { schema: z.string().trim().min(1).default("0.0.0.0"), expected: "une adresse d'écoute (0.0.0.0, 127.0.0.1, ::)" },
+  /** PostgreSQL URL; without it the embedded PGlite database in DATA_DIR is used. */
+  DATABASE_URL: { schema: urlWithScheme(["postgresql", "postgres"]).optional(), expected: "une URL postgresql://utilisateur:motdepasse@hôte:5432/base" },
+  DATA_DIR: { schema: z.string().trim().min(1).default(join(repoRoot, ".data", "pglite")), expected: "le chemin d'un dossier" },
+  /** Load the demo data into an empty database. Default: yes on the embedded database, no on PostgreSQL. */
+  SEED_DEMO: { schema: bool.optional(), expected: "true ou false" },
+  /** Address people use to reach the product, for links in e-mails. */
+  PUBLIC_URL: { schema: urlWithScheme(["http", "https"]).optional(), expected: "l'adresse publique du service, par ex. https://medianum.exemple.fr" },
+  SESSION_TTL_HOURS: { schema: int(1, 24 * 90).default(24 * 14), expected: `un nombre d'heures entier de 1 à ${24 * 90}` },
+  /** Behind a reverse proxy: its address(es) or the number of proxies, so X-Forwarded-For gives the real client. */
+  TRUST_PROXY: {
+    schema: z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const parsed = parseTrustProxy(v);
+        if (parsed.ok) return parsed.value;
+        ctx.addIssue({ code: "custom", message: parsed.message, params: { explained: true } });
+        return z.NEVER;
+      }),
+    expected: "false, l'adresse du proxy inverse (127.0.0.1) ou leur nombre (1)",
+  },
+  LOG_LEVEL: { schema: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"), expected: "fatal, error, warn, info, debug, trace ou silent" },
   /** SMTP server for outgoing e-mail (smtp://user:pass@host:587, smtps://…); without it mail stays in the outbox. */
-  SMTP_URL: z.string().url().optional(),
-  MAIL_FROM: z.string().default("Médianum <ne-pas-repondre@medianum.localhost>"),
-  CANCELLATION_DEADLINE_HOURS: z.coerce.number().int().min(0).max(24 * 14).default(4),
-  REMINDER_HOURS_BEFORE: z.coerce.number().int().min(1).max(24 * 14).default(48),
-  REGISTRATION_RETENTION_MONTHS: z.coerce.number().int().min(1).max(60).default(6),
+  SMTP_URL: { schema: urlWithScheme(["smtp", "smtps"]).optional(), expected: "une URL smtp://utilisateur:motdepasse@smtp.exemple.fr:587 ou smtps://…:465" },
+  MAIL_FROM: { schema: mailbox.optional(), expected: "un expéditeur, par ex. « Médianum <ne-pas-repondre@exemple.fr> »" },
+  CANCELLATION_DEADLINE_HOURS: { schema: int(0, 24 * 14).default(4), expected: `un nombre d'heures entier de 0 à ${24 * 14}` },
+  REMINDER_HOURS_BEFORE: { schema: int(1, 24 * 14).default(48), expected: `un nombre d'heures entier de 1 à ${24 * 14}` },
+  REGISTRATION_RETENTION_MONTHS: { schema: int(1, 60).default(6), expected: "un nombre de mois entier de 1 à 60" },
   /** Scheduled jobs (outbox delivery, reminders, retention) run in this process unless false. */
-  JOBS_ENABLED: bool.default(true),
+  JOBS_ENABLED: { schema: bool.default(true), expected: "true ou false" },
   /** Bearer token for /api/metrics from another machine (the machine itself needs none). */
-  METRICS_TOKEN: z.string().min(24, { error: "METRICS_TOKEN doit faire au moins 24 caractères (par ex. openssl rand -hex 24)." }).optional(),
+  METRICS_TOKEN: { schema: z.string().trim().min(24).optional(), expected: "un jeton d'au moins 24 caractères (par ex. openssl rand -hex 24)" },
   /** ProConnect login for staff (OpenID Connect): the three together, or none. */
-  PROCONNECT_ISSUER: z.url({ error: "PROCONNECT_ISSUER doit être une adresse, par ex. https://auth.agentconnect.gouv.fr/api/v2." }).optional(),
-  PROCONNECT_CLIENT_ID: z.string().min(1, { error: "PROCONNECT_CLIENT_ID est vide." }).optional(),
-  PROCONNECT_CLIENT_SECRET: z.string().min(16, { error: "PROCONNECT_CLIENT_SECRET doit faire au moins 16 caractères (celui donné par ProConnect)." }).optional(),
-}).superRefine((e, ctx) => {
+  PROCONNECT_ISSUER: { schema: urlWithScheme(["http", "https"]).optional(), expected: "une adresse, par ex. https://auth.agentconnect.gouv.fr/api/v2" },
+  PROCONNECT_CLIENT_ID: { schema: z.string().trim().min(1).optional(), expected: "l'identifiant donné par ProConnect" },
+  PROCONNECT_CLIENT_SECRET: { schema: z.string().trim().min(16).optional(), expected: "le secret donné par ProConnect (16 caractères au moins)" },
+} as const;
+
+type Variables = typeof variables;
+type Name = keyof Variables;
+const names = Object.keys(variables) as Name[];
+
+const envSchema = z.object(Object.fromEntries(names.map((n) => [n, variables[n].schema])) as { [K in Name]: Variables[K]["schema"] });
+
+/** Settings that only make sense together, and those production needs (a missing value would not fail, it would quietly do the wrong thing). */
+function productionProblems(env: Partial<Record<Name, string>>): string[] {
+  const problems: string[] = [];
   const proconnect = ["PROCONNECT_ISSUER", "PROCONNECT_CLIENT_ID", "PROCONNECT_CLIENT_SECRET"] as const;
-  const missing = proconnect.filter((k) => !e[k]);
+  const missing = proconnect.filter((k) => !env[k]);
   if (missing.length > 0 && missing.length < proconnect.length) {
-    for (const k of missing) ctx.addIssue({ code: "custom", path: [k], message: `${k} manque : ProConnect demande PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID et PROCONNECT_CLIENT_SECRET ensemble (ou aucune des trois).` });
+    for (const k of missing) problems.push(`${k} manque : ProConnect demande PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID et PROCONNECT_CLIENT_SECRET ensemble (ou aucune des trois).`);
   }
-  if (e.NODE_ENV === "production" && e.PROCONNECT_ISSUER && !e.PROCONNECT_ISSUER.startsWith("https://")) {
-    ctx.addIssue({ code: "custom", path: ["PROCONNECT_ISSUER"], message: "PROCONNECT_ISSUER doit commencer par https:// en production." });
+  if (env.NODE_ENV !== "production") return problems;
+  if (env.PROCONNECT_ISSUER && !env.PROCONNECT_ISSUER.trim().startsWith("https://")) {
+    problems.push("PROCONNECT_ISSUER doit commencer par https:// en production.");
   }
-});
+  if (!env.PUBLIC_URL) {
+    problems.push(
+      "PUBLIC_URL : obligatoire en production, l'adresse publique du service (par ex. PUBLIC_URL=https://medianum.exemple.fr) ; sans elle, les liens des e-mails mèneraient à localhost.",
+    );
+  }
+  if (env.SMTP_URL && !env.MAIL_FROM) {
+    problems.push('MAIL_FROM : obligatoire quand SMTP_URL est défini, l\'expéditeur des e-mails (par ex. MAIL_FROM="Médianum <ne-pas-repondre@exemple.fr>").');
+  }
+  return problems;
+}
+
+/** A refused configuration: one French line per problem, naming the variable to set. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration invalide :\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+function describe(issue: z.core.$ZodIssue, env: Record<string, string | undefined>): string {
+  const name = String(issue.path[0] ?? "");
+  if (issue.code === "custom" && issue.params?.["explained"]) return `${name} : ${issue.message}`;
+  const expected = name in variables ? variables[name as Name].expected : issue.message;
+  return `${name}=« ${env[name] ?? ""} » refusé : attendu ${expected}.`;
+}
 
 export type ServerConfig = ReturnType<typeof loadConfig>;
 
+/** Reads and checks the whole configuration; throws a ConfigError listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
-    throw new Error(`Configuration invalide :\n${lines}`);
-  }
+  const present: Partial<Record<Name, string>> = Object.fromEntries(names.map((n) => [n, env[n]?.trim() === "" ? undefined : env[n]]));
+  const parsed = envSchema.safeParse(present);
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => describe(i, present))), ...productionProblems(present)];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     environment: e.NODE_ENV,
@@ -79,7 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.SMTP_URL,
-    mailFrom: e.MAIL_FROM,
+    mailFrom: e.MAIL_FROM ?? DEFAULT_MAIL_FROM,
     cancellationDeadlineHours: e.CANCELLATION_DEADLINE_HOURS,
     reminderHoursBefore: e.REMINDER_HOURS_BEFORE,
     registrationRetentionMonths: e.REGISTRATION_RETENTION_MONTHS,
@@ -91,4 +161,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         : null,
     appsDir: join(repoRoot, "apps"),
   };
+}
+
+/** Only where the database is, for the operator's commands (backup, restore), which need nothing else. */
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): { databaseUrl?: string; dataDir: string } {
+  const blankless = (n: Name) => (env[n]?.trim() === "" ? undefined : env[n]);
+  const parsed = z.object({ DATABASE_URL: variables.DATABASE_URL.schema, DATA_DIR: variables.DATA_DIR.schema }).safeParse({
+    DATABASE_URL: blankless("DATABASE_URL"),
+    DATA_DIR: blankless("DATA_DIR"),
+  });
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => describe(i, env)));
+  return parsed.data.DATABASE_URL ? { databaseUrl: parsed.data.DATABASE_URL, dataDir: parsed.data.DATA_DIR } : { dataDir: parsed.data.DATA_DIR };
 }

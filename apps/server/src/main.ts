@@ -1,17 +1,21 @@
-import { hashPassword } from "@medianum/api";
-import { openDatabase } from "@medianum/db";
-import { demoAccounts, seedDemo } from "@medianum/db/seed";
-import { buildServer } from "./app.js";
-import { loadConfig } from "./config.js";
+import { ConfigError, loadConfig } from "./config.js";
 
 async function main() {
   const config = loadConfig();
+  // Loaded once the configuration is known to be good: a refusal comes at once, not after every
+  // module (database drivers, Prisma, the API) has been read.
+  const [{ hashPassword }, { openDatabase }, { demoAccounts, seedDemo }, { buildServer }] = await Promise.all([
+    import("@medianum/api"),
+    import("@medianum/db"),
+    import("@medianum/db/seed"),
+    import("./app.js"),
+  ]);
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
   console.log(`Base de données : ${db.location}`);
   const applied = await db.migrate((m) => console.log(`  ${m}`));
   if (applied.length > 0) console.log(`${applied.length} migration(s) appliquée(s).`);
 
-  let logins: ReturnType<typeof demoAccounts> = [];
+  let logins: { role: string; email: string; password: string }[] = [];
   if (config.seedDemo) {
     const res = await seedDemo(db.prisma, { hashPassword });
     if (res.seeded) console.log("Données de démonstration chargées :", res.summary);
@@ -58,6 +62,11 @@ Médianum est prêt.
 }
 
 main().catch((err) => {
+  if (err instanceof ConfigError) {
+    // What to fix, one line per variable: no stack trace for an operator to wade through.
+    console.error(`Le serveur ne démarre pas : configuration à corriger.\n${err.problems.map((p) => `  - ${p}`).join("\n")}`);
+    process.exit(1);
+  }
   console.error("Le serveur n'a pas pu démarrer :", err instanceof Error ? err.message : err);
   process.exit(1);
 });

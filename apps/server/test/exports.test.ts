@@ -42,7 +42,7 @@ beforeAll(async () => {
         themes: ["Email"],
     })),
   });
-  const config = { ...loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent" }), appsDir: fakeApps(), jobsEnabled: false };
+  const config = { ...loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", PUBLIC_URL: "http://localhost:3000" }), appsDir: fakeApps(), jobsEnabled: false };
   app = await buildServer({ config, db });
 }, 120_000);
 afterAll(async () => {

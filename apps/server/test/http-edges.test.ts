@@ -24,7 +24,7 @@ let coordCookie: string;
 beforeAll(async () => {
   db = await createTestDatabase();
   await db.prisma.user.create({ data: { email: "coord@medianum.test", displayName: "Coord", role: "coordinator", passwordHash: await hashPassword("un-bon-mot-de-passe") } });
-  const config = { ...loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent" }), appsDir: fakeApps(), jobsEnabled: false };
+  const config = { ...loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", PUBLIC_URL: "http://localhost:3000" }), appsDir: fakeApps(), jobsEnabled: false };
   app = await buildServer({ config, db, mailTransport: null });
   const res = await app.inject({
     method: "POST",

@@ -15,7 +15,7 @@ const apps: Array<Awaited<ReturnType<typeof buildServer>>> = [];
 const json = (input: unknown) => JSON.stringify(superjson.serialize(input));
 
 async function server(env: Record<string, string> = {}) {
-  const app = await buildServer({ config: loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", JOBS_ENABLED: "false", ...env }), db });
+  const app = await buildServer({ config: loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", PUBLIC_URL: "http://localhost:3000", JOBS_ENABLED: "false", ...env }), db });
   apps.push(app);
   return app;
 }

@@ -29,7 +29,7 @@ beforeAll(async () => {
   await db.prisma.user.create({
     data: { email: "coord@medianum.test", displayName: "Coord", role: "coordinator", passwordHash: await hashPassword("un-bon-mot-de-passe") },
   });
-  const config = { ...loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent" }), appsDir: fakeApps() };
+  const config = { ...loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", PUBLIC_URL: "http://localhost:3000" }), appsDir: fakeApps() };
   app = await buildServer({ config, db });
 });
 afterAll(async () => {
@@ -134,7 +134,7 @@ describe("server", () => {
 
   it("answers 503 on /api/health when the database is gone", async () => {
     const lonely = await createTestDatabase();
-    const config = { ...loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent" }), appsDir: fakeApps() };
+    const config = { ...loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", PUBLIC_URL: "http://localhost:3000" }), appsDir: fakeApps() };
     const other = await buildServer({ config, db: lonely });
     await lonely.close();
     const res = await other.inject("/api/health");

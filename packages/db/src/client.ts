@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -21,6 +21,8 @@ export interface Database {
   raw: RawSql;
   /** Applies pending migrations; returns their names. */
   migrate(log?: (msg: string) => void): Promise<string[]>;
+  /** The embedded engine itself (backups), on PGlite only. */
+  pglite?: PGlite;
   /** True when the database answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -33,6 +35,47 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+}
+
+/**
+ * PostgreSQL's defaults inside PGlite reserve 128 MB of shared buffers in the WebAssembly memory,
+ * which is touched as pages are read and never given back: most of the embedded server's idle
+ * memory. PGlite reads its files through Node, so the operating system's page cache still holds the
+ * data that does not fit; 16 MB covers the demo database's hot pages (measured:
+ * tooling/scripts/measure-start.mjs, README « En production »).
+ */
+const PGLITE_SETTINGS = ["-c", "shared_buffers=16MB", "-c", "temp_buffers=2MB", "-c", "wal_buffers=1MB"];
+
+/**
+ * PGlite is PostgreSQL in this process: a second process opening the same data directory (another
+ * server, a backup while the server runs) would corrupt it. A lock file beside the directory, with
+ * the owner's pid, refuses that; one left by a process that died is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockFile = `${dataDir.replace(/\/+$/, "")}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      return () => rmSync(lockFile, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      const owner = Number(readFileSync(lockFile, "utf8"));
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new Error(`La base embarquée ${dataDir} est ouverte par le processus ${owner} (le serveur ?) : arrêtez-le d'abord.`);
+      }
+      rmSync(lockFile, { force: true });
+    }
+  }
+  throw new Error(`Impossible de verrouiller la base embarquée ${dataDir}.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 function redact(url: string): string {
@@ -81,7 +124,8 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Data
   }
 
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const lite = new PGlite(opts.dataDir);
+  const unlock = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
+  const lite = new PGlite(opts.dataDir, { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] });
   await lite.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
   const runner = pgliteRunner(lite);
@@ -90,6 +134,7 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Data
     kind: "pglite",
     location: opts.dataDir ? `pglite:${opts.dataDir}` : "pglite:memory",
     sql: runner,
+    pglite: lite,
     raw: prismaRawSql(prisma),
     migrate: (log) => migrate(runner, { log }),
     async ping() {
@@ -101,8 +146,12 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Data
       }
     },
     async close() {
-      await prisma.$disconnect();
-      await lite.close();
+      try {
+        await prisma.$disconnect();
+        await lite.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }

@@ -7,7 +7,12 @@ import type { SqlRunner } from "./sql.js";
 // `_prisma_migrations` table, so that `prisma migrate deploy` stays usable on a machine that has
 // Prisma's engines. We run them ourselves because Prisma's migrate engine cannot be downloaded here.
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
+// The server's bundle (apps/server/dist/main.js) inlines this module and carries a copy of the
+// migrations beside itself; its build defines MEDIANUM_BUNDLED_MIGRATIONS as that relative path.
+declare const MEDIANUM_BUNDLED_MIGRATIONS: string | undefined;
+export const MIGRATIONS_DIR = fileURLToPath(
+  new URL(typeof MEDIANUM_BUNDLED_MIGRATIONS === "string" ? MEDIANUM_BUNDLED_MIGRATIONS : "../prisma/migrations", import.meta.url),
+);
 
 /** Same key as Prisma's migrate engine, so the two never run migrations at the same time. */
 const ADVISORY_LOCK_KEY = 72707369;

@@ -1,0 +1,60 @@
+// `pnpm medianum <commande>`: the operator's commands, on the database the server would use
+// (DATABASE_URL, or the embedded one in DATA_DIR).
+import { resolve } from "node:path";
+import { backupDatabase, BackupError, moveToPostgres, restoreDatabase, type DatabaseTarget } from "@medianum/db";
+import { ConfigError, loadDatabaseConfig } from "./config.js";
+
+const USAGE = `usage :
+  pnpm medianum backup <fichier>    sauvegarde la base (PostgreSQL : pg_dump ; base embarquée : serveur arrêté)
+  pnpm medianum restore <fichier>   remplace le contenu de la base par celui de la sauvegarde
+  pnpm medianum move-to-postgres    copie la base embarquée (DATA_DIR, serveur arrêté) dans la base PostgreSQL vide de DATABASE_URL`;
+
+function where(target: DatabaseTarget): string {
+  return "url" in target ? "PostgreSQL (DATABASE_URL)" : `base embarquée ${target.dataDir}`;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, fileArg] = argv;
+  if (command === "move-to-postgres") return move();
+  if (!command || !fileArg || !["backup", "restore"].includes(command)) {
+    console.error(USAGE);
+    return 2;
+  }
+  // Relative to where the command was typed (pnpm runs scripts from the repository root).
+  const file = resolve(process.env.INIT_CWD ?? process.cwd(), fileArg);
+  const config = loadDatabaseConfig();
+  const target: DatabaseTarget = config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir };
+  if (command === "backup") {
+    const { bytes } = await backupDatabase(target, file);
+    console.log(`Sauvegarde de la ${where(target)} écrite dans ${file} (${(bytes / 1024 / 1024).toFixed(1)} Mo).`);
+  } else {
+    const { keptAside } = await restoreDatabase(target, file);
+    console.log(`Sauvegarde ${file} restaurée dans la ${where(target)}.`);
+    if (keptAside) console.log(`L'ancienne base est gardée dans ${keptAside} (à supprimer une fois la restauration vérifiée).`);
+    console.log("Au démarrage, le serveur appliquera les migrations plus récentes que la sauvegarde.");
+  }
+  return 0;
+}
+
+async function move(): Promise<number> {
+  const config = loadDatabaseConfig();
+  if (!config.databaseUrl) {
+    console.error("Indiquez la base PostgreSQL de destination, vide : DATABASE_URL=postgresql://utilisateur:motdepasse@hôte:5432/medianum pnpm medianum move-to-postgres");
+    return 2;
+  }
+  const report = await moveToPostgres({ dataDir: config.dataDir, url: config.databaseUrl }, (m) => console.log(m));
+  const total = Object.values(report.rows).reduce((a, b) => a + b, 0);
+  console.log(`Base embarquée ${config.dataDir} copiée dans PostgreSQL : ${Object.keys(report.rows).length} tables, ${total} lignes, mêmes nombres de lignes des deux côtés ; ${report.migrations} migrations vérifiées.
+Démarrez maintenant le serveur avec DATABASE_URL. La base embarquée n'a pas été modifiée : gardez-la le temps de vérifier.`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof ConfigError) console.error(`Configuration à corriger :\n${err.problems.map((p) => `  - ${p}`).join("\n")}`);
+    else if (err instanceof BackupError) console.error(err.message);
+    else console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);
