@@ -138,7 +138,7 @@ async function main() {
     await createSessions(REPLAY_SESSIONS, 1_000_000, (i) => replaySessionId(i + 1));
 
     // Behind a "proxy": each simulated parent has its own address, as on the internet.
-    const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", TRUST_PROXY: "1", JOBS_ENABLED: "false", DATABASE_URL: "postgresql://bench@localhost/bench" });
+    const config = loadConfig({ NODE_ENV: "production", PUBLIC_URL: "http://127.0.0.1", LOG_LEVEL: "silent", TRUST_PROXY: "1", JOBS_ENABLED: "false", DATABASE_URL: "postgresql://bench@localhost/bench" });
     app = await buildServer({ config, db, mailTransport: null });
     await app.listen({ port: 0, host: "127.0.0.1" });
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

@@ -159,7 +159,7 @@ function entryJsGzip(dist: string, html: string): number {
 async function main() {
   const db = await createTestDatabase();
   await seedDemo(db.prisma, { hashPassword });
-  const config = loadConfig({ NODE_ENV: "production", LOG_LEVEL: "warn", PORT: "0", JOBS_ENABLED: "false" });
+  const config = loadConfig({ NODE_ENV: "production", PUBLIC_URL: "http://127.0.0.1", LOG_LEVEL: "warn", PORT: "0", JOBS_ENABLED: "false" });
   for (const app of ["portal", "counsellor", "backoffice"]) {
     if (!existsSync(join(config.appsDir, app, "dist", "index.html"))) throw new Error(`apps/${app} n'est pas construite : lancez « pnpm build » d'abord.`);
   }
