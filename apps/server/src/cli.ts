@@ -1,13 +1,16 @@
 // `pnpm medianum <commande>`: the operator's commands, on the database the server would use
 // (DATABASE_URL, or the embedded one in DATA_DIR).
 import { resolve } from "node:path";
-import { backupDatabase, BackupError, moveToPostgres, restoreDatabase, type DatabaseTarget } from "@medianum/db";
-import { ConfigError, loadDatabaseConfig } from "./config.js";
+import { createAdministrator } from "@medianum/api";
+import { backupDatabase, BackupError, moveToPostgres, openDatabase, restoreDatabase, type DatabaseTarget } from "@medianum/db";
+import { ConfigError, loadConfig, loadDatabaseConfig } from "./config.js";
 
 const USAGE = `usage :
   pnpm medianum backup <fichier>    sauvegarde la base (PostgreSQL : pg_dump ; base embarquée : serveur arrêté)
   pnpm medianum restore <fichier>   remplace le contenu de la base par celui de la sauvegarde
-  pnpm medianum move-to-postgres    copie la base embarquée (DATA_DIR, serveur arrêté) dans la base PostgreSQL vide de DATABASE_URL`;
+  pnpm medianum move-to-postgres    copie la base embarquée (DATA_DIR, serveur arrêté) dans la base PostgreSQL vide de DATABASE_URL
+  pnpm medianum create-admin <e-mail> "<Prénom Nom>"
+                                    premier administrateur (ou récupération d'un compte) : affiche un lien à usage unique`;
 
 function where(target: DatabaseTarget): string {
   return "url" in target ? "PostgreSQL (DATABASE_URL)" : `base embarquée ${target.dataDir}`;
@@ -16,6 +19,7 @@ function where(target: DatabaseTarget): string {
 async function main(argv: string[]): Promise<number> {
   const [command, fileArg] = argv;
   if (command === "move-to-postgres") return move();
+  if (command === "create-admin") return createAdmin(argv.slice(1));
   if (!command || !fileArg || !["backup", "restore"].includes(command)) {
     console.error(USAGE);
     return 2;
@@ -47,6 +51,27 @@ async function move(): Promise<number> {
   console.log(`Base embarquée ${config.dataDir} copiée dans PostgreSQL : ${Object.keys(report.rows).length} tables, ${total} lignes, mêmes nombres de lignes des deux côtés ; ${report.migrations} migrations vérifiées.
 Démarrez maintenant le serveur avec DATABASE_URL. La base embarquée n'a pas été modifiée : gardez-la le temps de vérifier.`);
   return 0;
+}
+
+/** The first administrator of a new instance, or the recovery of one; the link is printed, never e-mailed nor stored. */
+async function createAdmin([email, displayName]: string[]): Promise<number> {
+  if (!email || !displayName) {
+    console.error(USAGE);
+    return 2;
+  }
+  const config = loadConfig();
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  try {
+    await db.migrate(() => undefined);
+    const res = await createAdministrator(db.prisma, { email, displayName, publicUrl: config.publicUrl.replace(/\/$/, ""), now: new Date(), ip: "console" });
+    const until = res.link.expiresAt.toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "long", timeStyle: "short" });
+    console.log(res.created ? `Compte administrateur créé pour ${email}.` : `${email} est administrateur ; son ancien mot de passe ne fonctionne plus.`);
+    console.log(`Lien pour choisir le mot de passe (une seule fois, jusqu'au ${until}) :\n${res.link.url}`);
+    console.log("Transmettez-le à la personne par un canal sûr : il n'est enregistré nulle part.");
+    return 0;
+  } finally {
+    await db.close();
+  }
 }
 
 main(process.argv.slice(2)).then(
