@@ -128,6 +128,8 @@ async function fixtureHints(tokens: string[]): Promise<Hints> {
     chequeNumber: await col(`SELECT number AS v FROM "PassCheque" ORDER BY number LIMIT 40`),
     action: await col(`SELECT DISTINCT action AS v FROM "AuditLog" ORDER BY action`),
     token: tokens,
+    // Well-formed second-factor codes (almost always wrong ones): the TOTP procedures get past validation.
+    code: ["123456", "000000", "ABCD-EFGH-JKLM-NPQR"],
   };
   // A bare `id` names a row of the procedure's own feature: "college.request" takes a collège request's id.
   const outbox = await ids("OutboxEmail");

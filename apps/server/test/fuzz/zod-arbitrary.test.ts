@@ -13,7 +13,8 @@ const procedures = Object.entries((appRouter as unknown as { _def: { procedures:
 const CROSS_FIELD = new Set(["team.setPassword"]);
 
 describe("valid-shaped inputs derived from each procedure's zod schema", () => {
-  const opts = walkOptions({ uai: ["0470040N"] });
+  // Second-factor codes are 6 digits or a 16-sign recovery code: a random string never is one.
+  const opts = walkOptions({ uai: ["0470040N"], code: ["123456", "654321", "ABCD-EFGH-JKLM-NPQR"] });
   for (const [path, procedure] of procedures) {
     const schema = procedure._def.inputs[0] as z.ZodType | undefined;
     if (!schema || CROSS_FIELD.has(path)) continue;
