@@ -28,6 +28,11 @@ export default defineConfig(({ isSsrBuild }) => ({
   resolve: preact ? { alias: preactAliases() } : {},
   build: {
     outDir: isSsrBuild ? "dist-server" : preact ? "dist-preact" : "dist",
+    rollupOptions: {
+      // @trpc/client does not declare itself free of side effects, so its WebSocket link (unused:
+      // we only batch over HTTP) stayed in the first load; its module has none at import time.
+      treeshake: { moduleSideEffects: (id: string) => !/@trpc[\\/]client[\\/]dist[\\/]wsLink-/.test(id) },
+    },
   },
   ...(isSsrBuild
     ? {
