@@ -148,7 +148,7 @@ describe("offline entries refused by the server, corrected on the phone", () => 
     await page.getByRole("heading", { name: "Envois" }).waitFor();
     expect(await page.getByText("Tout est envoyé").count()).toBe(0);
     await page.getByText(`Le chèque ${moved} n'est pas dans votre stock.`).first().waitFor();
-    await page.getByRole("link", { name: "Corriger : Pass numérique : 2 chèque(s)" }).click();
+    await page.getByRole("link", { name: "Corriger : Pass numérique : 2 chèques" }).click();
 
     await page.getByRole("heading", { name: /Corriger la prescription du/ }).waitFor();
     expect(await page.getByRole("checkbox", { name: moved }).isChecked()).toBe(true);
