@@ -4,13 +4,14 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
 import { appRouter, createContext, RateLimiter, type ApiServices, type AppRouter, type MailTransport, type RequestAdapter } from "@medianum/api";
 import type { Database } from "@medianum/db";
+import { countOf } from "@medianum/domain";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
 import type { ServerConfig } from "./config.js";
 import { createMailTransport, JobRunner, productJobs } from "./jobs/index.js";
 import { clientErrorHandler, frameworkErrors, guardApiRequests, registerErrorHandler } from "./http-errors.js";
 import { redactUrl } from "./log-redaction.js";
-import { JOB_FAILURES_DEGRADED, OUTBOX_DELAY_DEGRADED_SECONDS, ProductMetrics, readFailingJobs, readOutboxBacklog, registerMetrics } from "./metrics.js";
+import { JOB_FAILURES_DEGRADED, mayReadMetrics, OUTBOX_DELAY_DEGRADED_SECONDS, ProductMetrics, readFailingJobs, readOutboxBacklog, registerMetrics } from "./metrics.js";
 import { registerNoStore } from "./no-store.js";
 import { createPortalPages } from "./portal-pages.js";
 import { registerStaticApps } from "./static-apps.js";
@@ -125,20 +126,20 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
   registerProConnect(app, { settings: config.proconnect, publicUrl: config.publicUrl, secureCookies: config.environment === "production", services, adapter: requestAdapter });
 
   // "degraded": the instance answers, but e-mails are stuck (SMTP configured and the oldest has
-  // waited over an hour) or a scheduled job keeps failing. Still 200: a load balancer keeps it.
-  app.get("/api/health", async (_req, reply) => {
+  // waited over an hour) or a scheduled job keeps failing. Still 200: a load balancer keeps it. The why
+  // (backlog, job names) only for those who may read the metrics: a visitor learns the status alone.
+  app.get("/api/health", async (req, reply) => {
     const ok = await db.ping();
     if (!ok) return reply.code(503).header("Cache-Control", "no-store").send({ status: "unavailable", database: "unreachable" });
     const [backlog, failing] = await Promise.all([readOutboxBacklog(db, now()), readFailingJobs(db)]);
     const problems: string[] = [];
     if (config.smtpUrl && backlog.oldestAgeSeconds > OUTBOX_DELAY_DEGRADED_SECONDS) {
-      problems.push(`${backlog.pending} e-mail(s) en attente, le plus ancien depuis ${Math.round(backlog.oldestAgeSeconds / 60)} min`);
+      problems.push(`${countOf(backlog.pending, "e-mail")} en attente, le plus ancien depuis ${Math.round(backlog.oldestAgeSeconds / 60)} min`);
     }
     for (const j of failing.filter((f) => f.failures >= JOB_FAILURES_DEGRADED)) problems.push(`tâche ${j.name} en échec ${j.failures} fois de suite`);
-    return reply
-      .code(200)
-      .header("Cache-Control", "no-store")
-      .send({ status: problems.length ? "degraded" : "ok", database: "ok", outbox: backlog, ...(problems.length ? { problems } : {}) });
+    const status = problems.length ? "degraded" : "ok";
+    const details = mayReadMetrics(req, config.metricsToken) ? { outbox: backlog, ...(problems.length ? { problems } : {}) } : {};
+    return reply.code(200).header("Cache-Control", "no-store").send({ status, database: "ok", ...details });
   });
 
   // Scheduled jobs (e-mail delivery, reminders, retention): started once listening, stopped on close.

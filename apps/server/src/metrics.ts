@@ -147,13 +147,18 @@ function fromLocalScraper(req: FastifyRequest): boolean {
   return loopback && !req.headers["x-forwarded-for"] && !req.headers.forwarded && !req.headers["x-real-ip"];
 }
 
+/** Who may read the figures behind /api/metrics and the details of /api/health. */
+export function mayReadMetrics(req: FastifyRequest, token: string | undefined): boolean {
+  return hasToken(req, token) || fromLocalScraper(req);
+}
+
 export function registerMetrics(app: FastifyInstance, metrics: ProductMetrics, token: string | undefined): void {
   app.addHook("onResponse", async (req, reply) => {
     if (req.url.startsWith("/api/metrics")) return;
     metrics.observeRequest(req, reply.statusCode, reply.elapsedTime / 1000);
   });
   app.get("/api/metrics", async (req, reply) => {
-    if (!hasToken(req, token) && !fromLocalScraper(req)) {
+    if (!mayReadMetrics(req, token)) {
       return reply
         .code(403)
         .header("Cache-Control", "no-store")
