@@ -16,11 +16,7 @@
  */
 import "../../counsellor/src/offline/in-memory-indexeddb.js";
 import { randomUUID } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { cpus, totalmem } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { hashPassword } from "@medianum/api";
 import { createTestDatabase } from "@medianum/db/testing";
 import type { SyncItemResult, SyncOperation } from "@medianum/domain";
@@ -30,6 +26,7 @@ import { DeviceDb } from "../../counsellor/src/offline/db.js";
 import { DEVICE_BATCH_SIZE, enqueue, flush } from "../../counsellor/src/offline/outbox.js";
 import { buildServer } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
+import { median, writeBenchResult } from "./summary.js";
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1000);
 const BATCH = Number(process.env.BENCH_BATCH ?? DEVICE_BATCH_SIZE);
@@ -37,12 +34,6 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const TARGET_MS = 1000;
 const TARGET_RATIO = 10;
 process.env.TEST_DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/postgres";
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
 
 /** The payload the counsellor app queues for one quick accompaniment. */
 function payloadFor(i: number, placeId: string) {
@@ -203,41 +194,29 @@ async function main() {
     console.log(`Limite : les mêmes lignes (${RECORDS} enregistrements et leurs ${RECORDS} reçus) insérées à la main via pg, une transaction, INSERT multi-lignes ; les enregistrements seuls : ${ms(m.handRecordsMs)}`);
 
     const handLabel = `mêmes lignes à la main via pg (${RECORDS} enregistrements + ${RECORDS} reçus, une transaction, INSERT multi-lignes)`;
-    const out = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "bench-results", "sync.json");
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(
-      out,
-      `${JSON.stringify(
+    const out = writeBenchResult("sync", {
+      conditions: { database: `PostgreSQL ${url.host}`, records: RECORDS, batchSize: BATCH, rounds: ROUNDS, device: "counsellor outbox on fake-indexeddb (in memory)" },
+      summary: [
         {
-          benchmark: "sync",
-          date: new Date().toISOString(),
-          machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
-          conditions: { database: `PostgreSQL ${url.host}`, records: RECORDS, batchSize: BATCH, rounds: ROUNDS, device: "counsellor outbox on fake-indexeddb (in memory)" },
-          summary: [
-            {
-              measure: `${RECORDS} saisies hors ligne synchronisées de bout en bout (file de l'appareil → HTTP → API → PostgreSQL)`,
-              value: Math.round(m.syncMs),
-              unit: "ms",
-              limit: { label: handLabel, value: Number(m.handMs.toFixed(1)), unit: "ms" },
-              ratio: Number(ratio.toFixed(2)),
-              target: `< ${TARGET_MS} ms et ≤ ${TARGET_RATIO}×`,
-            },
-            {
-              measure: `rejeu des ${RECORDS} mêmes opérations (réponses perdues : tout doublon, rien de créé)`,
-              value: Math.round(m.replayMs),
-              unit: "ms",
-              limit: { label: handLabel, value: Number(m.handMs.toFixed(1)), unit: "ms" },
-              ratio: Number(replayRatio.toFixed(2)),
-              target: "informatif",
-            },
-          ],
-          medians: { ...Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Number(v.toFixed(1))])) },
-          rounds: rounds.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v.toFixed(1))]))),
+          measure: `${RECORDS} saisies hors ligne synchronisées de bout en bout (file de l'appareil → HTTP → API → PostgreSQL)`,
+          value: Math.round(m.syncMs),
+          unit: "ms",
+          limit: { label: handLabel, value: Number(m.handMs.toFixed(1)), unit: "ms" },
+          ratio: Number(ratio.toFixed(2)),
+          target: `< ${TARGET_MS} ms et ≤ ${TARGET_RATIO}×`,
         },
-        null,
-        2,
-      )}\n`,
-    );
+        {
+          measure: `rejeu des ${RECORDS} mêmes opérations (réponses perdues : tout doublon, rien de créé)`,
+          value: Math.round(m.replayMs),
+          unit: "ms",
+          limit: { label: handLabel, value: Number(m.handMs.toFixed(1)), unit: "ms" },
+          ratio: Number(replayRatio.toFixed(2)),
+          target: "informatif",
+        },
+      ],
+      medians: { ...Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Number(v.toFixed(1))])) },
+      rounds: rounds.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v.toFixed(1))]))),
+    });
     console.log(`Résultats écrits dans ${out}`);
     if (failed) {
       console.error("ÉCHEC : des saisies manquent ou ont été créées deux fois.");
