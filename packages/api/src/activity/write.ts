@@ -1,5 +1,5 @@
 import { Prisma } from "@medianum/db";
-import { dayToDateColumn, type CollectiveRecord, type CollectiveRecordInput, type IndividualRecord } from "@medianum/domain";
+import { dayToDateColumn, recordReferencesRefusal, recordSessionRefusal, type CollectiveRecord, type CollectiveRecordInput, type IndividualRecord } from "@medianum/domain";
 import { UserFacingError } from "../shared/errors.js";
 import { toRecordView } from "./record-view.js";
 
@@ -15,31 +15,24 @@ export class RecordConflict extends Error {
 
 const rejected = (field: string, message: string) => new UserFacingError("BAD_REQUEST", message, { field });
 
+/** Reads what the record points to, then applies the rule the device applies before queueing it. */
 async function checkReferences(tx: Tx, counsellorId: string, r: { placeId?: string | null | undefined; communeInsee?: string | null | undefined; beneficiaryId?: string | null | undefined }) {
-  if (r.placeId && !(await tx.place.findUnique({ where: { id: r.placeId }, select: { id: true } }))) {
-    throw rejected("placeId", "Ce lieu n'existe plus : choisissez-en un autre.");
-  }
-  if (r.communeInsee && !(await tx.commune.findUnique({ where: { inseeCode: r.communeInsee }, select: { inseeCode: true } }))) {
-    throw rejected("communeInsee", "Cette commune est inconnue.");
-  }
-  if (r.beneficiaryId) {
-    const b = await tx.beneficiary.findUnique({ where: { id: r.beneficiaryId }, select: { counsellorId: true } });
-    if (!b || b.counsellorId !== counsellorId) throw rejected("beneficiaryId", "Cette personne suivie est introuvable dans vos bénéficiaires.");
-  }
+  const place = r.placeId ? await tx.place.findUnique({ where: { id: r.placeId }, select: { id: true } }) : null;
+  const commune = r.communeInsee ? await tx.commune.findUnique({ where: { inseeCode: r.communeInsee }, select: { inseeCode: true } }) : null;
+  const beneficiary = r.beneficiaryId ? await tx.beneficiary.findUnique({ where: { id: r.beneficiaryId }, select: { counsellorId: true } }) : null;
+  const refused = recordReferencesRefusal(r, { place: () => !!place, commune: () => !!commune, beneficiary: () => beneficiary?.counsellorId === counsellorId });
+  if (refused) throw rejected(refused.field!, refused.message);
 }
 
 /** A collective record may only be tied to a workshop or collège session of mine that has no record yet. */
-async function checkSessions(tx: Tx, counsellorId: string, r: CollectiveRecord, recordId: string) {
-  if (r.workshopSessionId) {
-    const s = await tx.workshopSession.findFirst({ where: { id: r.workshopSessionId, counsellors: { some: { counsellorId } } }, select: { activity: { select: { id: true } } } });
-    if (!s) throw rejected("workshopSessionId", "Cette séance d'atelier ne vous est pas confiée.");
-    if (s.activity && s.activity.id !== recordId) throw rejected("workshopSessionId", "Cette séance d'atelier a déjà son compte rendu.");
-  }
-  if (r.collegeSessionId) {
-    const s = await tx.collegeSession.findFirst({ where: { id: r.collegeSessionId, counsellors: { some: { counsellorId } } }, select: { activity: { select: { id: true } } } });
-    if (!s) throw rejected("collegeSessionId", "Cette séance en collège ne vous est pas confiée.");
-    if (s.activity && s.activity.id !== recordId) throw rejected("collegeSessionId", "Cette séance en collège a déjà son compte rendu.");
-  }
+async function checkSessions(tx: Tx, counsellorId: string, r: CollectiveRecord) {
+  const mine = { counsellors: { some: { counsellorId } } };
+  const select = { activity: { select: { id: true } } };
+  const workshop = r.workshopSessionId ? await tx.workshopSession.findFirst({ where: { id: r.workshopSessionId, ...mine }, select }) : null;
+  const college = r.collegeSessionId ? await tx.collegeSession.findFirst({ where: { id: r.collegeSessionId, ...mine }, select }) : null;
+  const seen = (s: typeof workshop) => (s ? { recordId: s.activity?.id ?? null } : null);
+  const refused = recordSessionRefusal(r, { workshop: () => seen(workshop), college: () => seen(college) });
+  if (refused) throw rejected(refused.field!, refused.message);
 }
 
 
@@ -114,7 +107,7 @@ export async function createRecord(tx: Tx, counsellorId: string, kind: RecordKin
   const earlier = await sameRecord(tx, counsellorId, kind, input.id);
   if (earlier) return earlier;
   await checkReferences(tx, counsellorId, input);
-  if (kind === "Collectif") await checkSessions(tx, counsellorId, input as CollectiveRecord, input.id);
+  if (kind === "Collectif") await checkSessions(tx, counsellorId, input as CollectiveRecord);
   const data = kind === "Individuel" ? individualData(input as IndividualRecord) : collectiveData(input as CollectiveRecord);
   const { count } = await tx.activityRecord.createMany({ data: [{ id: input.id, counsellorId, type: kind, ...data }], skipDuplicates: true });
   if (count === 1) return { id: input.id, version: 1, created: true };
@@ -155,7 +148,7 @@ export async function updateRecord(tx: Tx, counsellorId: string, kind: RecordKin
   if (!current || current.counsellorId !== counsellorId) throw rejected("id", "Cet enregistrement est introuvable parmi les vôtres.");
   if (current.type !== kind) throw rejected("id", "Cet enregistrement n'est pas de ce type.");
   await checkReferences(tx, counsellorId, input);
-  if (kind === "Collectif") await checkSessions(tx, counsellorId, input as CollectiveRecord, input.id);
+  if (kind === "Collectif") await checkSessions(tx, counsellorId, input as CollectiveRecord);
   const data = kind === "Individuel" ? individualData(input as IndividualRecord) : collectiveData(input as CollectiveRecord);
   const res = await tx.activityRecord.updateMany({
     where: { id: input.id, counsellorId, version: baseVersion },

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@medianum/db";
-import { attendanceInput, countPresent, dayToDateColumn, instantToParisDay, type AttendanceSheetView } from "@medianum/domain";
+import { attendanceInput, checkInRefusal, countPresent, dayToDateColumn, instantToParisDay, markRefusal, type AttendanceSheetView } from "@medianum/domain";
 import type { z } from "zod";
 import { UserFacingError } from "../shared/errors.js";
 import { hashToken, newToken } from "../shared/tokens.js";
@@ -9,9 +9,6 @@ import { lockSession } from "./capacity.js";
 
 type Tx = Prisma.TransactionClient;
 export type AttendanceAction = z.output<typeof attendanceInput>;
-
-/** Check-in opens this long before the start (the counsellor prepares the room). */
-const CHECK_IN_OPENS_MS = 2 * 3_600_000;
 
 async function assignedSession(db: PrismaClient | Tx, counsellorId: string, sessionId: string) {
   const session = await db.workshopSession.findFirst({
@@ -58,17 +55,16 @@ export async function recordAttendance(prisma: PrismaClient, counsellorId: strin
   return prisma.$transaction(async (tx) => {
     const session = await assignedSession(tx, counsellorId, input.sessionId);
     await lockSession(tx, session.id);
-    if (session.status === "cancelled") throw new UserFacingError("CONFLICT", "Cette séance est annulée : pas de pointage possible.");
-    if (now.getTime() < session.startsAt.getTime() - CHECK_IN_OPENS_MS) {
-      throw new UserFacingError("CONFLICT", "Le pointage ouvre 2 heures avant le début de la séance.");
-    }
+    // The device checks the same rule before queueing: what it accepts, this accepts.
+    const closed = checkInRefusal(session, now);
+    if (closed) throw new UserFacingError("CONFLICT", closed.message);
 
     let registrationId: string;
     let status: string;
     if (input.kind === "mark") {
       const r = await tx.registration.findFirst({ where: { id: input.registrationId, sessionId: session.id } });
-      if (!r) throw new UserFacingError("NOT_FOUND", "Cette inscription ne fait pas partie de la séance.");
-      if (r.status === "cancelled") throw new UserFacingError("CONFLICT", "Cette inscription a été annulée.");
+      const refused = markRefusal(r);
+      if (refused || !r) throw new UserFacingError(r ? "CONFLICT" : "NOT_FOUND", refused!.message);
       status = input.mark === "present" ? "attended" : "no_show";
       if (r.status !== status) {
         await tx.registration.update({ where: { id: r.id }, data: { status, checkedInAt: input.mark === "present" ? now : null } });

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "@medianum/db";
 import {
   collegeActivityTitle,
+  collegeReportRefusal,
   collegeReportInput,
   dayToDateColumn,
   instantToParisDay,
@@ -52,17 +53,9 @@ export async function fileCollegeReport(
     }
     const clash = await tx.activityRecord.findUnique({ where: { id: input.id }, select: { id: true } });
     if (clash) throw new UserFacingError("CONFLICT", "Cet identifiant de compte rendu est déjà utilisé par un autre enregistrement.");
-    if (session.status === "cancelled") throw new UserFacingError("CONFLICT", "Cette séance a été annulée : elle ne peut pas recevoir de compte rendu.");
-    if (session.startsAt.getTime() > now.getTime()) {
-      throw new UserFacingError("CONFLICT", "Cette séance n'a pas encore commencé : le compte rendu se remplit après la séance.");
-    }
-    const expected = new Set(session.classes.map((c) => c.classId));
-    const given = new Set(input.classes.map((c) => c.classId));
-    if (given.size !== input.classes.length || given.size !== expected.size || [...given].some((id) => !expected.has(id))) {
-      throw new UserFacingError("BAD_REQUEST", "Indiquez les élèves présents pour chacune des classes de la séance, et seulement pour elles.", {
-        field: "classes",
-      });
-    }
+    // The device checks the same rule before queueing the report.
+    const refused = collegeReportRefusal({ status: session.status, startsAt: session.startsAt, classIds: session.classes.map((c) => c.classId) }, input, now);
+    if (refused) throw new UserFacingError(refused.field ? "BAD_REQUEST" : "CONFLICT", refused.message, refused.field ? { field: refused.field } : undefined);
 
     const pupils = input.classes.reduce((n, c) => n + c.pupilsPresent, 0);
     for (const c of input.classes) {

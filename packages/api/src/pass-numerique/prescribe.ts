@@ -1,5 +1,5 @@
 import { Prisma } from "@medianum/db";
-import { chequeUsableOn, dateColumnToDay, dayToDateColumn, type PassPrescription } from "@medianum/domain";
+import { dateColumnToDay, dayToDateColumn, prescriptionRefusal, type PassPrescription } from "@medianum/domain";
 import { UserFacingError } from "../shared/errors.js";
 
 type Tx = Prisma.TransactionClient;
@@ -36,17 +36,13 @@ export async function prescribeCheques(tx: Tx, counsellorId: string, input: Pass
     Prisma.sql`SELECT id, number, status, "counsellorId", "expiresOn" FROM "PassCheque" WHERE number IN (${Prisma.join(input.chequeNumbers)}) ORDER BY number FOR UPDATE`,
   );
   const byNumber = new Map(locked.map((c) => [c.number, c]));
-  const problems: string[] = [];
-  for (const n of input.chequeNumbers) {
+  // The device checks the same rule against its copy of my stock before queueing.
+  const refused = prescriptionRefusal(input, (n) => {
     const c = byNumber.get(n);
-    if (!c || c.counsellorId !== counsellorId) problems.push(`Le chèque ${n} n'est pas dans votre stock.`);
-    else if (c.status !== "in_stock") problems.push(`Le chèque ${n} a déjà été ${c.status === "expired" ? "déclaré expiré" : "prescrit"}.`);
-    else if (!chequeUsableOn({ status: c.status, expiresOn: c.expiresOn ? dateColumnToDay(c.expiresOn) : null }, input.prescribedOn)) {
-      problems.push(`Le chèque ${n} est expiré à cette date.`);
-    }
-  }
+    return c && { status: c.status, expiresOn: c.expiresOn ? dateColumnToDay(c.expiresOn) : null, mine: c.counsellorId === counsellorId };
+  });
   // Thrown inside the transaction: the claimed id goes away with it.
-  if (problems.length) throw new UserFacingError("BAD_REQUEST", problems.join(" "), { field: "chequeNumbers" });
+  if (refused) throw new UserFacingError("BAD_REQUEST", refused.message, { field: "chequeNumbers" });
   await tx.passCheque.updateMany({
     where: { number: { in: input.chequeNumbers }, counsellorId, status: "in_stock" },
     data: { status: "prescribed", prescriptionId: input.id },

@@ -3,3 +3,4 @@ export * from "./duration.js";
 export * from "./age.js";
 export * from "./record.js";
 export * from "./views.js";
+export * from "./record-rules.js";

@@ -5,3 +5,4 @@ export * from "./manage.js";
 export * from "./attendance.js";
 export * from "./retention.js";
 export * from "./contact-seats.js";
+export * from "./check-in.js";

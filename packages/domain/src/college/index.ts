@@ -5,3 +5,4 @@ export * from "./views.js";
 export * from "./schedule.js";
 export * from "./tracking.js";
 export * from "./report.js";
+export * from "./report-rules.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chequeUsableOn, countCheques, passPrescriptionInput } from "./prescription.js";
+import { chequeUsableOn, countCheques, passPrescriptionInput, prescriptionRefusal } from "./prescription.js";
 
 const base = { id: "3f2b8c1e-5a4d-4e6f-9b7a-1c2d3e4f5a6b", prescribedOn: "2026-11-25", need: "Apprendre à utiliser une tablette" };
 
@@ -24,5 +24,27 @@ describe("cheque stock", () => {
     expect(chequeUsableOn({ status: "in_stock", expiresOn: "2026-11-25" }, "2026-11-25")).toBe(true);
     expect(chequeUsableOn({ status: "in_stock", expiresOn: "2026-11-24" }, "2026-11-25")).toBe(false);
     expect(chequeUsableOn({ status: "prescribed", expiresOn: null }, "2026-11-25")).toBe(false);
+  });
+});
+
+describe("prescriptionRefusal", () => {
+  const stock = new Map([
+    ["PN47-1", { status: "in_stock", expiresOn: null, mine: true }],
+    ["PN47-2", { status: "in_stock", expiresOn: "2026-11-25", mine: true }],
+    ["PN47-3", { status: "prescribed", expiresOn: null, mine: true }],
+    ["PN47-4", { status: "expired", expiresOn: "2026-01-01", mine: true }],
+    ["PN47-5", { status: "in_stock", expiresOn: null, mine: false }],
+  ]);
+  const refuse = (chequeNumbers: string[], prescribedOn = "2026-11-25") => prescriptionRefusal({ chequeNumbers, prescribedOn }, (n) => stock.get(n));
+
+  it("accepts cheques of my stock up to and including their expiry day", () => {
+    expect(refuse(["PN47-1", "PN47-2"])).toBeNull();
+  });
+
+  it("names every cheque that cannot be given, and why", () => {
+    expect(refuse(["PN47-2"], "2026-11-26")).toEqual({ message: "Le chèque PN47-2 est expiré à cette date.", field: "chequeNumbers" });
+    expect(refuse(["PN47-3", "PN47-4", "PN47-5", "PN47-9"])?.message).toBe(
+      "Le chèque PN47-3 a déjà été prescrit. Le chèque PN47-4 a déjà été déclaré expiré. Le chèque PN47-5 n'est pas dans votre stock. Le chèque PN47-9 n'est pas dans votre stock.",
+    );
   });
 });

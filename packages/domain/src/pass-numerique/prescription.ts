@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDateSchema, requiredText, uuidSchema } from "../shared/schemas.js";
 import { passChequeStatuses } from "./cheque.js";
+import type { Refusal } from "../shared/refusal.js";
 
 /** A number as printed on a cheque, e.g. "PN47-000123"; typed by hand, so spaces and case are forgiven. */
 export const chequeNumberSchema = z
@@ -79,4 +80,30 @@ export function countCheques(cheques: ReadonlyArray<{ status: string }>) {
 /** Whether a cheque can still be given on a day: in stock and not past its expiry date. */
 export function chequeUsableOn(cheque: { status: string; expiresOn: string | null }, day: string): boolean {
   return cheque.status === "in_stock" && (cheque.expiresOn === null || cheque.expiresOn >= day);
+}
+
+/** A cheque as the side checking a prescription sees it; `mine`: allotted to the prescribing counsellor. */
+export interface ChequeForPrescription {
+  status: string;
+  expiresOn: string | null;
+  mine: boolean;
+}
+
+/**
+ * Whether these cheques can be given on `prescribedOn`; null when they can. `find` gives a cheque
+ * by number, or undefined when it is unknown: the server reads its locked rows, the device its
+ * copy of my stock.
+ */
+export function prescriptionRefusal(
+  input: { chequeNumbers: readonly string[]; prescribedOn: string },
+  find: (number: string) => ChequeForPrescription | undefined,
+): Refusal | null {
+  const problems: string[] = [];
+  for (const n of input.chequeNumbers) {
+    const c = find(n);
+    if (!c || !c.mine) problems.push(`Le chèque ${n} n'est pas dans votre stock.`);
+    else if (c.status !== "in_stock") problems.push(`Le chèque ${n} a déjà été ${c.status === "expired" ? "déclaré expiré" : "prescrit"}.`);
+    else if (!chequeUsableOn(c, input.prescribedOn)) problems.push(`Le chèque ${n} est expiré à cette date.`);
+  }
+  return problems.length ? { message: problems.join(" "), field: "chequeNumbers" } : null;
 }
