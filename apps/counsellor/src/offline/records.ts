@@ -1,4 +1,4 @@
-import { collectiveViewOf, formatDay, individualViewOf, type ActivityRecordView, type CollectiveRecord, type IndividualRecord } from "@medianum/domain";
+import { collectiveViewOf, formatDay, individualViewOf, recordReferencesRefusal, type ActivityRecordView, type CollectiveRecord, type IndividualRecord, type Refusal } from "@medianum/domain";
 import { getMeta, type DeviceDb, type LocalRecord } from "./db.js";
 import { enqueue } from "./outbox.js";
 
@@ -40,22 +40,39 @@ async function placeName(db: DeviceDb, id: string | null | undefined) {
   return id ? ((await db.places.get(id))?.name ?? null) : null;
 }
 
-/** Saves an individual accompaniment on the device and queues it (creation, or edit of the version I had). */
-export async function saveIndividual(db: DeviceDb, input: Individual, mode: "create" | "update") {
+/**
+ * The rule the server applies to what a record points to, on what the device knows: the places
+ * (all of them, once downloaded). Communes and followed people are not kept here: the server decides.
+ */
+async function referencesRefusal(db: DeviceDb, input: Individual | Collective): Promise<Refusal | null> {
+  if (!input.placeId || (await db.places.count()) === 0) return null;
+  const known = !!(await db.places.get(input.placeId));
+  return recordReferencesRefusal(input, { place: () => known });
+}
+
+/**
+ * Saves an individual accompaniment on the device and queues it (creation, or edit of the version
+ * I had). A refusal (a place gone…) saves nothing and says why.
+ */
+export async function saveIndividual(db: DeviceDb, input: Individual, mode: "create" | "update"): Promise<Refusal | null> {
+  const refused = await referencesRefusal(db, input);
+  if (refused) return refused;
   const { previous, extras } = await localExtras(db, input);
   const record = pending(individualViewOf(input, extras));
   const summary = `Accompagnement du ${formatDay(input.date)}`;
-  return mode === "create"
-    ? enqueue(db, { kind: "activity.individual.create", payload: input, entityId: input.id, summary, record })
-    : enqueue(db, { kind: "activity.individual.update", payload: { record: input, baseVersion: previous?.version ?? 1 }, entityId: input.id, summary: `Modification : ${summary.toLowerCase()}`, record });
+  if (mode === "create") await enqueue(db, { kind: "activity.individual.create", payload: input, entityId: input.id, summary, record });
+  else await enqueue(db, { kind: "activity.individual.update", payload: { record: input, baseVersion: previous?.version ?? 1 }, entityId: input.id, summary: `Modification : ${summary.toLowerCase()}`, record });
+  return null;
 }
 
-/** Saves a collective workshop record on the device and queues it. */
-export async function saveCollective(db: DeviceDb, input: Collective, mode: "create" | "update") {
+/** Saves a collective workshop record on the device and queues it; a refusal saves nothing. */
+export async function saveCollective(db: DeviceDb, input: Collective, mode: "create" | "update"): Promise<Refusal | null> {
+  const refused = await referencesRefusal(db, input);
+  if (refused) return refused;
   const { previous, extras } = await localExtras(db, input);
   const record = pending(collectiveViewOf(input, extras));
   const summary = `Atelier « ${input.workshopTitle} » du ${formatDay(input.date)}`;
-  return mode === "create"
-    ? enqueue(db, { kind: "activity.collective.create", payload: input, entityId: input.id, summary, record })
-    : enqueue(db, { kind: "activity.collective.update", payload: { record: input, baseVersion: previous?.version ?? 1 }, entityId: input.id, summary: `Modification : ${summary}`, record });
+  if (mode === "create") await enqueue(db, { kind: "activity.collective.create", payload: input, entityId: input.id, summary, record });
+  else await enqueue(db, { kind: "activity.collective.update", payload: { record: input, baseVersion: previous?.version ?? 1 }, entityId: input.id, summary: `Modification : ${summary}`, record });
+  return null;
 }

@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import { Link } from "wouter";
 import { formatDate, formatDateTime, formatDuration, formatTime, parisMidnight, parisToday } from "@medianum/domain";
 import { Badge, EmptyState, Spinner } from "@medianum/ui";
@@ -5,6 +6,7 @@ import { Title } from "../common.js";
 import { useDevice } from "../offline/device.js";
 import { getMeta } from "../offline/db.js";
 import { useLive } from "../offline/live.js";
+import { checkInOffer, type CheckInOffer } from "../offline/check-in.js";
 
 /** My next weeks, as last fetched: readable with no network. */
 export function AgendaPage() {
@@ -13,8 +15,10 @@ export function AgendaPage() {
     // From the start of today in Paris (not in the phone's zone): a session of this morning stays in view all day.
     const startOfToday = parisMidnight(parisToday(new Date()));
     const items = (await db.agenda.orderBy("startsAt").toArray()).filter((i) => i.startsAt >= startOfToday);
-    return { items, at: (await getMeta<number>(db, "snapshotAt")) ?? null };
+    const sheets = new Map((await db.sheets.toArray()).map((s) => [s.sessionId, s]));
+    return { items, sheets, at: (await getMeta<number>(db, "snapshotAt")) ?? null };
   }, [db]);
+  const now = useNow();
   return (
     <>
       <Title title="Mon agenda" />
@@ -77,13 +81,7 @@ export function AgendaPage() {
                       <p>Lieu à préciser</p>
                     )}
                     {item.detail ? <p>{item.detail}</p> : null}
-                    {item.kind === "workshop" ? (
-                      <p>
-                        <Link href={`/seances/${item.id}/presences`}>
-                          Pointer les présences<span className="mn-visually-hidden"> : {item.title}</span>
-                        </Link>
-                      </p>
-                    ) : null}
+                    {item.kind === "workshop" ? <CheckInAction item={item} offer={checkInOffer(item.startsAt, agenda.sheets.get(item.id), now)} /> : null}
                   </li>
                 ))}
               </ul>
@@ -93,4 +91,26 @@ export function AgendaPage() {
       )}
     </>
   );
+}
+
+/** The check-in link when a tap on it can work now; otherwise, in words, when it will. */
+function CheckInAction({ item, offer }: { item: { id: string; title: string }; offer: CheckInOffer }) {
+  if (!offer.can) return <p className="mn-hint">{offer.text}</p>;
+  return (
+    <p>
+      <Link href={`/seances/${item.id}/presences`}>
+        Pointer les présences<span className="mn-visually-hidden"> : {item.title}</span>
+      </Link>
+    </p>
+  );
+}
+
+/** The time, moved on every minute: a check-in opens while the agenda is on screen. */
+function useNow(everyMs = 60_000): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const t = setInterval(() => setNow(new Date()), everyMs);
+    return () => clearInterval(t);
+  }, [everyMs]);
+  return now;
 }

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "wouter";
-import { attendanceInput, formatDateTime, registrationStatuses } from "@medianum/domain";
+import { attendanceInput, checkInOpensText, checkInRefusal, formatDateTime, registrationStatuses, type AttendanceInput } from "@medianum/domain";
 import { Alert, Badge, Button, EmptyState, ErrorSummary, NumberField, Spinner, TextField, issuesToFieldErrors, toSummary, type FieldErrors } from "@medianum/ui";
 import { Title } from "../common.js";
 import { useDevice } from "../offline/device.js";
 import { useLive } from "../offline/live.js";
-import { enqueue } from "../offline/outbox.js";
+import { addWalkIn, markAttendance } from "../offline/check-in.js";
 
 
 /** Attendance of a workshop session I run: marks and walk-ins saved on the device, sent by the outbox. */
@@ -13,15 +13,18 @@ export function CheckInPage({ sessionId }: { sessionId: string }) {
   const { db, engine } = useDevice();
   const sheet = useLive(async () => (await db.sheets.get(sessionId)) ?? null, [db, sessionId]);
   const [message, setMessage] = useState<string | null>(null);
+  // What the device refused at once, as the server would: nothing was marked nor queued.
+  const [refusal, setRefusal] = useState<string | null>(null);
 
   async function mark(registrationId: string, name: string, value: "present" | "absent") {
-    if (!sheet) return;
-    const input = attendanceInput.parse({ kind: "mark", sessionId, registrationId, mark: value });
-    await db.transaction("rw", [db.sheets, db.outbox, db.records], async () => {
-      const registrations = sheet.registrations.map((r) => (r.id === registrationId ? { ...r, status: value === "present" ? "attended" : "no_show" } : r));
-      await db.sheets.put({ ...sheet, registrations, presentCount: registrations.filter((r) => r.status === "attended").reduce((n, r) => n + r.seats, 0) });
-      await enqueue(db, { kind: "attendance.checkin", payload: input, entityId: `${sessionId}:${registrationId}`, summary: `Pointage : ${name} ${value === "present" ? "présent(e)" : "absent(e)"}` });
-    });
+    const input = attendanceInput.parse({ kind: "mark", sessionId, registrationId, mark: value }) as Extract<AttendanceInput, { kind: "mark" }>;
+    const refused = await markAttendance(db, input, name);
+    if (refused) {
+      setMessage(null);
+      setRefusal(`${name} : ${refused.message}`);
+      return;
+    }
+    setRefusal(null);
     setMessage(`${name} : ${value === "present" ? "présent(e)" : "absent(e)"}${navigator.onLine ? "" : " (enregistré sur cet appareil)"}.`);
     void engine.run({ now: true });
   }
@@ -41,6 +44,8 @@ export function CheckInPage({ sessionId }: { sessionId: string }) {
       </>
     );
   }
+  // Shown before any tap: the same rule refuses each mark below until it opens.
+  const closed = checkInRefusal(sheet.session, new Date());
   return (
     <>
       <Title title={`Pointage — ${sheet.session.title}`} />
@@ -52,6 +57,16 @@ export function CheckInPage({ sessionId }: { sessionId: string }) {
         {sheet.presentCount} présent{sheet.presentCount > 1 ? "s" : ""}
         {message ? ` · ${message}` : ""}
       </p>
+      {closed ? (
+        <Alert type="info" role="none" title={closed.message}>
+          {sheet.session.status !== "cancelled" ? <p>{checkInOpensText(sheet.session.startsAt, new Date())}</p> : null}
+        </Alert>
+      ) : null}
+      {refusal ? (
+        <Alert type="error" title="Pointage refusé">
+          <p>{refusal}</p>
+        </Alert>
+      ) : null}
       {sheet.registrations.length === 0 ? (
         <p>Aucune inscription pour le moment.</p>
       ) : (
@@ -80,13 +95,23 @@ export function CheckInPage({ sessionId }: { sessionId: string }) {
           })}
         </ul>
       )}
-      <WalkIn sessionId={sessionId} onDone={setMessage} />
+      <WalkIn
+        sessionId={sessionId}
+        onDone={(m) => {
+          setRefusal(null);
+          setMessage(m);
+        }}
+        onRefused={(m) => {
+          setMessage(null);
+          setRefusal(m);
+        }}
+      />
     </>
   );
 }
 
 /** Someone came without booking: added with a device id, so a replay adds them once. */
-function WalkIn({ sessionId, onDone }: { sessionId: string; onDone: (m: string) => void }) {
+function WalkIn({ sessionId, onDone, onRefused }: { sessionId: string; onDone: (m: string) => void; onRefused: (m: string) => void }) {
   const { db, engine } = useDevice();
   const [firstName, setFirstName] = useState("");
   const [seats, setSeats] = useState<number | null>(1);
@@ -101,14 +126,13 @@ function WalkIn({ sessionId, onDone }: { sessionId: string; onDone: (m: string) 
       return;
     }
     const input = parsed.data as Extract<typeof parsed.data, { kind: "walk_in" }>;
-    await db.transaction("rw", [db.sheets, db.outbox, db.records], async () => {
-      const sheet = await db.sheets.get(sessionId);
-      if (sheet) {
-        const registrations = [...sheet.registrations, { id: input.clientId, firstName: input.firstName, lastName: input.lastName, seats: input.seats, status: "attended", source: "walk_in", need: null }];
-        await db.sheets.put({ ...sheet, registrations, presentCount: sheet.presentCount + input.seats });
-      }
-      await enqueue(db, { kind: "attendance.checkin", payload: input, entityId: input.clientId, summary: `Pointage : ${input.firstName} (sans inscription)` });
-    });
+    const refused = await addWalkIn(db, input);
+    if (refused) {
+      // What was typed stays, to be added once check-in opens.
+      setErrors({});
+      onRefused(`${input.firstName} : ${refused.message}`);
+      return;
+    }
     setFirstName("");
     setSeats(1);
     setErrors({});

@@ -188,7 +188,14 @@ function CollectiveForm({
     }
     setErrors({});
     try {
-      await saveCollective(db, parsed.data, editId ? "update" : "create");
+      // Refused here as the server would refuse it: nothing is saved, the field says why.
+      const refused = await saveCollective(db, parsed.data, editId ? "update" : "create");
+      if (refused) {
+        if (refused.field) setErrors({ [refused.field]: refused.message });
+        else setFormError(refused.message);
+        setAttempt((n) => n + 1);
+        return;
+      }
       void engine.run({ now: true });
       flash.set(navigator.onLine ? "Atelier enregistré" : "Atelier enregistré sur cet appareil : il sera envoyé dès le retour du réseau.");
       navigate("/accompagnements");

@@ -207,7 +207,14 @@ function AccompanimentForm({
   async function save(input: Parameters<typeof saveIndividual>[1]) {
     setSaving(true);
     try {
-      await saveIndividual(db, input, mode);
+      // Refused here as the server would refuse it: nothing is saved, the field says why.
+      const refused = await saveIndividual(db, input, mode);
+      if (refused) {
+        if (refused.field) setErrors({ [refused.field]: refused.message });
+        else setFormError(refused.message);
+        setAttempt((n) => n + 1);
+        return;
+      }
       void engine.run({ now: true });
       flash.set(
         navigator.onLine

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from "react";
 import { useSearch } from "wouter";
-import { chequeUsableOn, countCheques, countOf, formatDay, passPrescriptionInput, type PassPrescription } from "@medianum/domain";
+import { chequeUsableOn, countCheques, formatDay, passPrescriptionInput, type PassPrescription } from "@medianum/domain";
 import { Alert, Badge, Button, CheckboxGroup, EmptyState, ErrorSummary, Spinner, TextArea, TextField, issuesToFieldErrors, toSummary, useFocusOnMount, type FieldErrors } from "@medianum/ui";
 import { Title, todayIso } from "../common.js";
 import { useDevice } from "../offline/device.js";
 import { useLive } from "../offline/live.js";
-import { enqueue, retryNow } from "../offline/outbox.js";
+import { queuePrescription } from "../offline/prescriptions.js";
 import type { OutboxItem } from "../offline/db.js";
 
 /** A prescription the server refused, waiting in the outbox to be corrected. */
@@ -132,14 +132,13 @@ function PrescriptionForm({ numbers, correcting, onDone, onCancel }: { numbers: 
       return;
     }
     const p = parsed.data;
-    await db.transaction("rw", [db.outbox, db.records, db.prescriptions, db.cheques], async () => {
-      // Cheques left out of a corrected prescription go back to the stock until the server's next word on them.
-      if (prev) await db.cheques.where("number").anyOf(prev.chequeNumbers.filter((n) => !p.chequeNumbers.includes(n))).modify({ status: "in_stock", prescriptionId: null });
-      await db.prescriptions.put({ id: p.id, prescribedOn: p.prescribedOn, need: p.need, chequeNumbers: p.chequeNumbers, syncState: "pending" });
-      await db.cheques.where("number").anyOf(p.chequeNumbers).modify({ status: "prescribed", prescriptionId: p.id });
-      if (correcting) await retryNow(db, correcting.seq!, p);
-      else await enqueue(db, { kind: "pass.prescription", payload: p, entityId: p.id, summary: `Pass numérique : ${countOf(p.chequeNumbers.length, "chèque")} le ${day(p.prescribedOn)}` });
-    });
+    // Refused here as the server would refuse it: the cheques stay in stock, nothing is queued.
+    const refused = await queuePrescription(db, p, correcting ? { seq: correcting.seq!, payload: correcting.payload } : undefined);
+    if (refused) {
+      setErrors({ [refused.field ?? "chequeNumbers"]: refused.message });
+      setAttempt((n) => n + 1);
+      return;
+    }
     void engine.run({ now: true });
     onDone(`${p.chequeNumbers.length} chèque${p.chequeNumbers.length > 1 ? "s" : ""} prescrit${p.chequeNumbers.length > 1 ? "s" : ""}${navigator.onLine ? "" : " sur cet appareil : la prescription sera envoyée dès le retour du réseau"}.`);
     setChosen([]);

@@ -29,7 +29,7 @@ import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../../common.js";
 import { useDevice } from "../../offline/device.js";
 import { useLive } from "../../offline/live.js";
-import { enqueue, retryNow } from "../../offline/outbox.js";
+import { queueCollegeReport } from "../../offline/college-report.js";
 import type { OutboxItem } from "../../offline/db.js";
 
 /** A queued report of this session, as it waits in the outbox. */
@@ -247,8 +247,14 @@ function ReportForm({ s, correcting }: { s: CounsellorCollegeSessionView; correc
   async function queueReport(data: CollegeReport) {
     setSaving(true);
     try {
-      if (correcting) await retryNow(db, correcting.seq!, data);
-      else await enqueue(db, { kind: "college.report", payload: data, entityId: data.id, summary: `Compte rendu : ${s.establishmentName}` });
+      // Refused here as the server would refuse it (not started, cancelled, classes changed): nothing is queued.
+      const refused = await queueCollegeReport(db, s, data, correcting?.seq);
+      if (refused) {
+        if (refused.field) setErrors({ [refused.field]: refused.message });
+        else setFormError(refused.message);
+        setAttempt((n) => n + 1);
+        return;
+      }
       // The page follows the outbox: it now shows the report as waiting, then as sent.
       void engine.run({ now: true });
     } catch {
