@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { SyncOperation } from "@medianum/domain";
+import { checkInRefusal, type SyncOperation } from "@medianum/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { purgeOldSyncReceipts } from "../src/sync/retention.js";
 import { createHarness, createPlace, createUser, createWorkshopSession, errorOf, seedTerritory, type Harness } from "./harness.js";
@@ -218,6 +218,21 @@ describe("attendance check-in through sync", () => {
     expect(res.results[0]).toMatchObject({ status: "rejected" });
     expect(res.results[0]!.status === "rejected" && /[a-zé]/.test(res.results[0]!.message)).toBe(true);
     expect(await h.db.prisma.registration.count({ where: { sessionId: session.id } })).toBe(0);
+  });
+
+  it("refuses a check-in before the window the device applies too, and applies one exactly when it opens", async () => {
+    const api = await as("moi@medianum.test");
+    const now = h.clock.now;
+    const later = await createWorkshopSession(h.db, { placeId, capacity: 10, startsAt: new Date(now.getTime() + 2 * 3_600_000 + 60_000), counsellorIds: [me.id] });
+    const atOpening = await createWorkshopSession(h.db, { placeId, capacity: 10, startsAt: new Date(now.getTime() + 2 * 3_600_000), counsellorIds: [me.id] });
+    const walkIn = (sessionId: string) => op("attendance.checkin", { kind: "walk_in", sessionId, clientId: randomUUID(), firstName: "Paul", seats: 1 });
+    const res = await api.sync.push({ operations: [walkIn(later.id), walkIn(atOpening.id)] });
+    // The very refusal the counsellor's phone gives before queueing anything.
+    const onDevice = checkInRefusal({ startsAt: later.startsAt, status: "scheduled" }, now);
+    expect(onDevice?.message).toBe("Le pointage ouvre 2 heures avant le début de la séance.");
+    expect(res.results.map((r) => (r.status === "rejected" ? r.message : r.status))).toEqual([onDevice!.message, "applied"]);
+    expect(checkInRefusal({ startsAt: atOpening.startsAt, status: "scheduled" }, now)).toBeNull();
+    expect(await h.db.prisma.registration.count({ where: { sessionId: later.id } })).toBe(0);
   });
 });
 
