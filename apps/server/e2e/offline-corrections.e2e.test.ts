@@ -26,6 +26,38 @@ async function phoneLoggedIn(email: string, stores: string[]): Promise<Page> {
 }
 
 describe("offline entries refused by the server, corrected on the phone", () => {
+  it("a check-in days before the session is refused on the phone at once, with its reason: nothing marked, nothing to send", async () => {
+    const { prisma } = product.db;
+    const email = "conseiller6@medianum.test";
+    const counsellor = await prisma.counsellor.findFirstOrThrow({ where: { user: { email } } });
+    const place = await prisma.place.findFirstOrThrow({ where: { type: "mediatheque" } });
+    const workshop = await prisma.workshop.create({ data: { title: "Réseaux sociaux en famille (test trop tôt)", theme: "other", audience: "all", description: "Test." } });
+    const session = await prisma.workshopSession.create({
+      data: { workshopId: workshop.id, startsAt: new Date(Date.now() + 3 * 86_400_000), durationMinutes: 90, placeId: place.id, capacity: 10, counsellors: { create: [{ counsellorId: counsellor.id }] } },
+    });
+    const registration = await prisma.registration.create({
+      data: { sessionId: session.id, status: "confirmed", seats: 1, firstName: "Rémi", lastName: "Trop-Tôt", consentAt: new Date(), manageTokenHash: randomUUID() },
+    });
+
+    const page = await phoneLoggedIn(email, ["agenda", "sheets"]);
+    // The agenda says when check-in opens instead of offering a link that cannot work yet.
+    const card = page.getByRole("listitem").filter({ hasText: "Réseaux sociaux en famille (test trop tôt)" });
+    await card.getByText(/^Pointage possible à partir du /).waitFor();
+    expect(await card.getByRole("link", { name: /Pointer les présences/ }).count()).toBe(0);
+
+    // Opened anyway (a bookmark): the sheet says it is not open yet, and a tap is refused at once.
+    await page.goto(`${product.baseUrl}/conseiller/seances/${session.id}/presences`);
+    await page.getByRole("button", { name: "Présent : Rémi Trop-Tôt" }).click();
+    await page.getByRole("alert").filter({ hasText: "Rémi Trop-Tôt : Le pointage ouvre 2 heures avant le début de la séance." }).waitFor();
+    expect(await page.getByRole("heading", { name: /Rémi Trop-Tôt/ }).textContent()).toContain("Confirmée");
+    await page.getByText("Tout est envoyé").waitFor();
+    expect(await page.getByRole("link", { name: /en attente|à corriger/ }).count()).toBe(0);
+    expect(await prisma.registration.findUniqueOrThrow({ where: { id: registration.id } })).toMatchObject({ status: "confirmed", checkedInAt: null });
+    const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    await page.context().close();
+  });
+
   it("a collège report is kept on the device, sent when the network returns, refilled for correction when refused, and filed exactly once", async () => {
     const { prisma } = product.db;
     const email = "conseiller2@medianum.test";
