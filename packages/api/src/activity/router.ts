@@ -6,6 +6,8 @@ import {
   savedRecordView,
 } from "@medianum/domain";
 import { z } from "zod";
+import { listPlaceOptions } from "./list-place-options.js";
+import { recordDefaultsFor } from "./record-defaults.js";
 import { createRecord } from "./write.js";
 import { authedProcedure, counsellorProcedure, router } from "../trpc.js";
 
@@ -13,34 +15,10 @@ type ListItem = z.infer<typeof activityListItem>;
 
 export const activityRouter = router({
   /** Places to pick from in a record form. */
-  places: authedProcedure.output(z.array(placeOption)).query(async ({ ctx }) => {
-    const places = await ctx.db.prisma.place.findMany({
-      include: { commune: { select: { name: true } } },
-      orderBy: [{ commune: { name: "asc" } }, { name: "asc" }],
-    });
-    return places.map((p) => ({ id: p.id, name: p.name, type: p.type as z.infer<typeof placeOption>["type"], communeName: p.commune.name }));
-  }),
+  places: authedProcedure.output(z.array(placeOption)).query(({ ctx }) => listPlaceOptions(ctx.db.prisma)),
 
   /** Sensible defaults so that a record takes seconds: my usual place, my last duration, my recent themes. */
-  defaults: counsellorProcedure.output(recordDefaults).query(async ({ ctx }) => {
-    const { prisma } = ctx.db;
-    const [counsellor, recent] = await Promise.all([
-      prisma.counsellor.findUniqueOrThrow({ where: { id: ctx.counsellorId }, select: { usualPlaceId: true } }),
-      prisma.activityRecord.findMany({
-        where: { counsellorId: ctx.counsellorId, type: "Individuel" },
-        orderBy: [{ date: "desc" }, { createdAt: "desc" }],
-        take: 20,
-        select: { durationMinutes: true, themes: true },
-      }),
-    ]);
-    const counts = new Map<string, number>();
-    for (const r of recent) for (const t of r.themes) counts.set(t, (counts.get(t) ?? 0) + 1);
-    return {
-      usualPlaceId: counsellor.usualPlaceId,
-      lastDurationMinutes: recent[0]?.durationMinutes ?? null,
-      recentThemes: [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t) as z.infer<typeof recordDefaults>["recentThemes"],
-    };
-  }),
+  defaults: counsellorProcedure.output(recordDefaults).query(({ ctx }) => recordDefaultsFor(ctx.db.prisma, ctx.counsellorId)),
 
   /**
    * Records an individual accompaniment. The id comes from the device: sending the same record

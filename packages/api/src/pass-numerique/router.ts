@@ -1,29 +1,9 @@
-import { dateColumnToDay, passChequeView, passPrescriptionView, passStockView, type PassChequeView } from "@medianum/domain";
+import { dateColumnToDay, passChequeView, passPrescriptionView, passStockView } from "@medianum/domain";
 import { z } from "zod";
 import { counsellorProcedure, router, staffProcedure } from "../trpc.js";
+import { myPass } from "./my-pass.js";
 
 const isoDay = (d: Date | null) => (d ? dateColumnToDay(d) : null);
-
-export async function myPass(prisma: import("@medianum/db").PrismaClient, counsellorId: string) {
-  const [cheques, prescriptions] = await Promise.all([
-    prisma.passCheque.findMany({ where: { counsellorId }, orderBy: { number: "asc" } }),
-    prisma.passPrescription.findMany({
-      where: { counsellorId },
-      orderBy: [{ prescribedOn: "desc" }, { createdAt: "desc" }],
-      take: 200,
-      include: { cheques: { select: { number: true }, orderBy: { number: "asc" } } },
-    }),
-  ]);
-  return {
-    cheques: cheques.map((c) => ({
-      number: c.number,
-      status: c.status as PassChequeView["status"],
-      expiresOn: isoDay(c.expiresOn),
-      prescriptionId: c.prescriptionId,
-    })),
-    prescriptions: prescriptions.map((p) => ({ id: p.id, prescribedOn: isoDay(p.prescribedOn)!, need: p.need, chequeNumbers: p.cheques.map((c) => c.number) })),
-  };
-}
 
 export const passNumeriqueRouter = router({
   /** My cheques and my prescriptions (the device keeps them to prescribe offline). */

@@ -1,17 +1,15 @@
 import { addParisDays, dayToDateColumn, parisToday, syncPushInput, syncPushResult, syncSnapshot } from "@medianum/domain";
-import { activityRouter } from "../activity/router.js";
+import { listPlaceOptions } from "../activity/list-place-options.js";
+import { recordDefaultsFor } from "../activity/record-defaults.js";
 import { toRecordView } from "../activity/record-view.js";
-import { agendaRouter } from "../agenda/router.js";
+import { listMyAgenda } from "../agenda/list-my-agenda.js";
 import { counsellorSessions } from "../college/queries.js";
 import { directoryEntries } from "../directory/router.js";
-import { myPass } from "../pass-numerique/router.js";
+import { myPass } from "../pass-numerique/my-pass.js";
 import { audit } from "../shared/audit.js";
-import { counsellorProcedure, createCallerFactory, router } from "../trpc.js";
+import { counsellorProcedure, router } from "../trpc.js";
 import { applyBatch } from "./push.js";
 import { SNAPSHOT_RECORD_DAYS, SNAPSHOT_RECORD_MAX } from "./snapshot.js";
-
-const agendaCaller = createCallerFactory(agendaRouter);
-const activityCaller = createCallerFactory(activityRouter);
 
 export const syncRouter = router({
   /**
@@ -36,9 +34,9 @@ export const syncRouter = router({
     const today = parisToday(now);
     const since = dayToDateColumn([`${today.slice(0, 4)}-01-01`, addParisDays(today, -SNAPSHOT_RECORD_DAYS)].sort()[0]!);
     const [agenda, places, defaults, records, directory, pass, collegeSessions] = await Promise.all([
-      agendaCaller(ctx).mine({}),
-      activityCaller(ctx).places(),
-      activityCaller(ctx).defaults(),
+      listMyAgenda(prisma, ctx.counsellorId, {}, now),
+      listPlaceOptions(prisma),
+      recordDefaultsFor(prisma, ctx.counsellorId),
       prisma.activityRecord.findMany({
         where: { counsellorId: ctx.counsellorId, date: { gte: since } },
         include: { place: { select: { name: true } } },

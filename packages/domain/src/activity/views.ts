@@ -3,12 +3,14 @@ import { placeTypes } from "../places/place-types.js";
 import { activityTypes, locationTypes, mediationThemes } from "./coop-lists.js";
 
 export const placeOption = z.object({ id: z.uuid(), name: z.string(), type: placeTypes.schema, communeName: z.string() });
+export type PlaceOption = z.infer<typeof placeOption>;
 
 export const recordDefaults = z.object({
   usualPlaceId: z.uuid().nullable(),
   lastDurationMinutes: z.number().int().nullable(),
   recentThemes: z.array(mediationThemes.schema),
 });
+export type RecordDefaults = z.infer<typeof recordDefaults>;
 
 export const activityListItem = z.object({
   id: z.uuid(),

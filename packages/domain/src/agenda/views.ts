@@ -16,3 +16,4 @@ export const agendaItem = z.object({
 export type AgendaItem = z.infer<typeof agendaItem>;
 
 export const agendaRange = z.object({ from: instantSchema("Du").optional(), to: instantSchema("Au").optional() });
+export type AgendaRange = z.infer<typeof agendaRange>;
