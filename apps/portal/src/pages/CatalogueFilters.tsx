@@ -29,7 +29,8 @@ export default function CatalogueFilters({ applied, filtered, onApply }: { appli
     if (!where && whereText.trim()) {
       // A name typed in full without picking it from the list counts when it names one place only.
       const found = searchChoices(choices, whereText);
-      const exact = found.filter((c) => c.label.toLowerCase() === whereText.trim().toLowerCase());
+      const typed = whereText.trim().toLowerCase();
+      const exact = choices.filter((c) => c.label.toLowerCase() === typed || `${c.label} (${c.postalCode})`.toLowerCase() === typed);
       const only = exact.length === 1 ? exact[0] : found.length === 1 ? found[0] : undefined;
       if (!only) {
         setWhereError(
