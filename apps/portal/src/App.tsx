@@ -10,6 +10,9 @@ const ManagePage = lazy(() => import("./pages/ManagePage.js"));
 // Collège requests and their tracking pages: separate chunks, never in the home page's budget.
 const CollegeRequestPage = lazy(() => import("./pages/college/CollegeRequestPage.js"));
 const CollegeTrackingPage = lazy(() => import("./pages/college/CollegeTrackingPage.js"));
+const CollegeTrackingHelpPage = lazy(() => import("./pages/college/CollegeTrackingHelpPage.js"));
+// The collèges' own header and footer, loaded with their pages.
+const CollegeLayout = lazy(() => import("./pages/college/CollegeLayout.js"));
 
 export const SITE_NAME = "Ateliers e-parentalité";
 
@@ -26,6 +29,9 @@ function Routes() {
         <Route path="/inscription/:token">{(params) => <ManagePage key={params.token} token={params.token} />}</Route>
         <Route path="/colleges/demande">
           <CollegeRequestPage />
+        </Route>
+        <Route path="/colleges/suivi">
+          <CollegeTrackingHelpPage />
         </Route>
         <Route path="/colleges/suivi/:token">{(params) => <CollegeTrackingPage key={params.token} token={params.token} />}</Route>
         <Route>
@@ -53,25 +59,41 @@ function NotFound() {
 export function App({ ssrPath }: { ssrPath?: string }) {
   return (
     <Router base={import.meta.env.BASE_URL.replace(/\/$/, "")} ssrPath={ssrPath}>
-      <Layout
-        appName={SITE_NAME}
-        tagline="Ateliers gratuits du Département pour les parents"
-        homeHref={import.meta.env.BASE_URL}
-        footer={
-          <>
-            <p>
-              Ateliers gratuits proposés par les conseillers numériques du Département. Vos données servent uniquement à
-              gérer votre inscription.
-            </p>
-            <p>
-              Vous travaillez dans un collège ? <Link href="/colleges/demande">Demander une séance de sensibilisation</Link>{" "}
-              (cyberharcèlement, e-réputation, réseaux sociaux).
-            </p>
-          </>
-        }
-      >
-        <Routes />
-      </Layout>
+      <Frame />
     </Router>
+  );
+}
+
+function Frame() {
+  const [location] = useLocation();
+  if (location.startsWith("/colleges")) {
+    return (
+      <Suspense fallback={null}>
+        <CollegeLayout>
+          <Routes />
+        </CollegeLayout>
+      </Suspense>
+    );
+  }
+  return (
+    <Layout
+      appName={SITE_NAME}
+      tagline="Ateliers gratuits du Département pour les parents"
+      homeHref={import.meta.env.BASE_URL}
+      footer={
+        <>
+          <p>
+            Ateliers gratuits proposés par les conseillers numériques du Département. Vos données servent uniquement à
+            gérer votre inscription.
+          </p>
+          <p>
+            Vous travaillez dans un collège ? <Link href="/colleges/demande">Demander une séance de sensibilisation</Link>{" "}
+            (cyberharcèlement, e-réputation, réseaux sociaux).
+          </p>
+        </>
+      }
+    >
+      <Routes />
+    </Layout>
   );
 }

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { distanceKm, distanceLabel, geoPoint } from "@medianum/domain";
 import { startSmtpServer } from "../test/smtp.js";
 import { launchBrowser, startProduct, type Product } from "./support.js";
 
@@ -94,6 +95,47 @@ describe("booking journeys, in Chromium", () => {
     expect(cancelIcs).toMatch(/METHOD:CANCEL/);
     expect(/UID:(.*)/.exec(cancelIcs)?.[1]?.trim()).toBe(uid);
     expect(await product.db.prisma.registration.count({ where: { sessionId: session.id, status: "confirmed" } })).toBe(0);
+    await ctx.close();
+  });
+
+  it("a parent types a commune without sessions of its own and sees the nearest sessions first, « à N km » on each card", async () => {
+    const prisma = product.db.prisma;
+    // Penne-d'Agenais has no place and no session in the demo; its town hall stands about here.
+    const penne = { latitude: 44.3887, longitude: 0.8185 };
+    await prisma.commune.update({ where: { inseeCode: "47203" }, data: penne });
+    expect(await prisma.place.count({ where: { communeInsee: "47203" } })).toBe(0);
+    // The nearest session, computed apart from the API from the places' positions.
+    const upcoming = await prisma.workshopSession.findMany({
+      where: { status: "scheduled", startsAt: { gt: new Date() }, workshop: { isPublic: true } },
+      include: { place: { include: { commune: true } } },
+    });
+    const nearest = Math.min(
+      ...upcoming.map((s) => distanceKm(penne, geoPoint(s.place.latitude, s.place.longitude) ?? geoPoint(s.place.commune.latitude, s.place.commune.longitude)!)),
+    );
+
+    const ctx = await browser.newContext({ locale: "fr-FR", viewport: { width: 320, height: 740 } });
+    const page = await ctx.newPage();
+    await page.goto(`${product.baseUrl}/`);
+    await page.getByText("Choisir un lieu, une date ou un thème").click();
+    const where = page.getByRole("combobox", { name: "Où ?" });
+    await where.fill("penne");
+    await page.getByRole("option", { name: "Penne-d'Agenais (47140)" }).waitFor();
+    await where.press("ArrowDown");
+    await where.press("Enter");
+    expect(await where.inputValue()).toBe("Penne-d'Agenais (47140)");
+    await page.getByRole("button", { name: "Afficher les ateliers" }).click();
+    await page.waitForURL(/\?lieu=c%3A47203$/);
+    await page.getByText("Les ateliers les plus proches de la commune choisie sont en premier").waitFor();
+
+    const cards = await page.locator(".mn-card").allTextContents();
+    expect(cards.length).toBe(Math.min(upcoming.length, 200));
+    const km = cards.map((text) => Number(/à (\d+) km|à moins d'1 km/.exec(text)?.[1] ?? (text.includes("à moins d'1 km") ? 0 : NaN)));
+    expect(km.every((n) => Number.isFinite(n)), "every card says how far it is").toBe(true);
+    expect(km, "nearest first").toEqual([...km].sort((a, b) => a - b));
+    expect(cards[0]).toContain(distanceLabel(nearest));
+    // The first paint, rendered by the server, is already in that order.
+    const html = await (await fetch(`${product.baseUrl}/?lieu=c:47203`)).text();
+    expect(html).toContain(distanceLabel(nearest).replace(/'/g, "&#x27;"));
     await ctx.close();
   });
 

@@ -42,6 +42,37 @@ describe("collège awareness sessions, end to end in Chromium", () => {
     await page.getByRole("heading", { level: 1, name: "Demander une séance de sensibilisation" }).waitFor();
     await page.getByLabel("Code UAI").waitFor();
     await expectNoAxeViolations(page, "the request form");
+    // The collège space has its own header, navigation and footer, not the parents' ones.
+    await page.getByRole("navigation", { name: "Espace collèges" }).getByRole("link", { name: "Suivre une demande" }).waitFor();
+    expect(await page.getByRole("banner").textContent()).toContain("Séances en collège");
+    expect(await page.getByRole("banner").textContent()).not.toContain("e-parentalité");
+    expect(await page.getByRole("contentinfo").textContent()).toContain("page de suivi");
+
+    // Sent empty: every message names its field and says what to do; the summary takes the focus.
+    await page.getByRole("button", { name: "Envoyer la demande" }).click();
+    const summary = page.getByRole("alert").filter({ hasText: "Le formulaire contient des erreurs" });
+    await summary.waitFor();
+    const items = (await summary.getByRole("listitem").allTextContents()).map((t) => t.trim());
+    expect(items).toEqual(
+      expect.arrayContaining([
+        "Code UAI : indiquez le code de l'établissement (7 chiffres et une lettre, par exemple 0470040N).",
+        "Commune : choisissez la commune du collège dans la liste.",
+        "Votre fonction : cochez celle qui vous correspond.",
+        "Classe 1 — Niveau : choisissez le niveau de la classe dans la liste (6e, 5e, 4e ou 3e).",
+        "Période 1 — Du : indiquez une date, ce champ est obligatoire.",
+        "Période 1 — Au : indiquez une date, ce champ est obligatoire.",
+      ]),
+    );
+    for (const item of items) expect(item, "each error names its field").toMatch(/^(Classe \d+ — |Période \d+ — )?[^:]+ : /);
+    expect(items.join("\n")).not.toMatch(/Choisissez une valeur dans la liste|Code INSEE|AAAA-MM-JJ/);
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { className?: string } | null } }).document.activeElement?.className)).toContain(
+      "mn-error-summary",
+    );
+    // The message is read with its field.
+    const communeError = await page.getByLabel("Commune").getAttribute("aria-describedby");
+    expect(communeError).toContain("communeInsee-error");
+    expect(await page.locator("#communeInsee-error").textContent()).toContain("Commune : choisissez la commune du collège dans la liste.");
+    await expectNoAxeViolations(page, "the empty request form with its errors");
 
     await page.getByLabel("Code UAI").fill("0470041N"); // wrong check letter
     await page.getByLabel("Nom du collège").fill("Collège Armand-Fallières");
@@ -59,7 +90,7 @@ describe("collège awareness sessions, end to end in Chromium", () => {
     await page.getByLabel(/J'accepte que le Département/).check();
     await page.getByRole("button", { name: "Envoyer la demande" }).click();
     // The error is next to the field and in the summary; nothing typed is lost.
-    await page.getByText("La lettre finale de ce code UAI ne correspond pas aux chiffres").first().waitFor();
+    await page.getByText("Code UAI : la lettre finale ne correspond pas aux chiffres").first().waitFor();
     expect(await page.getByLabel("Nom du collège").inputValue()).toBe("Collège Armand-Fallières");
     expect(await page.getByLabel("Nombre d'élèves").inputValue()).toBe("27");
     await expectNoAxeViolations(page, "the request form with errors");

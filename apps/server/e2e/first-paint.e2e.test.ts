@@ -96,6 +96,21 @@ describe("portal catalogue in the HTML", () => {
   });
 });
 
+describe("catalogue near a commune", () => {
+  it("arrives sorted with its distances, and the « Où ? » field names the commune once React has the page", async () => {
+    const html = await (await fetch(`${product.baseUrl}/?lieu=c:47001`)).text();
+    expect(html).toContain('role="combobox"');
+    expect(html).toMatch(/à (\d+ km|moins d&#x27;1 km)/);
+    const context = await browser.newContext({ locale: "fr-FR" });
+    const page = await context.newPage();
+    const problems = problemsOf(page);
+    await page.goto(`${product.baseUrl}/?lieu=c:47001`);
+    await expect.poll(() => page.getByRole("combobox", { name: "Où ?" }).inputValue(), { timeout: 15_000 }).toBe("Agen (47000)");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 describe("login forms in the HTML", () => {
   for (const app of [
     { path: "/pilotage/", email: "coordination@medianum.test", signedIn: "Séances d'ateliers" },

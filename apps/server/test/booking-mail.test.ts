@@ -84,6 +84,9 @@ describe("booking e-mails through SMTP", () => {
     expect(mailed).not.toBe(booked.manageToken);
     expect(await call("booking.manage", { token: mailed }, "query")).toMatchObject({ status: "confirmed", seats: 2 });
     expect(confirmation?.text).toContain("2 places");
+    // Two seats: every sentence about them agrees in number.
+    expect(confirmation?.text).toContain("vos places serviront à d'autres familles");
+    expect(confirmation?.text).not.toMatch(/votre place/i);
     const ics = smtp.icsOf(confirmation!)!;
     expect(icsField(ics, "METHOD")).toBe("REQUEST");
     expect(icsField(ics, "DTSTART")).toContain("20261210T140000Z");

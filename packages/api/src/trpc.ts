@@ -1,5 +1,5 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import { isStaff, SECOND_FACTOR_REQUIRED, type Role } from "@medianum/domain";
+import { countOf, isStaff, SECOND_FACTOR_REQUIRED, type Role } from "@medianum/domain";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Context } from "./context.js";
@@ -120,7 +120,7 @@ export function rateLimited(name: string, rule: RateLimitRule) {
     if (wait > 0) {
       throw new UserFacingError(
         "TOO_MANY_REQUESTS",
-        `Trop de demandes depuis votre connexion : réessayez dans ${Math.ceil(wait / 60)} minute(s).`,
+        `Trop de demandes depuis votre connexion : réessayez dans ${countOf(Math.ceil(wait / 60), "minute")}.`,
         { retryAfterSeconds: wait },
       );
     }
@@ -142,7 +142,7 @@ export function rateLimitedToAccepted(name: string, accepted: RateLimitRule, ref
     if (wait > 0) {
       throw new UserFacingError(
         "TOO_MANY_REQUESTS",
-        `Trop de demandes depuis votre connexion : réessayez dans ${Math.ceil(wait / 60)} minute(s).`,
+        `Trop de demandes depuis votre connexion : réessayez dans ${countOf(Math.ceil(wait / 60), "minute")}.`,
         { retryAfterSeconds: wait },
       );
     }

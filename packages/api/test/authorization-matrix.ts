@@ -40,6 +40,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Access> = {
   // Portal: parents (bookings, manage link)
   "booking.upcomingSessions": "public",
   "booking.filterOptions": "public",
+  "booking.communes": "public",
   "booking.session": "public",
   "booking.book": "public",
   "booking.manage": "public",

@@ -113,6 +113,12 @@ describe("request on the portal and acknowledgement", () => {
     expect(ack!.text).toContain("5e A (26 élèves), 4e B (24 élèves) — 50 élèves");
   });
 
+  it("counts pupils in the acknowledgement in agreement with their number", async () => {
+    const { input } = await submit({ email: "ulis@exemple.fr", classes: [{ level: "6e", name: "ULIS", pupils: 1 }] });
+    const [ack] = await mails(input.email);
+    expect(ack!.text).toContain("ULIS (1 élève) — 1 élève");
+  });
+
   it("refuses bad input with French messages per field and stores nothing", async () => {
     const before = await h.db.prisma.collegeRequest.count();
     const err = await errorOf(async () =>

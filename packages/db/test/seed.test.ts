@@ -137,6 +137,10 @@ describe("seedDemo", () => {
       expect(c.fragilityIndex!, `${c.name} (${c.epci!.fragilityGroup})`).toBeLessThanOrEqual(band[1]!);
     }
     expect(communes.find((c) => c.inseeCode === "47001")?.name).toBe("Agen");
+    // A demo commune with places has a centre among them (the portal measures distances from it).
+    const agen = communes.find((c) => c.inseeCode === "47001")!;
+    expect(agen.latitude).toBeCloseTo(44.2, 1);
+    expect(agen.longitude).toBeCloseTo(0.6, 1);
 
     // The 11 EPCIs of the département fall in the three published groups.
     const epcis = await db.prisma.epci.findMany({ where: { departementCode: "47" } });

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation, useSearch } from "wouter";
-import { availabilityLabel, countOf, formatDateTime, formatDuration } from "@medianum/domain";
+import { availabilityLabel, countOf, distanceLabel, formatDateTime, formatDuration } from "@medianum/domain";
 import { Alert, Badge, Button, EmptyState, Spinner, readApiError, useDocumentTitle, VisuallyHidden } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 import { catalogueQueryInput, readFilters, toSearch } from "./filters.js";
@@ -17,6 +17,7 @@ export function HomePage() {
   const applied = readFilters(search);
   const sessions = useQuery(trpc.booking.upcomingSessions.queryOptions(catalogueQueryInput(applied)));
   const filtered = !!(applied.where || applied.theme || applied.from || applied.to);
+  const near = applied.where.startsWith("c:");
   const [filtersOpen, setFiltersOpen] = useState(filtered);
 
   return (
@@ -54,6 +55,13 @@ export function HomePage() {
           <h2 className="mn-visually-hidden" aria-live="polite">
             {countOf(sessions.data.length, "séance")}
           </h2>
+          {near ? (
+            <p>
+              {sessions.data[0]!.distanceKm === null
+                ? "La distance depuis cette commune n'est pas connue : les ateliers sont classés par date."
+                : "Les ateliers les plus proches de la commune choisie sont en premier (distance à vol d'oiseau)."}
+            </p>
+          ) : null}
           <ul className="mn-card-list">
             {sessions.data.map((s) => {
               const full = s.seatsLeft <= 0;
@@ -71,6 +79,12 @@ export function HomePage() {
                     {s.place.name}
                     <br />
                     {s.place.address}, {s.place.postalCode} {s.place.communeName}
+                    {s.distanceKm === null ? null : (
+                      <>
+                        <br />
+                        <strong>{distanceLabel(s.distanceKm)}</strong>
+                      </>
+                    )}
                   </p>
                   <p>
                     <Badge tone={full ? "danger" : s.seatsLeft <= 3 ? "warning" : "success"}>{availabilityLabel(s.seatsLeft)}</Badge>

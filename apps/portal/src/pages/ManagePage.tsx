@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "wouter";
-import { countOf, formatDateTime, formatDuration, registrationStatuses } from "@medianum/domain";
+import { countOf, formatDateTime, formatDuration, pluralWord, registrationStatuses, seatsFreedText } from "@medianum/domain";
 import { Alert, Badge, Button, SelectField, Spinner, readApiError, useDocumentTitle, useFocusOnMount } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 
@@ -21,7 +21,7 @@ export default function ManagePage({ token }: { token: string }) {
   const cancel = useMutation(
     trpc.booking.cancel.mutationOptions({
       onSuccess: () => {
-        setDone("Votre inscription est annulée. Merci d'avoir prévenu : votre place va servir à une autre famille.");
+        setDone(`Votre inscription est annulée. Merci d'avoir prévenu : ${seatsFreedText(q.data?.seats ?? 1, "va servir à une autre famille", "vont servir à d'autres familles")}.`);
         setConfirming(false);
         refresh();
       },
@@ -141,7 +141,7 @@ export default function ManagePage({ token }: { token: string }) {
           ) : null}
           <section aria-labelledby="annuler">
             <h2 id="annuler">Annuler mon inscription</h2>
-            <p>Possible jusqu'au {formatDateTime(r.changeDeadline)}. Votre place ira à la première famille en liste d'attente.</p>
+            <p>Possible jusqu'au {formatDateTime(r.changeDeadline)}. {pluralWord(r.seats, "Votre place ira à la première famille", "Vos places iront aux premières familles")} en liste d'attente.</p>
             {confirming ? (
               <div className="mn-actions" role="group" aria-label="Confirmer l'annulation">
                 <Button variant="danger" loading={cancel.isPending} loadingLabel="Annulation…" onClick={() => cancel.mutate({ token })}>

@@ -9,6 +9,9 @@ import {
   formatDateTime,
   formatDuration,
   MAX_SEATS_PER_BOOKING,
+  pluralWord,
+  seatsFreedText,
+  seatsReservedText,
 } from "@medianum/domain";
 import {
   Alert,
@@ -404,10 +407,8 @@ function Confirmation({ booked }: { booked: Booked }) {
       <Alert type="success" role="none">
         <p>
           {waitlisted
-            ? "La séance est complète : vous êtes sur la liste d'attente. Nous vous prévenons si une place se libère."
-            : booked.seats === 1
-              ? "Votre place est réservée. Merci !"
-              : `Vos ${countOf(booked.seats, "place")} sont réservées. Merci !`}
+            ? `La séance est complète : vous êtes sur la liste d'attente. Nous vous prévenons si ${pluralWord(booked.seats, "une place se libère", "des places se libèrent")}.`
+            : `${seatsReservedText(booked.seats)} Merci !`}
         </p>
       </Alert>
       <h2>Votre inscription</h2>
@@ -440,7 +441,7 @@ function Confirmation({ booked }: { booked: Booked }) {
         <br />
         <span className="mn-hint">{`${window.location.origin}/inscription/${booked.manageToken}`}</span>
       </p>
-      <p>Si vous ne pouvez plus venir, prévenez-nous : votre place pourra servir à une autre famille.</p>
+      <p>Si vous ne pouvez plus venir, prévenez-nous : {seatsFreedText(booked.seats, "pourra servir à une autre famille", "pourront servir à d'autres familles")}.</p>
       <p>
         <Link href="/">Voir les autres ateliers</Link>
       </p>

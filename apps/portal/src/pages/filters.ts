@@ -2,7 +2,7 @@ import { addParisDays, parisMidnight } from "@medianum/domain";
 
 /** The catalogue's filters, as kept in the address (?lieu=…&theme=…&du=…&au=…). */
 export interface Filters {
-  /** "c:47001" for a commune, "e:200096956" for an EPCI, "" for everywhere. */
+  /** "c:47001": near a commune (every session, nearest first); "e:200096956": in an EPCI; "": everywhere. */
   where: string;
   theme: string;
   from: string;
@@ -42,7 +42,7 @@ const THEME_RE = /^[a-z_]{2,40}$/;
 /** The `booking.upcomingSessions` input for these filters (the server renders the first page with the same one). */
 export function catalogueQueryInput(f: Filters) {
   return {
-    ...(f.where.startsWith("c:") ? { communeInsee: f.where.slice(2) } : {}),
+    ...(f.where.startsWith("c:") ? { near: f.where.slice(2) } : {}),
     ...(f.where.startsWith("e:") ? { epciCode: f.where.slice(2) } : {}),
     ...(THEME_RE.test(f.theme) ? { theme: f.theme as "screens" } : {}),
     ...(dayBound(f.from, false) ? { from: dayBound(f.from, false) } : {}),

@@ -1,4 +1,4 @@
-import { loginInput, sessionUser } from "@medianum/domain";
+import { countOf, loginInput, sessionUser } from "@medianum/domain";
 import { z } from "zod";
 import { UserFacingError } from "../shared/errors.js";
 import { RATE_LIMITS } from "../shared/rate-limit.js";
@@ -26,7 +26,7 @@ export const authRouter = router({
       if (wait > 0) {
         throw new UserFacingError(
           "TOO_MANY_REQUESTS",
-          `Trop de tentatives de connexion : réessayez dans ${Math.ceil(wait / 60)} minute(s).`,
+          `Trop de tentatives de connexion : réessayez dans ${countOf(Math.ceil(wait / 60), "minute")}.`,
           { retryAfterSeconds: wait },
         );
       }

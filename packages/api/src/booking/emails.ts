@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from "@medianum/db";
-import { changeDeadline, formatDateTime, formatDuration } from "@medianum/domain";
+import { changeDeadline, countOf, formatDateTime, formatDuration, pluralWord, seatsFreedText } from "@medianum/domain";
 import type { ApiConfig } from "../shared/config.js";
 import { buildIcs, type IcsMethod } from "../mail/ics.js";
 import { renderEmail } from "../mail/layout.js";
@@ -52,7 +52,7 @@ function placeLine(s: MailSession) {
   return `${s.place.name}, ${s.place.address}, ${s.place.postalCode} ${s.place.commune.name}`;
 }
 
-const seatsText = (n: number) => (n === 1 ? "1 place" : `${n} places`);
+const seatsText = (n: number) => countOf(n, "place");
 
 /** The iCalendar UID of a registration: one calendar entry per registration, updated in place. */
 export const registrationUid = (registrationId: string) => `inscription-${registrationId}@medianum`;
@@ -124,7 +124,7 @@ export function composeBookingEmail(
       subject = `Inscription confirmée : ${title}`;
       paragraphs = [
         `Votre inscription est confirmée (${seatsText(r.seats)}). Le rendez-vous est joint à ce message : ouvrez-le pour l'ajouter à votre agenda.`,
-        `Si vous ne pouvez plus venir, annulez avant le ${deadline} avec le lien ci-dessous : votre place servira à une autre famille.`,
+        `Si vous ne pouvez plus venir, annulez avant le ${deadline} avec le lien ci-dessous : ${seatsFreedText(r.seats, "servira à une autre famille", "serviront à d'autres familles")}.`,
       ];
       ics = "REQUEST";
       break;
@@ -136,7 +136,7 @@ export function composeBookingEmail(
       ];
       break;
     case "promoted":
-      subject = `Une place s'est libérée : ${title}`;
+      subject = `${pluralWord(r.seats, "Une place s'est libérée", "Des places se sont libérées")} : ${title}`;
       paragraphs = [
         `Bonne nouvelle : des places se sont libérées et votre inscription est maintenant confirmée (${seatsText(r.seats)}).`,
         `Si vous ne pouvez plus venir, annulez avant le ${deadline} avec le lien de votre premier message.`,
@@ -180,7 +180,7 @@ export function composeBookingEmail(
       break;
     case "reminder":
       subject = `Rappel : ${title}, ${when}`;
-      paragraphs = [`Nous vous attendons pour l'atelier « ${title} ».`, `Un empêchement ? Annulez avant le ${deadline} avec le lien reçu lors de votre inscription : une autre famille pourra venir.`];
+      paragraphs = [`Nous vous attendons pour l'atelier « ${title} ».`, `Un empêchement ? Annulez avant le ${deadline} avec le lien reçu lors de votre inscription : ${pluralWord(r.seats, "une autre famille pourra venir", "d'autres familles pourront venir")}.`];
       ics = "REQUEST";
       break;
   }

@@ -50,6 +50,7 @@ export function toPublicSessionView(s: PublicSessionSource, taken: number): Publ
       postalCode: s.place.postalCode,
       communeName: s.place.commune.name,
     },
+    distanceKm: null,
   };
 }
 

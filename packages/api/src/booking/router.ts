@@ -4,6 +4,7 @@ import {
   attendanceSheetView,
   bookingInput,
   bookingResultView,
+  catalogueCommunes,
   catalogueFilterOptions,
   manageCancelInput,
   manageLookupInput,
@@ -24,31 +25,21 @@ import { bookSeats } from "./book.js";
 import { cancelByToken, reduceByToken, viewByToken } from "./manage.js";
 import { mySessions } from "./my-sessions.js";
 import { bookableWhere, publicSessionInclude, seatsTakenBySession, toPublicSessionView } from "./queries.js";
+import { upcomingSessions } from "./upcoming-sessions.js";
 
 export const bookingRouter = router({
   upcomingSessions: publicProcedure
     .input(sessionFilters.default({}))
     .output(z.array(publicSessionView))
-    .query(async ({ ctx, input }) => {
-      const now = ctx.now();
-      const { prisma } = ctx.db;
-      const from = input.from && input.from > now ? input.from : now;
-      const sessions = await prisma.workshopSession.findMany({
-        where: {
-          AND: [
-            bookableWhere(from),
-            input.to ? { startsAt: { lte: input.to } } : {},
-            input.theme ? { workshop: { theme: input.theme } } : {},
-            input.communeInsee ? { place: { communeInsee: input.communeInsee } } : {},
-            input.epciCode ? { place: { commune: { epciCode: input.epciCode } } } : {},
-          ],
-        },
-        include: publicSessionInclude,
-        orderBy: { startsAt: "asc" },
-        take: 200,
-      });
-      const taken = await seatsTakenBySession(prisma, sessions.map((s) => s.id));
-      return sessions.map((s) => toPublicSessionView(s, taken.get(s.id) ?? 0));
+    .query(({ ctx, input }) => upcomingSessions(ctx.db.prisma, input, ctx.now())),
+
+  /** Every commune of the département, for the catalogue's « Où ? » search (loaded once when the filters open). */
+  communes: publicProcedure
+    .use(rateLimited("communes", RATE_LIMITS.publicListsPerIp))
+    .output(catalogueCommunes)
+    .query(async ({ ctx }) => {
+      const rows = await ctx.db.prisma.commune.findMany({ select: { inseeCode: true, name: true, postalCodes: true }, orderBy: { name: "asc" } });
+      return rows.map((c) => ({ inseeCode: c.inseeCode, name: c.name, postalCode: c.postalCodes[0] ?? null }));
     }),
 
   /** Communes and EPCIs where public sessions are coming up (the catalogue's filter lists). */

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@medianum/db";
-import { classLevels, collegeRequestInput, collegeTopics, formatDay, totalPupils } from "@medianum/domain";
+import { classLevels, collegeRequestInput, collegeTopics, countOf, formatDay, totalPupils } from "@medianum/domain";
 import type { z } from "zod";
 import { UserFacingError } from "../shared/errors.js";
 import { hashToken, newToken } from "../shared/tokens.js";
@@ -54,7 +54,7 @@ export async function submitCollegeRequest(prisma: PrismaClient, input: Input, p
       "Statut de votre demande : Reçue. L'équipe de coordination l'étudie et vous écrit dès qu'une date est proposée.",
       "",
       `Sujets : ${input.topics.map((t) => (t === "other" ? `${collegeTopics.label(t)} (${input.otherTopic})` : collegeTopics.label(t))).join(", ")}`,
-      `Classes : ${input.classes.map((c) => `${c.name ?? classLevels.label(c.level)} (${c.pupils} élèves)`).join(", ")} — ${totalPupils(input.classes)} élèves`,
+      `Classes : ${input.classes.map((c) => `${c.name ?? classLevels.label(c.level)} (${countOf(c.pupils, "élève")})`).join(", ")} — ${countOf(totalPupils(input.classes), "élève")}`,
       `Périodes souhaitées : ${input.periods.map((p) => (p.from === p.to ? `le ${dayLabel(p.from)}` : `du ${dayLabel(p.from)} au ${dayLabel(p.to)}`)).join(" ; ")}`,
       "",
       "Suivez votre demande, écrivez-nous ou annulez-la depuis cette page personnelle (ne la transférez pas) :",

@@ -133,4 +133,6 @@ export const RATE_LIMITS = {
   refusedBookingsPerIp: { limit: 60, windowMs: 10 * 60_000 },
   /** Opening a manage link: generous for a parent, useless for guessing 256-bit tokens anyway. */
   manageLinkPerIp: { limit: 60, windowMs: 10 * 60_000 },
+  /** Whole lists read once per visit (the communes of the « Où ? » search): a parent never gets near it. */
+  publicListsPerIp: { limit: 60, windowMs: 10 * 60_000 },
 } satisfies Record<string, RateLimitRule>;

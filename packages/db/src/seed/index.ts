@@ -274,6 +274,14 @@ function buildDemo(territory: Territory, now: Date, rnd: Random, hashes: Map<str
       createdAt: setupDay,
     });
   }
+  // The official lists carry no coordinates: a demo commune's centre is the middle of its demo
+  // places (town-centre addresses), so the portal can sort sessions by distance from it.
+  for (const c of rows.communes) {
+    const here = PLACES.filter((p) => commune(p.commune).inseeCode === c.inseeCode);
+    if (here.length === 0) continue;
+    c.latitude = Math.round((here.reduce((sum, p) => sum + p.lat, 0) / here.length) * 1e4) / 1e4;
+    c.longitude = Math.round((here.reduce((sum, p) => sum + p.lon, 0) / here.length) * 1e4) / 1e4;
+  }
 
   // Users and counsellors.
   const userIds = new Map<string, string>();

@@ -1,5 +1,5 @@
 import type { RegistrationStatus } from "./registration.js";
-import { countOf } from "../shared/plural.js";
+import { countOf, pluralWord } from "../shared/plural.js";
 
 // Seat rules, kept free of zod so the portal's first page can use them within its size budget.
 
@@ -51,6 +51,16 @@ export function seatsLeftLabel(left: number): string {
   return countOf(left, "place restante", "places restantes");
 }
 
+
+/** "Votre place est réservée." for one seat, "Vos 2 places sont réservées." for more. */
+export function seatsReservedText(seats: number): string {
+  return pluralWord(seats, "Votre place est réservée.", `Vos ${countOf(seats, "place")} sont réservées.`);
+}
+
+/** Who gets a family's seats when it gives them up: "votre place ira…" or "vos places iront…". */
+export function seatsFreedText(seats: number, one: string, other: string): string {
+  return pluralWord(seats, `votre place ${one}`, `vos places ${other}`);
+}
 
 /** What the catalogue says about seats: "3 places restantes", or that the waitlist is open when full. */
 export function availabilityLabel(left: number): string {

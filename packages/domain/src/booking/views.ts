@@ -24,6 +24,8 @@ export const publicSessionView = z.object({
   capacity: z.number().int(),
   seatsLeft: z.number().int(),
   place: publicPlaceView,
+  /** Straight-line km from the commune the parent chose (`near`); null without one or without positions. */
+  distanceKm: z.number().nullable(),
 });
 export type PublicSessionView = z.infer<typeof publicSessionView>;
 
@@ -53,7 +55,13 @@ export const sessionFilters = z.object({
   theme: workshopThemes.schema.optional(),
   from: instantSchema("Du").optional(),
   to: instantSchema("Au").optional(),
+  /** INSEE code of any commune of the département: every session, nearest first from its centre. */
+  near: searchText("Commune", 10),
 });
+export type SessionFilters = z.infer<typeof sessionFilters>;
+
+/** Every commune of the département, for the « Où ? » search of the catalogue. */
+export const catalogueCommunes = z.array(z.object({ inseeCode: z.string(), name: z.string(), postalCode: z.string().nullable() }));
 
 /** Communes and EPCIs that have upcoming public sessions, to fill the catalogue's filters. */
 export const catalogueFilterOptions = z.object({

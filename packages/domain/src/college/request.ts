@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { valueList, type ValueOf } from "../shared/value-list.js";
-import { emailSchema, inseeCodeSchema, isoDateSchema, optionalText, phoneSchema, requiredText } from "../shared/schemas.js";
+import { communeChoice, dayField, emailSchema, optionalText, phoneSchema, requiredText } from "../shared/schemas.js";
 import { uaiSchema } from "./uai.js";
 
 export const classLevels = valueList([
@@ -35,42 +35,44 @@ export const MAX_PUPILS_PER_CLASS = 40;
  */
 export const COLLEGE_REQUEST_RETENTION_MONTHS = 24;
 
+// Every message names its field as the form labels it and says what to do: the error summary
+// lists them away from the fields (the form adds "Classe 2 —" or "Période 1 —" before those of a row).
 export const classGroupSchema = z.object({
-  level: classLevels.schema,
+  level: classLevels.choice("Niveau : choisissez le niveau de la classe dans la liste (6e, 5e, 4e ou 3e)."),
   /** e.g. "4e B"; optional. */
   name: optionalText("Nom de la classe", 40),
   pupils: z
-    .number({ error: "Indiquez le nombre d'élèves." })
-    .int()
-    .min(1, { error: "Au moins un élève." })
-    .max(MAX_PUPILS_PER_CLASS, { error: `${MAX_PUPILS_PER_CLASS} élèves au maximum par classe.` }),
+    .number({ error: "Nombre d'élèves : indiquez combien d'élèves compte la classe." })
+    .int({ error: "Nombre d'élèves : tapez un nombre entier." })
+    .min(1, { error: "Nombre d'élèves : indiquez au moins 1 élève." })
+    .max(MAX_PUPILS_PER_CLASS, { error: `Nombre d'élèves : ${MAX_PUPILS_PER_CLASS} au maximum par classe ; au-delà, ajoutez une autre classe.` }),
 });
 
 export const periodSchema = z
-  .object({ from: isoDateSchema, to: isoDateSchema })
-  .refine((p) => p.from <= p.to, { error: "La fin de la période doit suivre son début.", path: ["to"] });
+  .object({ from: dayField("Du"), to: dayField("Au") })
+  .refine((p) => p.from <= p.to, { error: "Au : choisissez une date de fin égale ou postérieure au début de la période.", path: ["to"] });
 
 export const collegeRequestInput = z
   .object({
     uai: uaiSchema,
-    establishmentName: requiredText("Nom de l'établissement", 200),
+    establishmentName: requiredText("Nom du collège", 200),
     /** Street address, so that the counsellor finds the collège. */
-    address: requiredText("Adresse de l'établissement", 300),
-    communeInsee: inseeCodeSchema,
+    address: requiredText("Adresse", 300),
+    communeInsee: communeChoice("Commune : choisissez la commune du collège dans la liste."),
     requesterName: requiredText("Votre nom", 200),
-    requesterRole: requesterRoles.schema,
+    requesterRole: requesterRoles.choice("Votre fonction : cochez celle qui vous correspond."),
     email: emailSchema,
     phone: z.union([z.literal(""), phoneSchema]).optional(),
-    classes: z.array(classGroupSchema).min(1, { error: "Ajoutez au moins une classe." }).max(30),
-    topics: z.array(collegeTopics.schema).min(1, { error: "Choisissez au moins un sujet." }),
-    otherTopic: optionalText("Autre sujet", 500),
-    periods: z.array(periodSchema).min(1, { error: "Indiquez au moins une période souhaitée." }).max(10),
+    classes: z.array(classGroupSchema).min(1, { error: "Classes : ajoutez au moins une classe." }).max(30, { error: "Classes : 30 au maximum par demande ; faites une autre demande pour les suivantes." }),
+    topics: z.array(collegeTopics.choice("Sujets souhaités : cochez des sujets de la liste.")).min(1, { error: "Sujets souhaités : cochez au moins un sujet." }),
+    otherTopic: optionalText("Précisez l'autre sujet", 500),
+    periods: z.array(periodSchema).min(1, { error: "Périodes : indiquez au moins une période qui vous convient." }).max(10, { error: "Périodes : 10 au maximum." }),
     constraints: optionalText("Contraintes", 2000, { multiline: true }),
-    consent: z.literal(true, { error: "Merci d'accepter l'utilisation de ces données pour traiter la demande." }),
+    consent: z.literal(true, { error: "Accord : cochez la case pour que le Département puisse traiter la demande." }),
     website: z.string().max(0, { error: "Formulaire invalide." }).optional(),
   })
   .refine((r) => !r.topics.includes("other") || !!r.otherTopic, {
-    error: "Précisez l'autre sujet souhaité.",
+    error: "Précisez l'autre sujet : écrivez le sujet souhaité, ou décochez « Autre sujet ».",
     path: ["otherTopic"],
   });
 export type CollegeRequestInput = z.input<typeof collegeRequestInput>;

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { checkUai, uaiCheckLetter, uaiSchema } from "./uai.js";
 
 const FORMAT_MESSAGE =
-  "Le code UAI compte 7 chiffres suivis d'une lettre (exemple : 0470040N). Il figure sur les courriers de l'établissement.";
-const LETTER_MESSAGE = "La lettre finale de ce code UAI ne correspond pas aux chiffres : vérifiez le code.";
+  "Code UAI : tapez 7 chiffres suivis d'une lettre (exemple : 0470040N) ; il figure sur les courriers de l'établissement.";
+const LETTER_MESSAGE = "Code UAI : la lettre finale ne correspond pas aux chiffres ; vérifiez le code sur un courrier de l'établissement.";
 
 describe("uaiCheckLetter", () => {
   it("computes the letter of real UAI codes", () => {
@@ -81,6 +81,6 @@ describe("uaiSchema", () => {
   it("asks for the code when it is missing", () => {
     const res = uaiSchema.safeParse(undefined);
     expect(res.success).toBe(false);
-    expect(res.error?.issues[0]?.message).toBe("Indiquez le code UAI de l'établissement.");
+    expect(res.error?.issues[0]?.message).toBe("Code UAI : indiquez le code de l'établissement (7 chiffres et une lettre, par exemple 0470040N).");
   });
 });

@@ -18,15 +18,21 @@ export function checkUai(raw: string): { ok: true; uai: string } | { ok: false; 
   return { ok: true, uai };
 }
 
-export const uaiSchema = z.string({ error: "Indiquez le code UAI de l'établissement." }).transform((raw, ctx) => {
+const UAI_MISSING = "Code UAI : indiquez le code de l'établissement (7 chiffres et une lettre, par exemple 0470040N).";
+
+export const uaiSchema = z.string({ error: UAI_MISSING }).transform((raw, ctx) => {
+  if (!raw.trim()) {
+    ctx.addIssue({ code: "custom", message: UAI_MISSING });
+    return z.NEVER;
+  }
   const res = checkUai(raw);
   if (res.ok) return res.uai;
   ctx.addIssue({
     code: "custom",
     message:
       res.problem === "format"
-        ? "Le code UAI compte 7 chiffres suivis d'une lettre (exemple : 0470040N). Il figure sur les courriers de l'établissement."
-        : "La lettre finale de ce code UAI ne correspond pas aux chiffres : vérifiez le code.",
+        ? "Code UAI : tapez 7 chiffres suivis d'une lettre (exemple : 0470040N) ; il figure sur les courriers de l'établissement."
+        : "Code UAI : la lettre finale ne correspond pas aux chiffres ; vérifiez le code sur un courrier de l'établissement.",
   });
   return z.NEVER;
 });

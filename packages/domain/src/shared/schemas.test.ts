@@ -74,7 +74,7 @@ describe("texts from outside", () => {
     expect(fieldMessages(booking, "firstName")).toEqual(["Prénom : ce texte contient un caractère invisible ou invalide ; retapez-le sans copier-coller."]);
     expect(fieldMessages(booking, "lastName")).toEqual(["Nom : ce texte contient un caractère invisible ou invalide ; retapez-le sans copier-coller."]);
     const college = collegeRequestInput.safeParse({ establishmentName: "Collège\u0000" });
-    expect(fieldMessages(college, "establishmentName")[0]).toMatch(/^Nom de l'établissement : ce texte contient un caractère invisible/);
+    expect(fieldMessages(college, "establishmentName")[0]).toMatch(/^Nom du collège : ce texte contient un caractère invisible/);
     const message = collegeMessageInput.safeParse({ token: "a".repeat(43), body: "Bonjour\n\udc00" });
     expect(fieldMessages(message, "body")[0]).toMatch(/^Votre message : ce texte contient/);
     const filters = sessionFilters.safeParse({ communeInsee: "47\u0000", epciCode: "\ud800" });

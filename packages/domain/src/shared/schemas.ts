@@ -97,6 +97,27 @@ export const isoDateSchema = z
   .iso.date({ error: "Date invalide (format attendu : AAAA-MM-JJ).", abort: true })
   .refine((s) => Number(s.slice(0, 4)) >= FIRST_YEAR && Number(s.slice(0, 4)) <= LAST_YEAR, { error: `Date hors limites : ${OUT_OF_RANGE}` });
 
+/**
+ * A calendar day typed in a form field named `label`: an empty field says it is required, a day
+ * that does not exist says to pick one from the calendar (the date picker sends AAAA-MM-JJ).
+ */
+export function dayField(label: string) {
+  const required = `${label} : indiquez une date, ce champ est obligatoire.`;
+  return z
+    .string({ error: required })
+    .min(1, { error: required, abort: true })
+    .pipe(
+      z
+        .iso.date({ error: `${label} : cette date n'existe pas ; choisissez-la dans le calendrier.`, abort: true })
+        .refine((s) => Number(s.slice(0, 4)) >= FIRST_YEAR && Number(s.slice(0, 4)) <= LAST_YEAR, { error: `${label} : ${OUT_OF_RANGE}` }),
+    );
+}
+
+/** A commune picked from a list: one message, naming the field and saying what to do, for empty or unknown. */
+export function communeChoice(message: string) {
+  return z.string({ error: message }).regex(/^(\d{5}|2[AB]\d{3})$/, { error: message });
+}
+
 /** An instant (date and time) sent as a Date, within the product's years; `label` names the field. */
 export function instantSchema(label: string) {
   return z

@@ -22,6 +22,10 @@ export function valueList<const Items extends readonly [ValueItem, ...ValueItem[
     schema: z.enum(values as unknown as [Value, ...Value[]], {
       error: () => "Choisissez une valeur dans la liste.",
     }),
+    /** The same schema with a message for one form field ("Niveau : choisissez le niveau de la classe."). */
+    choice(message: string) {
+      return z.enum(values as unknown as [Value, ...Value[]], { error: () => message });
+    },
     label(value: Value): string {
       return labels[value];
     },

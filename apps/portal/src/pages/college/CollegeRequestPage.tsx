@@ -80,6 +80,12 @@ const FIELD_ORDER = [
 
 let nextKey = 1;
 
+/** "classes.1.level" → "Classe 2 — ", "periods.0.from" → "Période 1 — ", other fields → "". */
+function rowOf(field: string): string {
+  const m = /^(classes|periods)\.(\d+)\./.exec(field);
+  return m ? `${m[1] === "classes" ? "Classe" : "Période"} ${Number(m[2]) + 1} — ` : "";
+}
+
 export default function CollegeRequestPage() {
   const trpc = useTRPC();
   const communes = useQuery(trpc.college.communes.queryOptions());
@@ -197,7 +203,8 @@ function RequestForm({
     submit.mutate(parsed.data);
   }
 
-  const summary = toSummary(errors, FIELD_ORDER);
+  // A row's own messages name their field ("Niveau : …"); the summary, read away from the rows, says which row too.
+  const summary = toSummary(errors, FIELD_ORDER).map((e) => ({ ...e, message: `${rowOf(e.field)}${e.message}` }));
   const communeOptions = communes.map((c) => ({ value: c.inseeCode, label: c.postalCode ? `${c.name} (${c.postalCode})` : c.name }));
 
   return (

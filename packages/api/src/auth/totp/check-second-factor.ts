@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@medianum/db";
-import { isTotpCode } from "@medianum/domain";
+import { countOf, isTotpCode } from "@medianum/domain";
 import type { Context } from "../../context.js";
 import { audit } from "../../shared/audit.js";
 import { UserFacingError } from "../../shared/errors.js";
@@ -24,7 +24,7 @@ export async function limitedCodeAttempt<T>(ctx: Ctx, userId: string, attempt: (
   if (wait > 0) {
     throw new UserFacingError(
       "TOO_MANY_REQUESTS",
-      `Trop de codes incorrects : réessayez dans ${Math.ceil(wait / 60)} minute(s).`,
+      `Trop de codes incorrects : réessayez dans ${countOf(Math.ceil(wait / 60), "minute")}.`,
       { retryAfterSeconds: wait },
     );
   }
