@@ -107,6 +107,7 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
       reminderHoursBefore: config.reminderHoursBefore,
       registrationRetentionMonths: config.registrationRetentionMonths,
       smtpConfigured: !!config.smtpUrl,
+      mailFrom: config.mailFrom,
     },
     rateLimiter: new RateLimiter(db.raw),
     now,
@@ -144,7 +145,7 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
 
   // Scheduled jobs (e-mail delivery, reminders, retention): started once listening, stopped on close.
   const transport = mailTransport === undefined ? createMailTransport(config) : mailTransport;
-  const jobs = new JobRunner(db, productJobs(db, config, services.config, transport, services.rateLimiter), now, app.log, (job, ok) => metrics.jobRun(job, ok));
+  const jobs = new JobRunner(db, productJobs(db, config, services.config, transport, services.rateLimiter, app.log), now, app.log, (job, ok) => metrics.jobRun(job, ok));
   app.decorate("jobs", jobs);
   if (config.jobsEnabled) app.addHook("onListen", async () => jobs.start());
   app.addHook("onClose", async () => {

@@ -1,4 +1,15 @@
-import { anonymiseExpiredRegistrations, createSmtpTransport, eraseExpiredCollegeContacts, deliverOutbox, purgeOldSyncReceipts, sendReminders, type ApiConfig, type MailTransport, type RateLimiter } from "@medianum/api";
+import {
+  anonymiseExpiredRegistrations,
+  createSmtpTransport,
+  eraseExpiredCollegeContacts,
+  deliverOutbox,
+  purgeOldSyncReceipts,
+  sendReminders,
+  type ApiConfig,
+  type DeliveryLog,
+  type MailTransport,
+  type RateLimiter,
+} from "@medianum/api";
 import type { Database } from "@medianum/db";
 import type { ServerConfig } from "../config.js";
 import type { Job } from "./runner.js";
@@ -8,14 +19,14 @@ export { JobRunner, type Job, type JobRunResult } from "./runner.js";
 const MINUTE = 60_000;
 
 /** The product's scheduled jobs: e-mail delivery (when SMTP is configured), reminders, retention, expired rate-limit counters. */
-export function productJobs(db: Database, config: ServerConfig, api: ApiConfig, transport: MailTransport | null, rateLimiter: RateLimiter): Job[] {
+export function productJobs(db: Database, config: ServerConfig, api: ApiConfig, transport: MailTransport | null, rateLimiter: RateLimiter, log?: DeliveryLog): Job[] {
   const jobs: Job[] = [];
   if (transport) {
     jobs.push({
       name: "outbox-delivery",
       everyMs: 0,
       leaseMs: 5 * MINUTE,
-      run: async (now) => ({ ...(await deliverOutbox(db.prisma, transport, { from: config.mailFrom, now })) }),
+      run: async (now) => ({ ...(await deliverOutbox(db.prisma, transport, { from: config.mailFrom, replyTo: config.mailReplyTo, now, log })) }),
     });
   }
   jobs.push(
@@ -34,5 +45,5 @@ export function productJobs(db: Database, config: ServerConfig, api: ApiConfig, 
 }
 
 export function createMailTransport(config: ServerConfig): MailTransport | null {
-  return config.smtpUrl ? createSmtpTransport(config.smtpUrl) : null;
+  return config.smtpUrl ? createSmtpTransport(config.smtpUrl, { dkim: config.dkim ?? undefined }) : null;
 }
