@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { DEFAULT_MAIL_FROM, readDkimKey } from "@medianum/api";
+import { DEFAULT_MAIL_FROM, readDkimKey, type ApiConfig } from "@medianum/api";
 import { parseTrustProxy } from "./trust-proxy.js";
 
 // Same depth from src/config.ts (tsx) and from dist/main.js (the built server).
@@ -205,6 +205,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         ? { issuer: e.PROCONNECT_ISSUER, clientId: e.PROCONNECT_CLIENT_ID, clientSecret: e.PROCONNECT_CLIENT_SECRET }
         : null,
     appsDir: join(repoRoot, "apps"),
+  };
+}
+
+/** What the API needs of the configuration (the server and the operator's commands alike). */
+export function apiConfigOf(config: ServerConfig): ApiConfig {
+  return {
+    environment: config.environment,
+    sessionTtlHours: config.sessionTtlHours,
+    publicUrl: config.publicUrl.replace(/\/$/, ""),
+    cancellationDeadlineHours: config.cancellationDeadlineHours,
+    reminderHoursBefore: config.reminderHoursBefore,
+    registrationRetentionMonths: config.registrationRetentionMonths,
+    smtpConfigured: !!config.smtpUrl,
+    mailFrom: config.mailFrom,
   };
 }
 
