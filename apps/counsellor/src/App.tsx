@@ -14,6 +14,7 @@ import { CollectiveRecordPage } from "./pages/CollectiveRecordPage.js";
 import { OutboxPage } from "./pages/OutboxPage.js";
 import { PassNumeriquePage } from "./pages/PassNumeriquePage.js";
 import { DirectoryPage } from "./pages/DirectoryPage.js";
+import { DirectoryPlacePage } from "./pages/DirectoryPlacePage.js";
 import { MyFiguresPage } from "./pages/MyFiguresPage.js";
 import { CheckInPage } from "./pages/CheckInPage.js";
 import { SyncStatus } from "./SyncStatus.js";
@@ -101,6 +102,7 @@ function Routes() {
         <Route path="/pass-numerique">
           <PassNumeriquePage />
         </Route>
+        <Route path="/annuaire/:id">{(p) => <DirectoryPlacePage key={p.id} id={p.id} />}</Route>
         <Route path="/annuaire">
           <DirectoryPage />
         </Route>

@@ -202,6 +202,7 @@ async function main() {
           20: "'manage_registration'",
           21: "gen_random_uuid()",
           22: textLiteral(mail.linkPrefix),
+          23: "NULL",
         })};`,
         "COMMIT;",
       ].join("\n");

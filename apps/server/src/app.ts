@@ -7,7 +7,7 @@ import type { Database } from "@medianum/db";
 import { countOf } from "@medianum/domain";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyReply, type FastifyRequest } from "fastify";
-import type { ServerConfig } from "./config.js";
+import { apiConfigOf, type ServerConfig } from "./config.js";
 import { createMailTransport, JobRunner, productJobs } from "./jobs/index.js";
 import { clientErrorHandler, frameworkErrors, guardApiRequests, registerErrorHandler } from "./http-errors.js";
 import { redactUrl } from "./log-redaction.js";
@@ -99,15 +99,7 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
 
   const services: ApiServices = {
     db,
-    config: {
-      environment: config.environment,
-      sessionTtlHours: config.sessionTtlHours,
-      publicUrl: config.publicUrl.replace(/\/$/, ""),
-      cancellationDeadlineHours: config.cancellationDeadlineHours,
-      reminderHoursBefore: config.reminderHoursBefore,
-      registrationRetentionMonths: config.registrationRetentionMonths,
-      smtpConfigured: !!config.smtpUrl,
-    },
+    config: apiConfigOf(config),
     rateLimiter: new RateLimiter(db.raw),
     now,
     observer: metrics,
@@ -144,7 +136,7 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
 
   // Scheduled jobs (e-mail delivery, reminders, retention): started once listening, stopped on close.
   const transport = mailTransport === undefined ? createMailTransport(config) : mailTransport;
-  const jobs = new JobRunner(db, productJobs(db, config, services.config, transport, services.rateLimiter), now, app.log, (job, ok) => metrics.jobRun(job, ok));
+  const jobs = new JobRunner(db, productJobs(db, config, services.config, transport, services.rateLimiter, app.log), now, app.log, (job, ok) => metrics.jobRun(job, ok));
   app.decorate("jobs", jobs);
   if (config.jobsEnabled) app.addHook("onListen", async () => jobs.start());
   app.addHook("onClose", async () => {

@@ -4,13 +4,16 @@ import { resolve } from "node:path";
 import { createAdministrator } from "@medianum/api";
 import { backupDatabase, BackupError, moveToPostgres, openDatabase, restoreDatabase, type DatabaseTarget } from "@medianum/db";
 import { ConfigError, loadConfig, loadDatabaseConfig } from "./config.js";
+import { jobCommand, JOB_USAGE } from "./jobs/command.js";
+import { createMailTransport } from "./jobs/index.js";
 
 const USAGE = `usage :
   pnpm medianum backup <fichier>    sauvegarde la base (PostgreSQL : pg_dump ; base embarquée : serveur arrêté)
   pnpm medianum restore <fichier>   remplace le contenu de la base par celui de la sauvegarde
   pnpm medianum move-to-postgres    copie la base embarquée (DATA_DIR, serveur arrêté) dans la base PostgreSQL vide de DATABASE_URL
   pnpm medianum create-admin <e-mail> "<Prénom Nom>"
-                                    premier administrateur (ou récupération d'un compte) : affiche un lien à usage unique`;
+                                    premier administrateur (ou récupération d'un compte) : affiche un lien à usage unique
+${JOB_USAGE}`;
 
 function where(target: DatabaseTarget): string {
   return "url" in target ? "PostgreSQL (DATABASE_URL)" : `base embarquée ${target.dataDir}`;
@@ -20,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, fileArg] = argv;
   if (command === "move-to-postgres") return move();
   if (command === "create-admin") return createAdmin(argv.slice(1));
+  if (command === "job") return job(argv.slice(1));
   if (!command || !fileArg || !["backup", "restore"].includes(command)) {
     console.error(USAGE);
     return 2;
@@ -70,6 +74,20 @@ async function createAdmin([email, displayName]: string[]): Promise<number> {
     console.log("Transmettez-le à la personne par un canal sûr : il n'est enregistré nulle part.");
     return 0;
   } finally {
+    await db.close();
+  }
+}
+
+/** A scheduled job now, on the database and with the settings the server uses (SMTP, DKIM…). */
+async function job(args: string[]): Promise<number> {
+  const config = loadConfig();
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  const transport = createMailTransport(config);
+  try {
+    await db.migrate(() => undefined);
+    return await jobCommand(args, { db, config, transport, out: (l) => console.log(l), err: (l) => console.error(l) });
+  } finally {
+    transport?.close?.();
     await db.close();
   }
 }

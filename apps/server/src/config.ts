@@ -1,12 +1,11 @@
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { DEFAULT_MAIL_FROM, readDkimKey, type ApiConfig } from "@medianum/api";
 import { parseTrustProxy } from "./trust-proxy.js";
 
 // Same depth from src/config.ts (tsx) and from dist/main.js (the built server).
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-
-const DEFAULT_MAIL_FROM = "Médianum <ne-pas-repondre@medianum.localhost>";
 
 const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => v === "true" || v === "1" || v === "yes");
 const int = (min: number, max: number) =>
@@ -71,6 +70,13 @@ const variables = {
   /** SMTP server for outgoing e-mail (smtp://user:pass@host:587, smtps://…); without it mail stays in the outbox. */
   SMTP_URL: { schema: urlWithScheme(["smtp", "smtps"]).optional(), expected: "une URL smtp://utilisateur:motdepasse@smtp.exemple.fr:587 ou smtps://…:465" },
   MAIL_FROM: { schema: mailbox.optional(), expected: "un expéditeur, par ex. « Médianum <ne-pas-repondre@exemple.fr> »" },
+  /** Where answers go when the message names no one (a workshop's contact is used when it has one). */
+  MAIL_REPLY_TO: { schema: mailbox.optional(), expected: "une adresse lue par l'équipe, par ex. « Conseillers numériques <conseillers-numeriques@exemple.fr> »" },
+  /** DKIM signing of outgoing e-mail: the three together (the key as text or as a file), or none. */
+  DKIM_DOMAIN: { schema: z.string().trim().toLowerCase().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/).optional(), expected: "le domaine qui signe, celui de MAIL_FROM (par ex. exemple.fr)" },
+  DKIM_SELECTOR: { schema: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/).optional(), expected: "le sélecteur publié dans le DNS (<sélecteur>._domainkey.<domaine>), par ex. medianum2026" },
+  DKIM_PRIVATE_KEY: { schema: z.string().trim().includes("PRIVATE KEY").optional(), expected: "la clé privée PEM (-----BEGIN PRIVATE KEY----- …, \\n pour les retours à la ligne)" },
+  DKIM_PRIVATE_KEY_FILE: { schema: z.string().trim().min(1).optional(), expected: "le chemin du fichier de la clé privée PEM" },
   CANCELLATION_DEADLINE_HOURS: { schema: int(0, 24 * 14).default(4), expected: `un nombre d'heures entier de 0 à ${24 * 14}` },
   REMINDER_HOURS_BEFORE: { schema: int(1, 24 * 14).default(48), expected: `un nombre d'heures entier de 1 à ${24 * 14}` },
   REGISTRATION_RETENTION_MONTHS: { schema: int(1, 60).default(6), expected: "un nombre de mois entier de 1 à 60" },
@@ -98,6 +104,20 @@ function productionProblems(env: Partial<Record<Name, string>>): string[] {
   if (missing.length > 0 && missing.length < proconnect.length) {
     for (const k of missing) problems.push(`${k} manque : ProConnect demande PROCONNECT_ISSUER, PROCONNECT_CLIENT_ID et PROCONNECT_CLIENT_SECRET ensemble (ou aucune des trois).`);
   }
+  const dkimKey = env.DKIM_PRIVATE_KEY || env.DKIM_PRIVATE_KEY_FILE;
+  const dkimParts = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, dkimKey].filter(Boolean).length;
+  if (dkimParts > 0 && dkimParts < 3) {
+    problems.push("DKIM : DKIM_DOMAIN, DKIM_SELECTOR et la clé (DKIM_PRIVATE_KEY ou DKIM_PRIVATE_KEY_FILE) vont ensemble, ou aucun des trois.");
+  }
+  if (env.DKIM_PRIVATE_KEY && env.DKIM_PRIVATE_KEY_FILE) problems.push("DKIM : indiquez la clé par DKIM_PRIVATE_KEY ou par DKIM_PRIVATE_KEY_FILE, pas les deux.");
+  if (env.DKIM_DOMAIN) {
+    const fromDomain = domainOf(env.MAIL_FROM ?? DEFAULT_MAIL_FROM);
+    const d = env.DKIM_DOMAIN.trim().toLowerCase();
+    // DMARC only counts a signature of the sender's domain (or a parent of it).
+    if (fromDomain !== d && !fromDomain.endsWith(`.${d}`)) {
+      problems.push(`DKIM_DOMAIN=« ${env.DKIM_DOMAIN} » ne correspond pas au domaine de l'expéditeur MAIL_FROM (${fromDomain}) : les serveurs de réception ignoreraient la signature.`);
+    }
+  }
   if (env.NODE_ENV !== "production") return problems;
   if (env.PROCONNECT_ISSUER && !env.PROCONNECT_ISSUER.trim().startsWith("https://")) {
     problems.push("PROCONNECT_ISSUER doit commencer par https:// en production.");
@@ -110,7 +130,29 @@ function productionProblems(env: Partial<Record<Name, string>>): string[] {
   if (env.SMTP_URL && !env.MAIL_FROM) {
     problems.push('MAIL_FROM : obligatoire quand SMTP_URL est défini, l\'expéditeur des e-mails (par ex. MAIL_FROM="Médianum <ne-pas-repondre@exemple.fr>").');
   }
+  if (env.SMTP_URL && !env.MAIL_REPLY_TO) {
+    problems.push(
+      'MAIL_REPLY_TO : obligatoire quand SMTP_URL est défini, l\'adresse où arrivent les réponses des familles et des collèges quand l\'atelier n\'a pas de contact (par ex. MAIL_REPLY_TO="conseillers-numeriques@exemple.fr") ; sans elle, ils écriraient à une adresse que personne ne lit.',
+    );
+  }
   return problems;
+}
+
+/** The PEM key, from the variable (with \\n for line breaks, as env files keep one line) or from the file. */
+function dkimKey(value: string | undefined, file: string | undefined): string {
+  let key: string;
+  try {
+    key = readDkimKey(value, file) ?? "";
+  } catch {
+    throw new ConfigError([`DKIM_PRIVATE_KEY_FILE=« ${file} » : fichier illisible ; indiquez le chemin d'une clé privée PEM lisible par le serveur.`]);
+  }
+  if (!key.includes("PRIVATE KEY")) throw new ConfigError([`DKIM_PRIVATE_KEY_FILE=« ${file} » : ce fichier ne contient pas de clé privée PEM (-----BEGIN PRIVATE KEY-----).`]);
+  return key;
+}
+
+function domainOf(mailbox: string): string {
+  const address = /<([^<>]+)>\s*$/.exec(mailbox)?.[1] ?? mailbox;
+  return (address.split("@").pop() ?? "").trim().toLowerCase();
 }
 
 /** A refused configuration: one French line per problem, naming the variable to set. */
@@ -137,6 +179,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const problems = [...(parsed.success ? [] : parsed.error.issues.map((i) => describe(i, present))), ...productionProblems(present)];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
+  const dkim = e.DKIM_DOMAIN && e.DKIM_SELECTOR ? { domainName: e.DKIM_DOMAIN, keySelector: e.DKIM_SELECTOR, privateKey: dkimKey(e.DKIM_PRIVATE_KEY, e.DKIM_PRIVATE_KEY_FILE) } : null;
   return {
     environment: e.NODE_ENV,
     port: e.PORT,
@@ -150,6 +193,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM ?? DEFAULT_MAIL_FROM,
+    mailReplyTo: e.MAIL_REPLY_TO,
+    dkim,
     cancellationDeadlineHours: e.CANCELLATION_DEADLINE_HOURS,
     reminderHoursBefore: e.REMINDER_HOURS_BEFORE,
     registrationRetentionMonths: e.REGISTRATION_RETENTION_MONTHS,
@@ -160,6 +205,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         ? { issuer: e.PROCONNECT_ISSUER, clientId: e.PROCONNECT_CLIENT_ID, clientSecret: e.PROCONNECT_CLIENT_SECRET }
         : null,
     appsDir: join(repoRoot, "apps"),
+  };
+}
+
+/** What the API needs of the configuration (the server and the operator's commands alike). */
+export function apiConfigOf(config: ServerConfig): ApiConfig {
+  return {
+    environment: config.environment,
+    sessionTtlHours: config.sessionTtlHours,
+    publicUrl: config.publicUrl.replace(/\/$/, ""),
+    cancellationDeadlineHours: config.cancellationDeadlineHours,
+    reminderHoursBefore: config.reminderHoursBefore,
+    registrationRetentionMonths: config.registrationRetentionMonths,
+    smtpConfigured: !!config.smtpUrl,
+    mailFrom: config.mailFrom,
   };
 }
 

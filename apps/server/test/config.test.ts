@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { generateKeyPairSync } from "node:crypto";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -57,19 +59,42 @@ describe("configuration read at start", () => {
     expect(problems(production)).toEqual([]);
   });
 
-  it("refuses to start in production with SMTP_URL and no MAIL_FROM", () => {
-    expect(problems({ ...production, SMTP_URL: "smtp://u:p@smtp.exemple.fr:587" })).toEqual([expect.stringMatching(/^MAIL_FROM : obligatoire quand SMTP_URL est défini/)]);
-    expect(problems({ ...production, SMTP_URL: "smtp://u:p@smtp.exemple.fr:587", MAIL_FROM: "ne-pas-repondre@cd47.fr" })).toEqual([]);
+  it("refuses to start in production with SMTP_URL and no MAIL_FROM nor MAIL_REPLY_TO", () => {
+    expect(problems({ ...production, SMTP_URL: "smtp://u:p@smtp.exemple.fr:587" })).toEqual([
+      expect.stringMatching(/^MAIL_FROM : obligatoire quand SMTP_URL est défini/),
+      expect.stringMatching(/^MAIL_REPLY_TO : obligatoire quand SMTP_URL est défini, l'adresse où arrivent les réponses/),
+    ]);
+    expect(problems({ ...production, SMTP_URL: "smtp://u:p@smtp.exemple.fr:587", MAIL_FROM: "ne-pas-repondre@cd47.fr", MAIL_REPLY_TO: "pas une adresse" })).toEqual([
+      expect.stringMatching(/^MAIL_REPLY_TO=« pas une adresse » refusé/),
+    ]);
+    const c = loadConfig({ ...production, SMTP_URL: "smtp://u:p@smtp.exemple.fr:587", MAIL_FROM: "ne-pas-repondre@cd47.fr", MAIL_REPLY_TO: "conseillers@cd47.fr" });
+    expect(c).toMatchObject({ mailFrom: "ne-pas-repondre@cd47.fr", mailReplyTo: "conseillers@cd47.fr", dkim: null });
+  });
+
+  it("signs with DKIM only with domain, selector and key together, the key as text or file, for the sender's domain", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dkim-"));
+    const pem = generateKeyPairSync("rsa", { modulusLength: 1024 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    writeFileSync(join(dir, "cle.pem"), pem);
+    const mail = { MAIL_FROM: "Département <ne-pas-repondre@cd47.fr>" };
+    expect(problems({ ...mail, DKIM_DOMAIN: "cd47.fr" })).toEqual([expect.stringMatching(/^DKIM : DKIM_DOMAIN, DKIM_SELECTOR et la clé .* vont ensemble/)]);
+    expect(problems({ ...mail, DKIM_DOMAIN: "autre.fr", DKIM_SELECTOR: "s1", DKIM_PRIVATE_KEY_FILE: join(dir, "cle.pem") })).toEqual([
+      expect.stringMatching(/^DKIM_DOMAIN=« autre\.fr » ne correspond pas au domaine de l'expéditeur MAIL_FROM \(cd47\.fr\)/),
+    ]);
+    expect(() => loadConfig({ ...mail, DKIM_DOMAIN: "cd47.fr", DKIM_SELECTOR: "s1", DKIM_PRIVATE_KEY_FILE: join(dir, "absente.pem") })).toThrow(/fichier illisible/);
+    expect(loadConfig({ ...mail, DKIM_DOMAIN: "cd47.fr", DKIM_SELECTOR: "s1", DKIM_PRIVATE_KEY_FILE: join(dir, "cle.pem") }).dkim).toEqual({ domainName: "cd47.fr", keySelector: "s1", privateKey: pem });
+    // In an environment file the key holds on one line, with \n for its line breaks.
+    const oneLine = pem.trim().replaceAll("\n", "\\n");
+    expect(loadConfig({ ...mail, DKIM_DOMAIN: "cd47.fr", DKIM_SELECTOR: "s1", DKIM_PRIVATE_KEY: oneLine }).dkim?.privateKey).toBe(pem.trim());
   });
 
   it("lists every problem at once, bad values and missing production settings together", () => {
     const found = problems({ NODE_ENV: "production", PORT: "abc", SMTP_URL: "smtps://u:p@smtp.exemple.fr:465" });
-    expect(found.map((p) => p.split(/[=\s]/)[0])).toEqual(["PORT", "PUBLIC_URL", "MAIL_FROM"]);
+    expect(found.map((p) => p.split(/[=\s]/)[0])).toEqual(["PORT", "PUBLIC_URL", "MAIL_FROM", "MAIL_REPLY_TO"]);
   });
 });
 
 const serverDir = join(dirname(fileURLToPath(import.meta.url)), "..");
-const badEnv = { NODE_ENV: "production", PORT: "abc", SMTP_URL: "smtp://u:p@smtp.exemple.fr:587", PUBLIC_URL: "", MAIL_FROM: "", DATABASE_URL: "" };
+const badEnv = { NODE_ENV: "production", PORT: "abc", SMTP_URL: "smtp://u:p@smtp.exemple.fr:587", PUBLIC_URL: "", MAIL_FROM: "", MAIL_REPLY_TO: "", DATABASE_URL: "" };
 
 interface Exit {
   status: number | null;
@@ -100,6 +125,7 @@ function expectRefusal(res: Exit) {
     "  - PORT=« abc » refusé : attendu un numéro de port entier de 0 à 65535.",
     expect.stringMatching(/^ {2}- PUBLIC_URL : obligatoire en production/),
     expect.stringMatching(/^ {2}- MAIL_FROM : obligatoire quand SMTP_URL est défini/),
+    expect.stringMatching(/^ {2}- MAIL_REPLY_TO : obligatoire quand SMTP_URL est défini/),
   ]);
   expect(res.stdout).not.toContain("Médianum est prêt");
 }

@@ -42,7 +42,7 @@ beforeAll(async () => {
   });
   await db.prisma.counsellor.create({ data: { userId: user.id } });
   const config = {
-    ...loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", SMTP_URL: "smtp://127.0.0.1:9", MAIL_FROM: "Médianum <ne-pas-repondre@medianum.example>", PUBLIC_URL: "https://medianum.example", METRICS_TOKEN: TOKEN, JOBS_ENABLED: "false" }),
+    ...loadConfig({ NODE_ENV: "production", LOG_LEVEL: "silent", SMTP_URL: "smtp://127.0.0.1:9", MAIL_FROM: "Médianum <ne-pas-repondre@medianum.example>", MAIL_REPLY_TO: "conseillers@medianum.example", PUBLIC_URL: "https://medianum.example", METRICS_TOKEN: TOKEN, JOBS_ENABLED: "false" }),
     appsDir: fakeApps(),
   };
   // SMTP is configured but never reached here: the delivery job is not run by these tests.

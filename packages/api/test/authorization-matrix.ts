@@ -132,6 +132,7 @@ export const AUTHORIZATION_MATRIX: Record<string, Access> = {
   "college.figures": "staff",
 
   // Back-office: outgoing e-mail
+  "outbox.counts": "staff",
   "outbox.list": "staff",
   "outbox.message": "staff",
   "outbox.retry": "staff",

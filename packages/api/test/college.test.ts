@@ -40,10 +40,16 @@ function request(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** Sends the outbox through SMTP, then what `to` received, oldest first (tracking links exist only there). */
+/**
+ * Sends the outbox through SMTP, then the notices `to` received, oldest first (tracking links
+ * exist only there). The calendar invitations sent beside them are read in calendar-invitations.test.ts.
+ */
 async function mails(to: string) {
   await mailbox.deliver(h);
-  return mailbox.to(to).map((m) => ({ subject: m.subject ?? "", text: m.text ?? "" }));
+  return mailbox
+    .to(to)
+    .filter((m) => !m.attachments.some((a) => a.contentType === "text/calendar"))
+    .map((m) => ({ subject: m.subject ?? "", text: m.text ?? "" }));
 }
 function linkToken(text: string): string {
   const m = /\/colleges\/suivi\/([A-Za-z0-9_-]+)/.exec(text);

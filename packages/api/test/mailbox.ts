@@ -1,8 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { deliverOutbox } from "../src/mail/deliver.js";
-import { createSmtpTransport } from "../src/mail/transport.js";
+import { deliverOutbox, type DeliveryOptions } from "../src/mail/deliver.js";
+import { createSmtpTransport, type DkimSettings } from "../src/mail/transport.js";
 import type { Harness } from "./harness.js";
 
 /**
@@ -11,6 +11,8 @@ import type { Harness } from "./harness.js";
  */
 export async function startMailbox(opts: { failFirst?: number } = {}) {
   const received: ParsedMail[] = [];
+  /** Each received message as the SMTP server got it (MIME parts, signature). */
+  const raw = new Map<ParsedMail, Buffer>();
   let toFail = opts.failFirst ?? 0;
   const server = new SMTPServer({
     authOptional: true,
@@ -23,12 +25,18 @@ export async function startMailbox(opts: { failFirst?: number } = {}) {
         stream.on("end", () => callback(Object.assign(new Error("451 boîte temporairement indisponible"), { responseCode: 451 })));
         return;
       }
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        const source = Buffer.concat(chunks);
+        simpleParser(source)
+          .then((mail) => {
+            received.push(mail);
+            raw.set(mail, source);
+            callback();
+          })
+          .catch(callback);
+      });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -38,12 +46,14 @@ export async function startMailbox(opts: { failFirst?: number } = {}) {
     url,
     received,
     /** Runs the delivery worker at the harness's clock until nothing is left to send now; the summed report. */
-    async deliver(h: Harness, opts: { maxAttempts?: number } = {}) {
-      const transport = createSmtpTransport(url);
+    raw: (mail: ParsedMail) => raw.get(mail)!,
+    async deliver(h: Harness, opts: Partial<Omit<DeliveryOptions, "now">> & { dkim?: DkimSettings } = {}) {
+      const { dkim, ...options } = opts;
+      const transport = createSmtpTransport(url, { dkim });
       const total = { sent: 0, retried: 0, failed: 0, obsolete: 0 };
       try {
         for (;;) {
-          const r = await deliverOutbox(h.db.prisma, transport, { from: "Médianum <test@medianum.test>", now: h.clock.now, ...opts });
+          const r = await deliverOutbox(h.db.prisma, transport, { from: "Médianum <test@medianum.test>", now: h.clock.now, ...options });
           for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += r[k];
           if (r.sent + r.retried + r.failed + r.obsolete === 0) return total;
         }

@@ -45,6 +45,7 @@ async function adminApi() {
 
 /** Every procedure of these namespaces is walked below: a new one must be added there, or this fails. */
 const WALKED = [
+  "outbox.counts",
   "outbox.list",
   "outbox.message",
   "outbox.retry",
@@ -73,6 +74,7 @@ async function walkAsCoordination(targetUserId: string): Promise<string> {
     }
   }
   for (const search of ["jeton", "inscription", "suivi", "nouvel.admin"]) seen.push(await api.outbox.list({ search }));
+  seen.push(await api.outbox.counts());
   for (const id of new Set(ids)) seen.push(await api.outbox.message({ id }));
   // Putting a failed message back in the queue gives nothing to read either.
   for (const id of new Set(ids)) seen.push(await api.outbox.retry({ id }));

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Link } from "wouter";
 import { formatOpeningHours, placeServices, searchDirectory } from "@medianum/domain";
 import { EmptyState, SelectField, Spinner, TextField } from "@medianum/ui";
 import { Title } from "../common.js";
@@ -37,7 +38,9 @@ export function DirectoryPage() {
           <ul className="mn-card-list">
             {found.map((e) => (
               <li className="mn-card" key={e.id}>
-                <h2 className="mn-card__title">{e.name}</h2>
+                <h2 className="mn-card__title">
+                  <Link href={`/annuaire/${e.id}`}>{e.name}</Link>
+                </h2>
                 <p>{e.kindLabel}</p>
                 {e.address || e.communeName ? (
                   <p>

@@ -4,6 +4,8 @@ import { Prisma, type Database } from "@medianum/db";
 
 export interface Job {
   name: string;
+  /** What it does, for `pnpm medianum job list`. */
+  description?: string;
   /** Minimum time between two runs, across all server instances. */
   everyMs: number;
   /** A run taking longer than this is considered crashed: another instance may take over. */
@@ -12,6 +14,7 @@ export interface Job {
 }
 
 export interface JobRunResult {
+  /** False when another run holds the job's lease (or, on the timer, when it is not due). */
   ran: boolean;
   result?: Prisma.InputJsonValue;
   error?: string;

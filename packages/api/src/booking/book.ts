@@ -118,8 +118,8 @@ const INSERT_REGISTRATION = `
 /** The registration and its e-mail in one statement: the outbox row is written if and only if the registration is. */
 const INSERT_REGISTRATION_AND_EMAIL = `
   WITH registration AS (${INSERT_REGISTRATION} RETURNING id)
-  INSERT INTO "OutboxEmail" (id, "to", subject, text, html, ics, "dedupeKey", "linkKind", "linkTargetId", "linkPrefix", "createdAt")
-  SELECT $13::uuid, $14::text, $15::text, $16::text, $17::text, $18::text, $19::text, $20::text, $21::uuid, $22::text, $10::timestamptz
+  INSERT INTO "OutboxEmail" (id, "to", subject, text, html, ics, "dedupeKey", "linkKind", "linkTargetId", "linkPrefix", "replyTo", "createdAt")
+  SELECT $13::uuid, $14::text, $15::text, $16::text, $17::text, $18::text, $19::text, $20::text, $21::uuid, $22::text, $23::text, $10::timestamptz
   FROM registration`;
 
 /**
@@ -133,7 +133,7 @@ const INSERT_REGISTRATION_AND_EMAIL = `
  */
 export async function bookSeats(
   raw: RawSql,
-  config: Pick<ApiConfig, "publicUrl" | "cancellationDeadlineHours">,
+  config: Pick<ApiConfig, "publicUrl" | "cancellationDeadlineHours" | "mailFrom">,
   req: BookingRequest,
   now: Date,
 ): Promise<BookingOutcome> {
@@ -196,14 +196,14 @@ export async function bookSeats(
     const mail = composeBookingEmail(
       config,
       decision,
-      { id: registrationId, firstName: req.firstName, email: contact.email, seats: req.seats, icsSequence: 0 },
+      { id: registrationId, firstName: req.firstName, lastName: req.lastName, email: contact.email, seats: req.seats, icsSequence: 0 },
       session,
       { withManageLink: true },
     );
     // The inserts and COMMIT in one round trip: the lock is held for that one only.
     if (mail) {
       const e = outboxRow(mail.email);
-      const params = [...registration, randomUUID(), e.to, e.subject, e.text, e.html, e.ics, e.dedupeKey, e.linkKind, e.linkTargetId, e.linkPrefix];
+      const params = [...registration, randomUUID(), e.to, e.subject, e.text, e.html, e.ics, e.dedupeKey, e.linkKind, e.linkTargetId, e.linkPrefix, e.replyTo];
       await tx.batch([[INSERT_REGISTRATION_AND_EMAIL, params]], { commit: true });
     } else {
       await tx.batch([[INSERT_REGISTRATION, registration]], { commit: true });

@@ -63,7 +63,7 @@ export async function seatsTakenAndHeldBy(tx: Tx, sessionId: string, contact: { 
  * fits), and queues their e-mails, inside the caller's transaction (the session must be locked).
  * Nothing is promoted for a session that is cancelled or already started.
  */
-export async function promoteWaitlist(tx: Tx, sessionId: string, config: Pick<ApiConfig, "publicUrl" | "cancellationDeadlineHours">, now: Date) {
+export async function promoteWaitlist(tx: Tx, sessionId: string, config: Pick<ApiConfig, "publicUrl" | "cancellationDeadlineHours" | "mailFrom">, now: Date) {
   const session = await tx.workshopSession.findUniqueOrThrow({ where: { id: sessionId }, include: mailSessionInclude });
   if (session.status !== "scheduled" || session.startsAt <= now) return [];
   const free = seatsLeft(session.capacity, await seatsTakenIn(tx, sessionId));

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "@medianum/db";
 import { changeDeadline, countOf, formatDateTime, formatDuration, pluralWord, seatsFreedText } from "@medianum/domain";
 import type { ApiConfig } from "../shared/config.js";
-import { buildIcs, type IcsMethod } from "../mail/ics.js";
+import { buildIcs, organizerOf, type IcsMethod } from "../mail/ics.js";
 import { renderEmail } from "../mail/layout.js";
 import { enqueueEmail, type OutgoingEmail } from "../mail/outbox.js";
 import { PERSONAL_LINK } from "../mail/personal-link.js";
@@ -27,6 +27,7 @@ export const mailSessionInclude = {
 export interface MailRegistration {
   id: string;
   firstName: string;
+  lastName?: string | null;
   email: string | null;
   seats: number;
   icsSequence: number;
@@ -46,7 +47,7 @@ export type BookingEmailKind =
   | "session_changed"
   | "reminder";
 
-type MailConfig = Pick<ApiConfig, "publicUrl" | "cancellationDeadlineHours">;
+type MailConfig = Pick<ApiConfig, "publicUrl" | "cancellationDeadlineHours" | "mailFrom">;
 
 function placeLine(s: MailSession) {
   return `${s.place.name}, ${s.place.address}, ${s.place.postalCode} ${s.place.commune.name}`;
@@ -207,11 +208,16 @@ export function composeBookingEmail(
         durationMinutes: s.durationMinutes,
         location: placeLine(s),
         url: `${config.publicUrl}/seances/${s.id}`,
+        organizer: organizerOf(config.mailFrom),
+        // The parent booked it themselves: already accepted, no answer expected.
+        attendee: { name: [r.firstName, r.lastName].filter(Boolean).join(" "), email: r.email, partstat: "ACCEPTED", rsvp: false },
       })
     : undefined;
   return {
     email: {
       to: r.email,
+      // A parent who answers reaches the workshop's contact, not a mailbox nobody reads.
+      replyTo: s.workshop.contactEmail ?? undefined,
       subject,
       ...body,
       ics: icsText,

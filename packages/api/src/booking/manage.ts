@@ -8,7 +8,7 @@ import { SEAT_TX_OPTIONS } from "./book.js";
 import { queueBookingEmail } from "./emails.js";
 import { publicSessionInclude, toPublicSessionView } from "./queries.js";
 
-type Config = Pick<ApiConfig, "publicUrl" | "cancellationDeadlineHours">;
+type Config = Pick<ApiConfig, "publicUrl" | "cancellationDeadlineHours" | "mailFrom">;
 
 /** Same answer for an unknown, mistyped or anonymised link: a link never tells whether others exist. */
 const linkNotFound = () => new UserFacingError("NOT_FOUND", "Ce lien ne correspond à aucune inscription. Vérifiez qu'il est complet.");

@@ -28,6 +28,7 @@ import { UserFacingError } from "../shared/errors.js";
 import { RATE_LIMITS } from "../shared/rate-limit.js";
 import { counsellorProcedure, publicProcedure, rateLimited, router, staffProcedure } from "../trpc.js";
 import { collegeFigures } from "./figures.js";
+import { cancelPlannedSessions } from "./invitations.js";
 import { notifyCollege, statusSubject } from "./notify.js";
 import { counsellorSession, inbox, requestDetail } from "./queries.js";
 import { fileCollegeReport } from "./report.js";
@@ -68,7 +69,7 @@ export const collegeRouter = router({
     .input(collegeCancelInput)
     .output(ok)
     .mutation(async ({ ctx, input }) => {
-      await cancelByCollege(ctx.db.prisma, input.token, input.reason, ctx.config.publicUrl, ctx.now());
+      await cancelByCollege(ctx.db.prisma, input.token, input.reason, ctx.config, ctx.now());
       return { ok: true as const };
     }),
 
@@ -187,7 +188,7 @@ export const collegeRouter = router({
       await ctx.db.prisma.$transaction(async (tx) => {
         const r = await lockRequest(tx, input.requestId);
         await applyTransition(tx, r, "cancelled", { actor: "staff", userId: ctx.user.id, reason: input.reason }, now);
-        await tx.collegeSession.updateMany({ where: { requestId: r.id, status: "scheduled" }, data: { status: "cancelled", updatedAt: now } });
+        await cancelPlannedSessions(tx, ctx.config, r.id, now);
         await notifyCollege(
           tx,
           {
@@ -210,7 +211,7 @@ export const collegeRouter = router({
     .input(scheduleSessionsInput)
     .output(scheduleResult)
     .mutation(async ({ ctx, input }) => {
-      const res = await scheduleSessions(ctx.db.prisma, ctx.user.id, input, ctx.config.publicUrl, ctx.now());
+      const res = await scheduleSessions(ctx.db.prisma, ctx.user.id, input, ctx.config, ctx.now());
       if (res.outcome === "scheduled") {
         await audit(ctx, ctx.db.prisma, "college.schedule", { type: "CollegeRequest", id: input.requestId }, {
           sessionIds: res.sessionIds,
@@ -224,7 +225,7 @@ export const collegeRouter = router({
     .input(cancelSessionInput)
     .output(ok)
     .mutation(async ({ ctx, input }) => {
-      await cancelCollegeSession(ctx.db.prisma, ctx.user.id, input.sessionId, input.reason, ctx.config.publicUrl, ctx.now());
+      await cancelCollegeSession(ctx.db.prisma, ctx.user.id, input.sessionId, input.reason, ctx.config, ctx.now());
       await audit(ctx, ctx.db.prisma, "college.cancelSession", { type: "CollegeSession", id: input.sessionId });
       return { ok: true as const };
     }),

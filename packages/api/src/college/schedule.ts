@@ -9,7 +9,9 @@ import {
 } from "@medianum/domain";
 import type { z } from "zod";
 import { UserFacingError } from "../shared/errors.js";
+import type { ApiConfig } from "../shared/config.js";
 import { findCounsellorConflicts } from "./conflicts.js";
+import { queueCollegeInvitations } from "./invitations.js";
 import { notifyCollege, statusSubject, type SessionLine } from "./notify.js";
 import { applyTransition, lockRequest } from "./transition.js";
 
@@ -34,9 +36,10 @@ export async function scheduleSessions(
   prisma: PrismaClient,
   staffUserId: string,
   input: Input,
-  publicUrl: string,
+  config: Pick<ApiConfig, "publicUrl" | "mailFrom">,
   now: Date,
 ): Promise<ScheduleOutcome> {
+  const { publicUrl } = config;
   const slots = slotsOf(input);
   for (const s of slots) {
     if (s.startsAt.getTime() <= now.getTime()) {
@@ -115,6 +118,7 @@ export async function scheduleSessions(
       publicUrl,
       now,
     );
+    await queueCollegeInvitations(tx, config, sessionIds, "REQUEST", now);
     return { outcome: "scheduled" as const, sessionIds, conflicts };
   });
 }
@@ -132,9 +136,10 @@ export async function cancelCollegeSession(
   staffUserId: string,
   sessionId: string,
   reason: string,
-  publicUrl: string,
+  config: Pick<ApiConfig, "publicUrl" | "mailFrom">,
   now: Date,
 ) {
+  const { publicUrl } = config;
   const session = await prisma.collegeSession.findUnique({ where: { id: sessionId }, select: { requestId: true } });
   if (!session) throw new UserFacingError("NOT_FOUND", "Cette séance est introuvable.");
   await prisma.$transaction(async (tx) => {
@@ -171,5 +176,6 @@ export async function cancelCollegeSession(
       publicUrl,
       now,
     );
+    await queueCollegeInvitations(tx, config, [s.id], "CANCEL", now);
   });
 }

@@ -8,6 +8,8 @@ import {
 } from "@medianum/domain";
 import { UserFacingError } from "../shared/errors.js";
 import { requestIdOfToken } from "./links.js";
+import type { ApiConfig } from "../shared/config.js";
+import { cancelPlannedSessions } from "./invitations.js";
 import { notifyCollege, statusSubject } from "./notify.js";
 import { applyTransition, lockRequest } from "./transition.js";
 
@@ -74,13 +76,14 @@ export async function trackingView(prisma: PrismaClient, token: string): Promise
 }
 
 /** The collège cancels its own request (allowed while received, under review or scheduled). */
-export async function cancelByCollege(prisma: PrismaClient, token: string, reason: string | undefined, publicUrl: string, now: Date) {
+export async function cancelByCollege(prisma: PrismaClient, token: string, reason: string | undefined, config: Pick<ApiConfig, "publicUrl" | "mailFrom">, now: Date) {
+  const { publicUrl } = config;
   const id = await requireRequestId(prisma, token);
   await prisma.$transaction(async (tx) => {
     const r = await lockRequest(tx, id);
     await applyTransition(tx, r, "cancelled", { actor: "college", userId: null, reason }, now);
     // Sessions planned for it are called off too, so they leave the counsellors' agendas.
-    await tx.collegeSession.updateMany({ where: { requestId: id, status: "scheduled" }, data: { status: "cancelled", updatedAt: now } });
+    await cancelPlannedSessions(tx, config, id, now);
     await notifyCollege(
       tx,
       {

@@ -32,6 +32,8 @@ export async function directoryEntries(prisma: PrismaClient): Promise<DirectoryE
       website: p.website,
       openingHours: hours(p.openingHours),
       accessInfo: p.accessInfo,
+      latitude: p.latitude,
+      longitude: p.longitude,
     })),
     ...partners.map((p) => ({
       id: p.id,
@@ -49,6 +51,8 @@ export async function directoryEntries(prisma: PrismaClient): Promise<DirectoryE
       website: p.website,
       openingHours: hours(p.openingHours),
       accessInfo: null,
+      latitude: null,
+      longitude: null,
     })),
   ];
 }

@@ -11,7 +11,7 @@ import type { ApiConfig } from "../shared/config.js";
  * inside the window already have a fresh confirmation and are skipped. Past and cancelled
  * sessions are never selected.
  */
-export async function sendReminders(prisma: PrismaClient, config: Pick<ApiConfig, "publicUrl" | "cancellationDeadlineHours" | "reminderHoursBefore">, now: Date) {
+export async function sendReminders(prisma: PrismaClient, config: Pick<ApiConfig, "publicUrl" | "cancellationDeadlineHours" | "reminderHoursBefore" | "mailFrom">, now: Date) {
   const { from, to } = reminderWindow(now, config.reminderHoursBefore);
   const sessions = await prisma.workshopSession.findMany({
     where: { status: "scheduled", startsAt: { gt: from, lte: to } },

@@ -7,13 +7,37 @@ import type { MailTransport } from "./transport.js";
 
 export interface DeliveryOptions {
   from: string;
+  /** Where answers go when the message names no one of its own (MAIL_REPLY_TO). */
+  replyTo?: string | undefined;
   now: Date;
-  /** Identifies this server instance in logs. */
   batchSize?: number;
   /** How long a claimed message is reserved for this worker (a crashed worker's claims expire). */
   leaseMs?: number;
   /** After this many failed attempts a message is marked failed and left for staff. */
   maxAttempts?: number;
+  /** Told of each failed attempt (the server's log): the operator sees an outage as it happens. */
+  log?: DeliveryLog | undefined;
+}
+
+export interface DeliveryLog {
+  warn(obj: Record<string, unknown>, msg: string): void;
+  error(obj: Record<string, unknown>, msg: string): void;
+}
+
+/** "n***@exemple.fr": enough to tell messages apart in a log, not enough to identify someone. */
+export function maskRecipient(address: string): string {
+  const at = address.lastIndexOf("@");
+  if (at < 1) return "***";
+  return `${address[0]}***${address.slice(at)}`;
+}
+
+/**
+ * The calendar file as the one text/calendar part of the message, with its METHOD in the content
+ * type (RFC 6047). Not nodemailer's icalEvent: that one adds a second copy as an application/ics
+ * attachment, which some mail programs show as a file beside the invitation.
+ */
+export function calendarPart(ics: string) {
+  return { contentType: `text/calendar; charset=utf-8; method=${icsMethod(ics)}`, content: ics };
 }
 
 export interface DeliveryReport {
@@ -91,12 +115,13 @@ export async function deliverOutbox(prisma: PrismaClient, transport: MailTranspo
         subject: m.subject,
         text: body.text,
         ...(body.html ? { html: body.html } : {}),
-        ...(m.ics ? { icalEvent: { method: icsMethod(m.ics), filename: "atelier.ics", content: m.ics } } : {}),
+        ...(opts.replyTo || m.replyTo ? { replyTo: m.replyTo ?? opts.replyTo } : {}),
+        ...(m.ics ? { alternatives: [calendarPart(m.ics)] } : {}),
         headers: { "Auto-Submitted": "auto-generated" },
       });
       await prisma.outboxEmail.update({
         where: { id },
-        data: { status: "sent", sentAt: now, attempts: { increment: 1 }, lockedUntil: null, lastError: null, text: null, html: null, ics: null },
+        data: { status: "sent", sentAt: now, attempts: { increment: 1 }, lockedUntil: null, nextAttemptAt: null, lastError: null, text: null, html: null, ics: null },
       });
       report.sent += 1;
     } catch (err) {
@@ -106,16 +131,15 @@ export async function deliverOutbox(prisma: PrismaClient, transport: MailTranspo
       if (secret) message = message.replaceAll(secret.url, PERSONAL_LINK_MASK).replaceAll(secret.token, PERSONAL_LINK_MASK);
       message = maskPlainLinks(message);
       const giveUp = attempts >= maxAttempts;
+      const nextAttemptAt = giveUp ? null : new Date(now.getTime() + backoffMs(attempts));
+      const lastError = message.slice(0, 500);
       await prisma.outboxEmail.update({
         where: { id },
-        data: {
-          status: giveUp ? "failed" : "pending",
-          attempts,
-          lastError: message.slice(0, 500),
-          lockedUntil: null,
-          nextAttemptAt: giveUp ? null : new Date(now.getTime() + backoffMs(attempts)),
-        },
+        data: { status: giveUp ? "failed" : "pending", attempts, lastError, lockedUntil: null, nextAttemptAt },
       });
+      const logged = { outboxEmailId: id, to: maskRecipient(m.to), attempt: attempts, maxAttempts, error: lastError, nextAttemptAt: nextAttemptAt?.toISOString() ?? null };
+      if (giveUp) opts.log?.error(logged, `e-mail non envoyé après ${attempts} essais : abandonné, à renvoyer depuis le back-office (Messages)`);
+      else opts.log?.warn(logged, `e-mail non envoyé (essai ${attempts} sur ${maxAttempts}), nouvel essai à ${nextAttemptAt!.toISOString()}`);
       if (giveUp) report.failed += 1;
       else report.retried += 1;
     }

@@ -14,7 +14,25 @@ export interface CalendarEvent {
   durationMinutes: number;
   location: string;
   url?: string | undefined;
-  organizer?: { name: string; email: string } | undefined;
+  /** Who sends the invitation (RFC 5546 requires it in REQUEST and CANCEL): the département's sender. */
+  organizer: { name: string; email: string };
+  /** Whom the invitation is for: the one person the e-mail goes to. */
+  attendee: CalendarAttendee;
+}
+
+export interface CalendarAttendee {
+  name: string;
+  email: string;
+  /**
+   * ACCEPTED for whoever asked for the event (a parent who booked, a collège that requested it);
+   * NEEDS-ACTION for someone assigned to it (a counsellor), whose calendar then asks them.
+   */
+  partstat: "ACCEPTED" | "NEEDS-ACTION";
+  /**
+   * Whether a reply is expected. Replies go to the organizer, whose mailbox nobody reads for
+   * that: false for everyone, so that no calendar sends answers into a void.
+   */
+  rsvp: boolean;
 }
 
 /**
@@ -37,13 +55,21 @@ export function buildIcs(e: CalendarEvent): string {
     duration: { hours: Math.floor(e.durationMinutes / 60), minutes: e.durationMinutes % 60 },
     productId: "medianum/ateliers",
     calName: "Ateliers e-parentalité",
-    ...(e.organizer ? { organizer: e.organizer } : {}),
+    organizer: e.organizer,
+    attendees: [{ name: e.attendee.name, email: e.attendee.email, rsvp: e.attendee.rsvp, partstat: e.attendee.partstat, role: "REQ-PARTICIPANT" }],
   });
   if (error || !value) throw error ?? new Error("ics: empty calendar");
   return value;
 }
 
 /** The METHOD of a stored iCalendar file (nodemailer needs it to label the attachment). */
+/** "Médianum <ne-pas-repondre@exemple.fr>" or a bare address, as an ORGANIZER (a bare address names itself). */
+export function organizerOf(mailbox: string): { name: string; email: string } {
+  const m = /^\s*"?([^"<]*?)"?\s*<([^<>]+)>\s*$/.exec(mailbox);
+  if (m) return { name: m[1]!.trim() || m[2]!.trim(), email: m[2]!.trim() };
+  return { name: mailbox.trim(), email: mailbox.trim() };
+}
+
 export function icsMethod(ics: string): IcsMethod {
   return /^METHOD:CANCEL\r?$/m.test(ics) ? "CANCEL" : "REQUEST";
 }

@@ -5,6 +5,8 @@ type Db = PrismaClient | Prisma.TransactionClient;
 
 export interface OutgoingEmail {
   to: string;
+  /** Where answers go (a workshop's contact); without it, MAIL_REPLY_TO. */
+  replyTo?: string | undefined;
   subject: string;
   /** With a personal link: PERSONAL_LINK where it goes. */
   text: string;
@@ -45,6 +47,7 @@ export function outboxRow(e: OutgoingEmail) {
   }
   return {
     to: e.to,
+    replyTo: e.replyTo ?? null,
     subject: e.subject,
     // A link written out in full would be readable by staff and in any dump: masked, never stored.
     text: maskPlainLinks(e.text),

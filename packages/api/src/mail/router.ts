@@ -1,8 +1,9 @@
 import type { OutboxEmailModel, Prisma } from "@medianum/db";
-import { outboxFilter, outboxListView, outboxMessageView, personalLinkKinds, uuidSchema } from "@medianum/domain";
+import { outboxCountsView, outboxFilter, outboxListView, outboxMessageView, personalLinkKinds, uuidSchema } from "@medianum/domain";
 import { z } from "zod";
 import { audit } from "../shared/audit.js";
 import { notFound } from "../shared/errors.js";
+import { countOutbox } from "./count-outbox.js";
 import { maskedText, maskPlainLinks } from "./personal-link.js";
 import { router, staffProcedure } from "../trpc.js";
 
@@ -19,6 +20,7 @@ function listItemOf(m: OutboxEmailModel) {
     lastError: m.lastError,
     createdAt: m.createdAt,
     sentAt: m.sentAt,
+    nextAttemptAt: m.nextAttemptAt,
     hasIcs: !!m.ics,
     personalLink: m.linkKind && personalLinkKinds.has(m.linkKind) ? m.linkKind : null,
     bodyErased: m.text === null,
@@ -49,6 +51,9 @@ export const outboxRouter = router({
         smtpConfigured: ctx.config.smtpConfigured,
       };
     }),
+
+  /** For the staff dashboard: e-mails waiting and given up. */
+  counts: staffProcedure.output(outboxCountsView).query(({ ctx }) => countOutbox(ctx.db.prisma, ctx.config.smtpConfigured)),
 
   message: staffProcedure
     .input(z.object({ id: uuidSchema }))

@@ -14,7 +14,11 @@ export interface ApiConfig {
   registrationRetentionMonths: number;
   /** True when SMTP_URL is set (the outbox viewer says whether messages leave the server). */
   smtpConfigured: boolean;
+  /** MAIL_FROM: the département's sender, also the ORGANIZER of every calendar invitation. */
+  mailFrom: string;
 }
+
+export const DEFAULT_MAIL_FROM = "Médianum <ne-pas-repondre@medianum.localhost>";
 
 export const defaultApiConfig: ApiConfig = {
   environment: "development",
@@ -24,4 +28,5 @@ export const defaultApiConfig: ApiConfig = {
   reminderHoursBefore: 48,
   registrationRetentionMonths: 6,
   smtpConfigured: false,
+  mailFrom: DEFAULT_MAIL_FROM,
 };

@@ -8,7 +8,7 @@ import type { ApiConfig } from "../shared/config.js";
 import { csvOptions } from "../shared/csv.js";
 import { UserFacingError } from "../shared/errors.js";
 
-type Config = Pick<ApiConfig, "publicUrl" | "cancellationDeadlineHours">;
+type Config = Pick<ApiConfig, "publicUrl" | "cancellationDeadlineHours" | "mailFrom">;
 
 /** Staff cancel a registration (a parent called); freed seats go to the waitlist. */
 export async function staffCancelRegistration(prisma: PrismaClient, config: Config, registrationId: string, notify: boolean, now: Date) {

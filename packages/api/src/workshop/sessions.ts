@@ -15,7 +15,7 @@ import { mailSessionInclude, queueBookingEmail } from "../booking/emails.js";
 import type { ApiConfig } from "../shared/config.js";
 import { UserFacingError } from "../shared/errors.js";
 
-type Config = Pick<ApiConfig, "publicUrl" | "cancellationDeadlineHours">;
+type Config = Pick<ApiConfig, "publicUrl" | "cancellationDeadlineHours" | "mailFrom">;
 
 export async function createWorkshop(prisma: PrismaClient, input: z.output<typeof workshopInput>) {
   return prisma.workshop.create({ data: { ...input, whatToBring: input.whatToBring ?? null, contactEmail: input.contactEmail ?? null, contactPhone: input.contactPhone ?? null } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOpenAt, normalizeForSearch, searchDirectory, type DirectoryEntry } from "./entries.js";
+import { directoryMapLinks, isOpenAt, normalizeForSearch, searchDirectory, type DirectoryEntry } from "./entries.js";
 
 function entry(overrides: Partial<DirectoryEntry>): DirectoryEntry {
   return {
@@ -18,6 +18,8 @@ function entry(overrides: Partial<DirectoryEntry>): DirectoryEntry {
     website: null,
     openingHours: [],
     accessInfo: null,
+    latitude: null,
+    longitude: null,
     ...overrides,
   };
 }
@@ -59,5 +61,18 @@ describe("helpers", () => {
     expect(isOpenAt(hours, "mon", "11:59")).toBe(true);
     expect(isOpenAt(hours, "mon", "12:00")).toBe(false);
     expect(isOpenAt(hours, "tue", "10:00")).toBe(false);
+  });
+});
+
+describe("directoryMapLinks", () => {
+  it("points at the coordinates (geo: for the phone's map application, OpenStreetMap), with the name as label", () => {
+    expect(directoryMapLinks(entry({ name: "Tiers-lieu L'Usine", latitude: 44.2, longitude: 0.6167 }))).toEqual({
+      geo: "geo:44.200000,0.616700?q=44.200000,0.616700(Tiers-lieu%20L'Usine)",
+      osm: "https://www.openstreetmap.org/?mlat=44.200000&mlon=0.616700#map=18/44.200000/0.616700",
+    });
+  });
+  it("falls back to a search of the address without coordinates, and to nothing without an address", () => {
+    expect(directoryMapLinks(entry({}))).toEqual({ geo: null, osm: "https://www.openstreetmap.org/search?query=1%20rue%2047000%20Agen" });
+    expect(directoryMapLinks(entry({ address: null, postalCode: null, communeName: null }))).toEqual({ geo: null, osm: null });
   });
 });

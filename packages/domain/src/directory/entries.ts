@@ -22,6 +22,9 @@ export const directoryEntry = z.object({
   website: z.string().nullable(),
   openingHours: openingHoursSchema,
   accessInfo: z.string().nullable(),
+  /** WGS 84, as in the national places standard (latitude, longitude); null when not known. */
+  latitude: z.number().min(-90).max(90).nullable().default(null),
+  longitude: z.number().min(-180).max(180).nullable().default(null),
 });
 export type DirectoryEntry = z.infer<typeof directoryEntry>;
 
@@ -73,6 +76,24 @@ export function searchDirectory<T extends DirectoryEntry>(entries: readonly T[],
       return true;
     })
     .sort((a, b) => (a.communeName ?? "").localeCompare(b.communeName ?? "", "fr") || a.name.localeCompare(b.name, "fr"));
+}
+
+/**
+ * Links to show where an entry is. With coordinates: a geo: URI (RFC 5870), which the phone's
+ * own map application opens, offline maps included, and the OpenStreetMap page of the point.
+ * Without: an OpenStreetMap search for the address (needs the network).
+ */
+export function directoryMapLinks(e: Pick<DirectoryEntry, "name" | "address" | "postalCode" | "communeName"> & { latitude?: number | null; longitude?: number | null }) {
+  if (e.latitude != null && e.longitude != null) {
+    const lat = e.latitude.toFixed(6);
+    const lon = e.longitude.toFixed(6);
+    return {
+      geo: `geo:${lat},${lon}?q=${lat},${lon}(${encodeURIComponent(e.name)})`,
+      osm: `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=18/${lat}/${lon}`,
+    };
+  }
+  const address = [e.address, e.postalCode, e.communeName].filter(Boolean).join(" ");
+  return { geo: null, osm: address ? `https://www.openstreetmap.org/search?query=${encodeURIComponent(address)}` : null };
 }
 
 /** Whether an entry is open at a given local weekday and time ("mon", "14:30"). */

@@ -86,6 +86,8 @@ export const outboxItemView = z.object({
   lastError: z.string().nullable(),
   createdAt: z.date(),
   sentAt: z.date().nullable(),
+  /** A pending message that failed waits until then before its next attempt. */
+  nextAttemptAt: z.date().nullable(),
   hasIcs: z.boolean(),
   /** The kind of personal link the message carries, never the link. */
   personalLink: personalLinkKinds.schema.nullable(),
@@ -99,6 +101,16 @@ export const outboxListView = z.object({
   /** False when no SMTP server is configured: messages stay here for staff to read. */
   smtpConfigured: z.boolean(),
 });
+/** The staff dashboard's word on e-mail: how many wait to leave, how many gave up (to resend from Messages). */
+export const outboxCountsView = z.object({
+  pending: z.number().int(),
+  /** Of the pending ones, those that failed at least once and wait for their next attempt. */
+  retrying: z.number().int(),
+  failed: z.number().int(),
+  smtpConfigured: z.boolean(),
+});
+export type OutboxCountsView = z.infer<typeof outboxCountsView>;
+
 /** `text` is null once the message was delivered; a personal link shows as PERSONAL_LINK_MASK. */
 export const outboxMessageView = outboxItemView.extend({ text: z.string().nullable(), ics: z.string().nullable() });
 

@@ -9,6 +9,7 @@ import { FigureCards } from "./FigureCards.js";
 import { defaultFilters, FiltersForm } from "./Filters.js";
 import { hoursLabel, monthLabel, nf, periodLabel } from "./format.js";
 import { ObjectivesForm } from "./ObjectivesForm.js";
+import { OutboxNotice } from "./OutboxNotice.js";
 
 export function DashboardPage() {
   const trpc = useTRPC();
@@ -18,6 +19,7 @@ export function DashboardPage() {
     <>
       <Title title="Tableau de bord" />
       <h1>Tableau de bord</h1>
+      <OutboxNotice />
       <p>L'activité de l'équipe sur une période et un territoire, comparée à la même période l'an dernier et aux objectifs de l'année.</p>
       <FiltersForm value={filters} onApply={setFilters} />
       <QueryState query={q} loadingLabel="Calcul des chiffres…" errorTitle="Les chiffres n'ont pas pu être calculés.">

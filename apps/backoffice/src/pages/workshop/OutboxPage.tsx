@@ -132,6 +132,17 @@ function Message({ id }: { id: string }) {
       <h2 id="message-objet">{m.data.subject}</h2>
       <p>À : {m.data.to}</p>
       {m.data.sentAt ? <p>Envoyé le {formatDateTime(m.data.sentAt)}</p> : null}
+      {m.data.status === "failed" && m.data.lastError ? (
+        <Alert type="error" title={`Non envoyé (${countOf(m.data.attempts, "essai")}).`}>
+          <p>Raison : {m.data.lastError}</p>
+        </Alert>
+      ) : null}
+      {m.data.status === "pending" && m.data.lastError ? (
+        <Alert type="warning" title={`Envoi en échec (${countOf(m.data.attempts, "essai")}).`}>
+          <p>Raison : {m.data.lastError}</p>
+          {m.data.nextAttemptAt ? <p>Nouvel essai le {formatDateTime(m.data.nextAttemptAt)}.</p> : null}
+        </Alert>
+      ) : null}
       {m.data.text === null ? (
         <p>Le texte de ce message a été effacé après l'envoi : seuls le destinataire, l'objet et les dates sont gardés.</p>
       ) : (
