@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changePercent, currentYearPeriod, objectiveProgress, previousYearPeriod, statsFilters, yearOfPeriod } from "./filters.js";
+import { changePercent, SMALL_BASELINE, yearChange, currentYearPeriod, objectiveProgress, previousYearPeriod, statsFilters, yearOfPeriod } from "./filters.js";
 import { dashboardMetrics, PEOPLE_HELPED_DEFINITION } from "./metrics.js";
 import { metricValue } from "./views.js";
 
@@ -42,6 +42,18 @@ describe("periods", () => {
     expect(changePercent(120, 100)).toBe(20);
     expect(changePercent(80, 100)).toBe(-20);
     expect(changePercent(5, 0)).toBeNull();
+  });
+  it("gives the change as a count below a small baseline, as a percentage above", () => {
+    // 1 → 51 would read "+5000 %".
+    expect(yearChange(51, 1)).toEqual({ kind: "count", delta: 50 });
+    expect(yearChange(3, 0)).toEqual({ kind: "count", delta: 3 });
+    expect(yearChange(2, SMALL_BASELINE - 1)).toEqual({ kind: "count", delta: 3 - SMALL_BASELINE });
+    expect(yearChange(SMALL_BASELINE * 2, SMALL_BASELINE)).toEqual({ kind: "percent", percent: 100 });
+    expect(yearChange(80, 100)).toEqual({ kind: "percent", percent: -20 });
+    expect(yearChange(0, 0)).toEqual({ kind: "none" });
+    expect(yearChange(40, 40)).toEqual({ kind: "stable" });
+    // +1 on 1,000 rounds to 0 %: it still moved, by one.
+    expect(yearChange(1001, 1000)).toEqual({ kind: "count", delta: 1 });
   });
 });
 

@@ -81,3 +81,25 @@ export function changePercent(value: number, previous: number): number | null {
   if (previous === 0) return null;
   return Math.round(((value - previous) / previous) * 100);
 }
+
+/**
+ * Below this many last year, a percentage misleads ("+5000 %" for 1 → 51): the change is given
+ * as a count instead.
+ */
+export const SMALL_BASELINE = 20;
+
+/** How a figure compares with the same period last year, in the unit a reader can trust. */
+export type YearChange =
+  | { kind: "none" }
+  | { kind: "stable" }
+  | { kind: "count"; delta: number }
+  | { kind: "percent"; percent: number };
+
+export function yearChange(value: number, previous: number): YearChange {
+  if (previous === 0 && value === 0) return { kind: "none" };
+  if (value === previous) return { kind: "stable" };
+  if (previous < SMALL_BASELINE) return { kind: "count", delta: value - previous };
+  const percent = changePercent(value, previous)!;
+  // A change too small to show as a whole percent still moved: say by how much.
+  return percent === 0 ? { kind: "count", delta: value - previous } : { kind: "percent", percent };
+}
