@@ -41,10 +41,14 @@ export function TerritoryPage() {
               <h2>Les trois groupes de la feuille de route</h2>
               <DataTable
                 caption="Activité par groupe de fragilité"
-                rows={v.groups}
-                rowKey={(g) => g.group}
+                rows={[
+                  ...v.groups.map((g) => ({ ...g, key: g.group, label: fragilityGroups.label(g.group) })),
+                  { ...v.others, key: "others", label: "Autres communes et activité hors territoire" },
+                  { ...v.total, key: "total", label: "Total" },
+                ]}
+                rowKey={(g) => g.key}
                 columns={[
-                  { key: "g", header: "Groupe", rowHeader: true, render: (g) => fragilityGroups.label(g.group) },
+                  { key: "g", header: "Groupe", rowHeader: true, render: (g) => (g.key === "total" ? <strong>{g.label}</strong> : g.label) },
                   { key: "e", header: "EPCI", render: (g) => nf.format(g.epcis) },
                   { key: "p", header: "Habitants", render: (g) => nf.format(g.population) },
                   { key: "a", header: "Accompagnements", render: (g) => nf.format(g.accompaniments) },
@@ -53,6 +57,10 @@ export function TerritoryPage() {
                   { key: "s", header: "Ateliers", render: (g) => nf.format(g.sessions) },
                 ]}
               />
+              <p className="mn-hint">
+                La ligne « Autres » compte les communes d'une intercommunalité hors des trois groupes et l'activité sans commune du département
+                (commune non saisie ou hors département) : avec elle, les groupes font le total.
+              </p>
               <h2>Par intercommunalité</h2>
               <BarChart
                 title="Accompagnements pour 1 000 habitants par EPCI"
