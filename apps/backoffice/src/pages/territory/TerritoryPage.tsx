@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { FRAGILITY_REFERENCE, fragilityGroups, type StatsFilters } from "@medianum/domain";
+import { FRAGILITY_REFERENCE, fragilityGroups } from "@medianum/domain";
 import { Badge, Button, DataTable } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
 import { BarChart, SERIES_COLORS } from "../stats/BarChart.js";
-import { defaultFilters, FiltersForm } from "../stats/Filters.js";
+import { FiltersForm, useUrlFilters } from "../stats/Filters.js";
 import { nf, periodLabel } from "../stats/format.js";
 import { FragilityImport } from "./FragilityImport.js";
 
@@ -15,7 +15,7 @@ const COMMUNES_SHOWN = 40;
 
 export function TerritoryPage() {
   const trpc = useTRPC();
-  const [filters, setFilters] = useState<StatsFilters>(defaultFilters);
+  const [filters, setFilters] = useUrlFilters();
   const [allCommunes, setAllCommunes] = useState(false);
   const q = useQuery(trpc.territory.overview.queryOptions({ from: filters.from, to: filters.to }));
   return (
