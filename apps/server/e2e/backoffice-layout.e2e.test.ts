@@ -77,6 +77,40 @@ describe("the back-office on a 1366 × 900 screen, and the annual review on pape
     expect(tables).toBeGreaterThan(10);
     expect(report).toEqual({});
     await context.close();
+    // Every page of the menu, one after the other: longer than one journey on a busy machine.
+  }, 360_000);
+
+  it("puts a registration's actions in a menu button that works with the keyboard", async () => {
+    const { context, page } = await staffPage("coordination@medianum.test", "coordinator");
+    const reg = await product.db.prisma.registration.findFirstOrThrow({ where: { status: "confirmed", session: { status: "scheduled" } }, orderBy: { createdAt: "asc" } });
+    await page.goto(`${product.baseUrl}/pilotage/seances/${reg.sessionId}`);
+    const button = page.getByRole("button", { name: `Actions : ${reg.firstName} ${reg.lastName}` });
+    await button.waitFor();
+    expect(await button.getAttribute("aria-haspopup")).toBe("menu");
+    expect(await button.getAttribute("aria-expanded")).toBe("false");
+    await button.focus();
+    await page.keyboard.press("ArrowDown");
+    const menu = page.getByRole("menu");
+    await menu.waitFor();
+    expect(await button.getAttribute("aria-expanded")).toBe("true");
+    const focused = () => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent ?? "");
+    expect(await focused()).toBe("Déplacer vers une autre séance");
+    await page.keyboard.press("ArrowDown");
+    expect(await focused()).toBe("Annuler l'inscription");
+    await page.keyboard.press("Escape");
+    await menu.waitFor({ state: "detached" });
+    expect(await focused()).toContain("Actions");
+    // Enter opens it again; choosing an item opens its panel, with the focus on its heading.
+    await page.keyboard.press("Enter");
+    await menu.waitFor();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    const heading = page.getByRole("heading", { name: `Annuler l'inscription de ${reg.firstName} ${reg.lastName}` });
+    await heading.waitFor();
+    expect(await heading.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await page.getByRole("button", { name: "Garder" }).click();
+    await heading.waitFor({ state: "detached" });
+    await context.close();
   });
 
   it("keeps the dashboard's filters in the address: shared, bookmarked, back button, bad values ignored", async () => {

@@ -77,6 +77,7 @@ export function ActionsMenu({ label = "Actions", subject, actions }: ActionsMenu
     }
   }
 
+  if (actions.length === 0) return null;
   return (
     <div className="mn-menu" ref={rootRef}>
       <button
