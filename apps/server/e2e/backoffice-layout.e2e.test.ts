@@ -52,8 +52,8 @@ async function readPdf(pdf: Buffer): Promise<PdfPage[]> {
     const page = await doc.getPage(n);
     const [, , , top] = page.view as [number, number, number, number];
     const margin = (1.5 / 2.54) * 72; // @page margin: 1.5cm, in points
-    const items = (await page.getTextContent()).items.filter((i): i is { str: string; transform: number[] } => "str" in i && i.str.trim() !== "");
-    const lowest = Math.min(...items.map((i) => i.transform[5]!));
+    const items = (await page.getTextContent()).items.flatMap((i) => ("str" in i && i.str.trim() !== "" ? [{ str: i.str, y: i.transform[5] as number }] : []));
+    const lowest = Math.min(...items.map((i) => i.y));
     out.push({ text: items.map((i) => i.str).join(" "), used: items.length ? (top - margin - lowest) / (top - 2 * margin) : 0 });
   }
   return out;
