@@ -1,4 +1,5 @@
 import "@medianum/ui/theme.css";
+import "./backoffice.css";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { queryClient } from "@medianum/api-client";
 import { Root } from "./Root.js";

@@ -265,6 +265,8 @@ describe("scheduling, the counsellor's agenda and the report", () => {
     expect(first).toEqual({
       outcome: "conflicts",
       conflicts: [expect.objectContaining({ sessionIndex: 0, counsellorName: "Alex Conseiller", kind: "workshop", title: "Pronote pas à pas" })],
+      outsidePeriods: [],
+      requestedPeriods: [{ from: "2027-01-11", to: "2027-01-22" }],
     });
     expect(await h.db.prisma.collegeSession.count({ where: { requestId: r.requestId } })).toBe(0);
     expect((await api.college.request({ id: r.requestId })).status).toBe("received");
@@ -300,9 +302,31 @@ describe("scheduling, the counsellor's agenda and the report", () => {
     const other = await submit({ establishmentName: "Collège Voisin" });
     const otherClass = (await api.college.request({ id: other.requestId })).classes[0]!.id;
     const clash = await api.college.schedule({ requestId: other.requestId, sessions: [plan([otherClass], [counsellorA.id], "2027-01-14", "14:30")] });
-    expect(clash).toEqual({ outcome: "conflicts", conflicts: [expect.objectContaining({ kind: "college", title: "Sensibilisation — Collège Pipeline" })] });
+    expect(clash).toMatchObject({ outcome: "conflicts", conflicts: [expect.objectContaining({ kind: "college", title: "Sensibilisation — Collège Pipeline" })], outsidePeriods: [] });
     // Another counsellor is free then.
     expect((await api.college.schedule({ requestId: other.requestId, sessions: [plan([otherClass], [counsellorB.id], "2027-01-14", "14:30")] })).outcome).toBe("scheduled");
+  });
+
+  it("warns when a day lies outside the periods the collège asked for, writes nothing, then schedules once confirmed", async () => {
+    const asked = await submit({ establishmentName: "Collège Périodes", periods: [{ from: "2027-01-11", to: "2027-01-22" }, { from: "2027-03-01", to: "2027-03-05" }] });
+    const api = await staffApi();
+    const cls = (await api.college.request({ id: asked.requestId })).classes.map((c) => c.id);
+    // Counsellor B is free on both days: only the period speaks.
+    const input = { requestId: asked.requestId, sessions: [plan([cls[0]!], [counsellorB.id], "2027-03-05", "10:00"), plan([cls[1]!], [counsellorB.id], "2027-02-09", "10:00")] };
+    const first = await api.college.schedule(input);
+    expect(first).toEqual({
+      outcome: "conflicts",
+      conflicts: [],
+      outsidePeriods: [{ sessionIndex: 1, day: "2027-02-09" }],
+      requestedPeriods: [{ from: "2027-01-11", to: "2027-01-22" }, { from: "2027-03-01", to: "2027-03-05" }],
+    });
+    expect(await h.db.prisma.collegeSession.count({ where: { requestId: asked.requestId } })).toBe(0);
+
+    const done = await api.college.schedule({ ...input, confirmConflicts: true });
+    expect(done).toMatchObject({ outcome: "scheduled", outsidePeriods: [{ sessionIndex: 1, day: "2027-02-09" }] });
+    expect(await h.db.prisma.collegeSession.count({ where: { requestId: asked.requestId } })).toBe(2);
+    const entry = await h.db.prisma.auditLog.findFirstOrThrow({ where: { action: "college.schedule", entityId: asked.requestId } });
+    expect(entry.details).toMatchObject({ outsidePeriodsConfirmed: 1, conflictsConfirmed: 0 });
   });
 
   it("refuses a date in the past and a class of another request", async () => {
@@ -411,7 +435,7 @@ describe("scheduling, the counsellor's agenda and the report", () => {
 
   it("cancelling the only session sends the request back to review and tells the collège", async () => {
     const api = await staffApi();
-    const s = await submit({ establishmentName: "Collège Reporté" });
+    const s = await submit({ establishmentName: "Collège Reporté", periods: [{ from: "2027-02-01", to: "2027-02-12" }] });
     const cls = (await api.college.request({ id: s.requestId })).classes.map((c) => c.id);
     const res = await api.college.schedule({ requestId: s.requestId, sessions: [plan(cls, [counsellorB.id], "2027-02-04", "10:00", 110)] });
     const sessionId = res.outcome === "scheduled" ? res.sessionIds[0]! : "";

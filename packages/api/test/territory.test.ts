@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, errorOf, type Harness } from "./harness.js";
 import { seedSteeringDataset } from "./stats-fixtures.js";
@@ -44,6 +45,36 @@ describe("territory overview", () => {
     expect(v.communes[0]).toMatchObject({ name: "Dolmayrac", priority: true, accompaniments: 0, per1000: 0, places: 0 });
     // The EPCI's index is weighted by population: (19 × 1400 + 17.5 × 700) / 2100 = 18.5.
     expect(v.epcis.find((e) => e.code === "200068930")?.fragilityIndex).toBe(18.5);
+  });
+});
+
+describe("territory groups", () => {
+  it("add up to the whole, with a line for the communes outside the groups and activity without a commune", async () => {
+    const { prisma } = h.db;
+    const api = await staff();
+    const before = await api.territory.overview({ from: "2026-01-01", to: "2026-12-31" });
+    // The dataset's communes all lie in a grouped EPCI: nothing is left over yet.
+    expect(before.others).toMatchObject({ epcis: 0, population: 0, accompaniments: 0, sessions: 0 });
+
+    await prisma.epci.create({ data: { code: "200000001", name: "CC sans groupe", departementCode: "47", fragilityGroup: null } });
+    await prisma.commune.create({
+      data: { inseeCode: "47300", name: "Hors-Groupe", postalCodes: ["47300"], population: 2000, departementCode: "47", epciCode: "200000001", fragilityIndex: 10 },
+    });
+    const counsellorId = (await prisma.counsellor.findFirstOrThrow()).id;
+    const record = (type: string, communeInsee: string | null) =>
+      prisma.activityRecord.create({
+        data: { id: randomUUID(), counsellorId, type, date: new Date("2026-05-04T00:00:00Z"), durationMinutes: 30, locationType: "Domicile", communeInsee, themes: ["Email"], workshopTitle: type === "Collectif" ? "Atelier" : null },
+      });
+    await record("Individuel", "47300");
+    await record("Individuel", null);
+    await record("Collectif", null);
+
+    const v = await api.territory.overview({ from: "2026-01-01", to: "2026-12-31" });
+    expect(v.total).toMatchObject({ accompaniments: before.total.accompaniments + 2, sessions: before.total.sessions + 1, population: before.total.population + 2000 });
+    expect(v.others).toMatchObject({ epcis: 1, population: 2000, accompaniments: 2, sessions: 1, places: 0 });
+    for (const k of ["epcis", "population", "accompaniments", "places", "sessions"] as const) {
+      expect(v.groups.reduce((s, g) => s + g[k], 0) + v.others[k]).toBe(v.total[k]);
+    }
   });
 });
 

@@ -30,6 +30,7 @@ export {
   type BadgeTone,
 } from "./components/feedback.js";
 export { DataTable, type Column, type DataTableProps } from "./components/DataTable.js";
+export { ActionsMenu, type ActionsMenuProps, type MenuAction } from "./components/ActionsMenu.js";
 export {
   issuesToFieldErrors,
   toSummary,

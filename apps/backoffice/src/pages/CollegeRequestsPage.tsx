@@ -84,7 +84,8 @@ export function CollegeRequestsPage() {
                   render: (r) => <Link href={`/demandes/${r.id}`}>{r.establishmentName}</Link>,
                 },
                 { key: "commune", header: "Commune", render: (r) => r.communeName },
-                { key: "requester", header: "Demandeur", render: (r) => r.requesterName },
+                // Also on the request's page.
+                { key: "requester", header: "Demandeur", secondary: true, render: (r) => r.requesterName },
                 { key: "topics", header: "Sujets", render: (r) => r.topics.map((t) => collegeTopics.label(t)).join(", ") },
                 {
                   key: "classes",

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useLocation } from "wouter";
 import { formatDateTime, formatDuration, registrationSources, registrationStatuses, sessionDuplicateInput, sessionStatuses, staffBookingInput, countOf } from "@medianum/domain";
 import {
+  ActionsMenu,
   Alert,
   Badge,
   Button,
@@ -27,6 +28,7 @@ export function SessionRegistrationsPage({ id }: { id: string }) {
   const notFound = q.isError && ["NOT_FOUND", "BAD_REQUEST"].includes(readApiError(q.error).code ?? "");
   const s = q.data?.session;
   const [flash, setFlash] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ registration: { id: string; firstName: string; lastName: string }; mode: "move" | "cancel" } | null>(null);
   return (
     <>
       <Title title={s ? `Inscriptions — ${s.title}` : "Inscriptions"} />
@@ -96,19 +98,48 @@ export function SessionRegistrationsPage({ id }: { id: string }) {
                         render: (r) => <Badge tone={registrationTone(r.status)}>{registrationStatuses.label(r.status)}</Badge>,
                       },
                       { key: "need", header: "Besoin", render: (r) => r.need ?? "" },
-                      { key: "created", header: "Inscrit le", render: (r) => formatDateTime(r.createdAt) },
-                      { key: "source", header: "Origine", render: (r) => (registrationSources.has(r.source) ? registrationSources.label(r.source) : r.source) },
+                      {
+                        // Date and origin in one column: the row stays within a 1366 px screen.
+                        key: "created",
+                        header: "Inscription",
+                        render: (r) => (
+                          <>
+                            {formatDateTime(r.createdAt)}
+                            <br />
+                            <span className="mn-hint">{registrationSources.has(r.source) ? registrationSources.label(r.source) : r.source}</span>
+                          </>
+                        ),
+                      },
                       {
                         key: "actions",
                         header: "Actions",
                         render: (r) =>
                           r.status === "confirmed" || r.status === "waitlisted" ? (
-                            <RegistrationActions sessionId={id} registration={r} onFlash={setFlash} />
+                            <ActionsMenu
+                              subject={`${r.firstName} ${r.lastName}`}
+                              actions={[
+                                { label: "Déplacer vers une autre séance", onSelect: () => setPending({ registration: r, mode: "move" }) },
+                                { label: "Annuler l'inscription", danger: true, onSelect: () => setPending({ registration: r, mode: "cancel" }) },
+                              ]}
+                            />
                           ) : null,
                       },
                     ]}
                   />
                 )}
+                {pending ? (
+                  <RegistrationActions
+                    key={`${pending.registration.id}-${pending.mode}`}
+                    sessionId={id}
+                    registration={pending.registration}
+                    mode={pending.mode}
+                    onClose={() => setPending(null)}
+                    onFlash={(m) => {
+                      setPending(null);
+                      setFlash(m);
+                    }}
+                  />
+                ) : null}
               </>
             ) : null
           }
@@ -307,22 +338,31 @@ function AddRegistration({ sessionId, onFlash }: { sessionId: string; onFlash: (
   );
 }
 
+/**
+ * The action chosen in a registration's menu, in a panel under the table (rather than in the row,
+ * which would widen the table): the focus moves to its heading.
+ */
 function RegistrationActions({
   sessionId,
   registration,
+  mode,
+  onClose,
   onFlash,
 }: {
   sessionId: string;
   registration: { id: string; firstName: string; lastName: string };
+  mode: "cancel" | "move";
+  onClose: () => void;
   onFlash: (m: string) => void;
 }) {
   const trpc = useTRPC();
   const refresh = useRefresh();
-  const [mode, setMode] = useState<"cancel" | "move" | null>(null);
   const [target, setTarget] = useState("");
   const [error, setError] = useState<string | null>(null);
   const sessions = useQuery({ ...trpc.workshop.sessions.queryOptions({}), enabled: mode === "move" });
   const who = `${registration.firstName} ${registration.lastName}`;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
   const cancel = useMutation(
     trpc.workshop.cancelRegistration.mutationOptions({
       onSuccess: (r) => {
@@ -341,26 +381,23 @@ function RegistrationActions({
       onError: (e) => setError(readApiError(e).message),
     }),
   );
-  const name = <span className="mn-visually-hidden"> : {who}</span>;
   return (
-    <div>
-      {mode === null ? (
+    <section className="mn-card" aria-labelledby="registration-action">
+      <h3 id="registration-action" ref={headingRef} tabIndex={-1}>
+        {mode === "cancel" ? `Annuler l'inscription de ${who}` : `Déplacer l'inscription de ${who}`}
+      </h3>
+      {mode === "cancel" ? (
         <>
-          <Button size="small" variant="secondary" onClick={() => setMode("move")}>
-            Déplacer{name}
-          </Button>{" "}
-          <Button size="small" variant="danger" onClick={() => setMode("cancel")}>
-            Annuler{name}
-          </Button>
-        </>
-      ) : mode === "cancel" ? (
-        <>
-          <Button size="small" variant="danger" loading={cancel.isPending} onClick={() => cancel.mutate({ registrationId: registration.id, notify: true })}>
-            Confirmer l'annulation{name}
-          </Button>{" "}
-          <Button size="small" variant="secondary" onClick={() => setMode(null)}>
-            Garder
-          </Button>
+          <p>La personne est prévenue par e-mail ; une place libérée revient à la liste d'attente.</p>
+          <div className="mn-actions">
+            <Button variant="danger" loading={cancel.isPending} onClick={() => cancel.mutate({ registrationId: registration.id, notify: true })}>
+              Confirmer l'annulation<span className="mn-visually-hidden"> : {who}</span>
+            </Button>
+            <Button variant="secondary" onClick={onClose}>
+              Garder
+            </Button>
+          </div>
+          {error ? <p className="mn-error-message">{error}</p> : null}
         </>
       ) : (
         <form
@@ -382,15 +419,16 @@ function RegistrationActions({
             onChange={(e) => setTarget(e.target.value)}
             error={error}
           />
-          <Button size="small" type="submit" loading={move.isPending}>
-            Déplacer
-          </Button>{" "}
-          <Button size="small" variant="secondary" onClick={() => setMode(null)}>
-            Fermer
-          </Button>
+          <div className="mn-actions">
+            <Button type="submit" loading={move.isPending}>
+              Déplacer
+            </Button>
+            <Button variant="secondary" onClick={onClose}>
+              Fermer
+            </Button>
+          </div>
         </form>
       )}
-      {error && mode === "cancel" ? <p className="mn-error-message">{error}</p> : null}
-    </div>
+    </section>
   );
 }

@@ -29,14 +29,24 @@ export function SessionsPage() {
               rows={sessions.data}
               rowKey={(s) => s.id}
               columns={[
-                { key: "date", header: "Date", render: (s) => formatDateTime(s.startsAt) },
+                // Duration under the date and the waiting list beside the seats: fewer columns, no sideways scroll.
+                {
+                  key: "date",
+                  header: "Date",
+                  render: (s) => (
+                    <>
+                      {formatDateTime(s.startsAt)}
+                      <br />
+                      <span className="mn-hint">{formatDuration(s.durationMinutes)}</span>
+                    </>
+                  ),
+                },
                 {
                   key: "title",
                   header: "Atelier",
                   rowHeader: true,
                   render: (s) => <Link href={`/seances/${s.id}`}>{s.title}</Link>,
                 },
-                { key: "duration", header: "Durée", render: (s) => formatDuration(s.durationMinutes) },
                 { key: "place", header: "Lieu", render: (s) => `${s.place.name}, ${s.place.communeName}` },
                 {
                   key: "seats",
@@ -50,10 +60,15 @@ export function SessionsPage() {
                           <Badge tone="danger">Complet</Badge>
                         </>
                       ) : null}
+                      {s.waitlisted ? (
+                        <>
+                          <br />
+                          <span className="mn-hint">{s.waitlisted} en liste d'attente</span>
+                        </>
+                      ) : null}
                     </>
                   ),
                 },
-                { key: "waitlist", header: "Liste d'attente", render: (s) => s.waitlisted },
                 {
                   key: "status",
                   header: "Statut",
@@ -62,6 +77,8 @@ export function SessionsPage() {
                 {
                   key: "counsellors",
                   header: "Conseillers",
+                  // Also on the session's page.
+                  secondary: true,
                   render: (s) => (s.counsellors.length ? s.counsellors.map((c) => c.displayName).join(", ") : "Aucun"),
                 },
               ]}

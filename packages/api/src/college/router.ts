@@ -216,6 +216,7 @@ export const collegeRouter = router({
         await audit(ctx, ctx.db.prisma, "college.schedule", { type: "CollegeRequest", id: input.requestId }, {
           sessionIds: res.sessionIds,
           conflictsConfirmed: res.conflicts.length,
+          outsidePeriodsConfirmed: res.outsidePeriods.length,
         });
       }
       return res;

@@ -4,8 +4,10 @@ import {
   formatDateTime,
   parisDayTimeToInstant,
   scheduleSessionsInput,
+  sessionsOutsidePeriods,
   type CollegeRequestStatus,
   type CounsellorConflict,
+  type PeriodWarning,
 } from "@medianum/domain";
 import type { z } from "zod";
 import { UserFacingError } from "../shared/errors.js";
@@ -17,9 +19,10 @@ import { applyTransition, lockRequest } from "./transition.js";
 
 type Input = z.output<typeof scheduleSessionsInput>;
 
+type Period = { from: string; to: string };
 export type ScheduleOutcome =
-  | { outcome: "conflicts"; conflicts: CounsellorConflict[] }
-  | { outcome: "scheduled"; sessionIds: string[]; conflicts: CounsellorConflict[] };
+  | { outcome: "conflicts"; conflicts: CounsellorConflict[]; outsidePeriods: PeriodWarning[]; requestedPeriods: Period[] }
+  | { outcome: "scheduled"; sessionIds: string[]; conflicts: CounsellorConflict[]; outsidePeriods: PeriodWarning[] };
 
 /** Planned sessions as instants, for the conflict check and the insert. */
 export function slotsOf(input: Pick<Input, "sessions">) {
@@ -28,8 +31,8 @@ export function slotsOf(input: Pick<Input, "sessions">) {
 
 /**
  * Turns a request into one or more scheduled sessions. When a counsellor is already busy at
- * one of the times and the coordinator has not confirmed, nothing is written and the conflicts
- * are returned. Otherwise the request moves to "scheduled" (through "under review" when it was
+ * one of the times, or a day lies outside the periods the collège asked for, and the coordinator
+ * has not confirmed, nothing is written and the warnings are returned. Otherwise the request moves to "scheduled" (through "under review" when it was
  * just received), the sessions are created and the collège is told, in one transaction.
  */
 export async function scheduleSessions(
@@ -66,7 +69,11 @@ export async function scheduleSessions(
     }
 
     const conflicts = await findCounsellorConflicts(tx, slots);
-    if (conflicts.length > 0 && !input.confirmConflicts) return { outcome: "conflicts" as const, conflicts };
+    const requestedPeriods = r.periods as Period[];
+    const outsidePeriods = sessionsOutsidePeriods(requestedPeriods, slots);
+    if ((conflicts.length > 0 || outsidePeriods.length > 0) && !input.confirmConflicts) {
+      return { outcome: "conflicts" as const, conflicts, outsidePeriods, requestedPeriods };
+    }
 
     const sessionIds: string[] = [];
     for (const s of slots) {
@@ -119,7 +126,7 @@ export async function scheduleSessions(
       now,
     );
     await queueCollegeInvitations(tx, config, sessionIds, "REQUEST", now);
-    return { outcome: "scheduled" as const, sessionIds, conflicts };
+    return { outcome: "scheduled" as const, sessionIds, conflicts, outsidePeriods };
   });
 }
 

@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from "@medianum/db";
-import { FRAGILITY_REFERENCE, fragilityGroups, type StatsFilters, type TerritoryView } from "@medianum/domain";
+import { FRAGILITY_REFERENCE, fragilityGroups, type StatsFilters, type TerritoryFigures, type TerritoryView } from "@medianum/domain";
 
 /** Activity per commune over the period, aggregated by PostgreSQL. */
 function activityByCommune(f: Pick<StatsFilters, "from" | "to">) {
@@ -13,6 +13,10 @@ function activityByCommune(f: Pick<StatsFilters, "from" | "to">) {
 }
 
 const per1000 = (n: number, population: number) => (population > 0 ? Math.round((n * 10_000) / population) / 10 : 0);
+
+function figures(epcis: number, population: number, accompaniments: number, places: number, sessions: number): TerritoryFigures {
+  return { epcis, population, accompaniments, per1000: per1000(accompaniments, population), places, sessions };
+}
 
 /**
  * Fragility beside the offer, per commune and per EPCI. "Priority" marks the places the roadmap
@@ -83,15 +87,23 @@ export async function territoryOverview(prisma: PrismaClient, f: Pick<StatsFilte
   const groups = fragilityGroups.values.map((group) => {
     const members = epciRows.filter((e) => e.fragilityGroup === group);
     const sum = (k: "population" | "accompaniments" | "places" | "sessions") => members.reduce((s, e) => s + e[k], 0);
-    return {
-      group,
-      epcis: members.length,
-      population: sum("population"),
-      accompaniments: sum("accompaniments"),
-      per1000: per1000(sum("accompaniments"), sum("population")),
-      places: sum("places"),
-      sessions: sum("sessions"),
-    };
+    return { group, ...figures(members.length, sum("population"), sum("accompaniments"), sum("places"), sum("sessions")) };
   });
-  return { departementPer1000, communes: communeRows, epcis: epciRows, groups };
+
+  // The whole, counted without the commune join: records with no commune (or one outside the
+  // département) and places alike belong to it.
+  const [all] = await prisma.$queryRaw<Array<{ accompaniments: number; sessions: number; places: number }>>`
+    SELECT (SELECT COUNT(*) FROM "ActivityRecord" a WHERE a.type = 'Individuel' AND a.date >= ${f.from}::date AND a.date <= ${f.to}::date)::int AS accompaniments,
+           (SELECT COUNT(*) FROM "ActivityRecord" a WHERE a.type = 'Collectif' AND a.date >= ${f.from}::date AND a.date <= ${f.to}::date)::int AS sessions,
+           (SELECT COUNT(*) FROM "Place")::int AS places`;
+  const total = figures(epciRows.length, totalPopulation, all!.accompaniments, all!.places, all!.sessions);
+  const inGroups = (k: "epcis" | "population" | "accompaniments" | "places" | "sessions") => groups.reduce((s, g) => s + g[k], 0);
+  const others = figures(
+    total.epcis - inGroups("epcis"),
+    total.population - inGroups("population"),
+    total.accompaniments - inGroups("accompaniments"),
+    total.places - inGroups("places"),
+    total.sessions - inGroups("sessions"),
+  );
+  return { departementPer1000, communes: communeRows, epcis: epciRows, groups, others, total };
 }

@@ -102,6 +102,9 @@ const DETAIL_LABELS: Record<string, string> = {
   territoryEpciCodes: "Intercommunalités",
   usualPlaceId: "Lieu habituel",
   phone: "Téléphone",
+  sessionIds: "Séances",
+  conflictsConfirmed: "Conflits de conseiller acceptés",
+  outsidePeriodsConfirmed: "Séances hors des périodes demandées acceptées",
 };
 
 const VALUE_LABELS: Record<string, string> = {

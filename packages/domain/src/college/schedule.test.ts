@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collegeInboxFilters, periodsMeet, scheduleSessionsInput, slotsOverlap } from "./schedule.js";
+import { collegeInboxFilters, periodsMeet, sessionsOutsidePeriods, scheduleSessionsInput, slotsOverlap } from "./schedule.js";
 
 const A = "7d9f3c1e-2b4a-4c8e-9f10-1a2b3c4d5e6f";
 const B = "8e0a4d2f-3c5b-4d9f-8a21-2b3c4d5e6f70";
@@ -72,5 +72,22 @@ describe("collegeInboxFilters", () => {
   it("accepts known statuses and topics only", () => {
     expect(collegeInboxFilters.safeParse({ status: "received", topic: "e_reputation" }).success).toBe(true);
     expect(collegeInboxFilters.safeParse({ status: "lost" }).success).toBe(false);
+  });
+});
+
+describe("sessionsOutsidePeriods", () => {
+  const periods = [
+    { from: "2027-01-11", to: "2027-01-22" },
+    { from: "2027-03-01", to: "2027-03-05" },
+  ];
+  it("warns of the sessions outside every requested period, bounds included", () => {
+    const days = ["2027-01-11", "2027-01-23", "2027-03-05", "2027-02-15"].map((day) => ({ day }));
+    expect(sessionsOutsidePeriods(periods, days)).toEqual([
+      { sessionIndex: 1, day: "2027-01-23" },
+      { sessionIndex: 3, day: "2027-02-15" },
+    ]);
+  });
+  it("has nothing to say when the collège asked for no period", () => {
+    expect(sessionsOutsidePeriods([], [{ day: "2027-02-15" }])).toEqual([]);
   });
 });

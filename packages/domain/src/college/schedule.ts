@@ -90,3 +90,20 @@ export function slotsOverlap(a: { startsAt: Date; durationMinutes: number }, b: 
   const bEnd = b.startsAt.getTime() + b.durationMinutes * 60_000;
   return a.startsAt.getTime() < bEnd && b.startsAt.getTime() < aEnd;
 }
+
+/** A planned session on a day outside every period the collège asked for. */
+export interface PeriodWarning {
+  /** Index of the planned session in the submitted list. */
+  sessionIndex: number;
+  day: string;
+}
+
+/**
+ * Planned sessions that fall outside the collège's preferred periods (calendar days in Paris,
+ * bounds included). A request without periods asked for no particular time: nothing to warn of.
+ * Only a warning, like a counsellor's conflict: the collège may have agreed to another date.
+ */
+export function sessionsOutsidePeriods(periods: readonly { from: string; to: string }[], sessions: readonly { day: string }[]): PeriodWarning[] {
+  if (periods.length === 0) return [];
+  return sessions.flatMap((s, sessionIndex) => (periods.some((p) => p.from <= s.day && s.day <= p.to) ? [] : [{ sessionIndex, day: s.day }]));
+}

@@ -118,9 +118,18 @@ export const counsellorConflict = z.object({
 });
 export type CounsellorConflict = z.infer<typeof counsellorConflict>;
 
+/** A planned session outside the periods the collège asked for (see sessionsOutsidePeriods). */
+export const periodWarning = z.object({ sessionIndex: z.number().int(), day: z.string() });
+
+/** "conflicts": counsellors busy or days outside the requested periods, nothing saved yet. */
 export const scheduleResult = z.discriminatedUnion("outcome", [
-  z.object({ outcome: z.literal("conflicts"), conflicts: z.array(counsellorConflict) }),
-  z.object({ outcome: z.literal("scheduled"), sessionIds: z.array(z.uuid()), conflicts: z.array(counsellorConflict) }),
+  z.object({
+    outcome: z.literal("conflicts"),
+    conflicts: z.array(counsellorConflict),
+    outsidePeriods: z.array(periodWarning),
+    requestedPeriods: z.array(z.object({ from: z.string(), to: z.string() })),
+  }),
+  z.object({ outcome: z.literal("scheduled"), sessionIds: z.array(z.uuid()), conflicts: z.array(counsellorConflict), outsidePeriods: z.array(periodWarning) }),
 ]);
 
 export const counsellorChoice = z.object({ id: z.uuid(), displayName: z.string() });

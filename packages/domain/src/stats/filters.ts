@@ -47,6 +47,34 @@ export const statsFilters = z
 export type StatsFilters = z.output<typeof statsFilters>;
 export type StatsFiltersInput = z.input<typeof statsFilters>;
 
+/**
+ * The filters carried in a page address (`?from=…&to=…&scope=…&scopeId=…`), so that a view can be
+ * bookmarked and shared. An address typed or edited by hand may hold anything: a bad period falls
+ * back to the current year, a bad territory to the whole département, each on its own.
+ */
+export function statsFiltersFromQuery(params: URLSearchParams, now: Date): StatsFilters {
+  const fallback: StatsFilters = { ...currentYearPeriod(now), scope: "departement", scopeId: undefined };
+  const read = (k: string) => params.get(k) ?? undefined;
+  const asked = { from: read("from"), to: read("to"), scope: read("scope"), scopeId: read("scopeId") };
+  const candidates = [
+    asked,
+    { ...asked, from: fallback.from, to: fallback.to },
+    { ...asked, scope: "departement", scopeId: undefined },
+  ];
+  for (const c of candidates) {
+    const res = statsFilters.safeParse(c);
+    if (res.success) return { ...res.data, scopeId: res.data.scope === "departement" ? undefined : res.data.scopeId };
+  }
+  return fallback;
+}
+
+/** The query string of a set of filters, read back by statsFiltersFromQuery. */
+export function statsFiltersQuery(f: StatsFilters): string {
+  const p = new URLSearchParams({ from: f.from, to: f.to, scope: f.scope });
+  if (f.scope !== "departement" && f.scopeId) p.set("scopeId", f.scopeId);
+  return p.toString();
+}
+
 /** The same calendar period one year earlier (29 February becomes 28 February). */
 export function previousYearPeriod(from: string, to: string): { from: string; to: string } {
   return { from: shiftYear(from, -1), to: shiftYear(to, -1) };
@@ -80,4 +108,26 @@ export function objectiveProgress(value: number, objective: number | null): numb
 export function changePercent(value: number, previous: number): number | null {
   if (previous === 0) return null;
   return Math.round(((value - previous) / previous) * 100);
+}
+
+/**
+ * Below this many last year, a percentage misleads ("+5000 %" for 1 → 51): the change is given
+ * as a count instead.
+ */
+export const SMALL_BASELINE = 20;
+
+/** How a figure compares with the same period last year, in the unit a reader can trust. */
+export type YearChange =
+  | { kind: "none" }
+  | { kind: "stable" }
+  | { kind: "count"; delta: number }
+  | { kind: "percent"; percent: number };
+
+export function yearChange(value: number, previous: number): YearChange {
+  if (previous === 0 && value === 0) return { kind: "none" };
+  if (value === previous) return { kind: "stable" };
+  if (previous < SMALL_BASELINE) return { kind: "count", delta: value - previous };
+  const percent = changePercent(value, previous)!;
+  // A change too small to show as a whole percent still moved: say by how much.
+  return percent === 0 ? { kind: "count", delta: value - previous } : { kind: "percent", percent };
 }

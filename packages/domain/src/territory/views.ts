@@ -31,13 +31,21 @@ export const territoryEpciRow = z.object({
   sessions: int,
   priority: z.boolean(),
 });
+/** Figures of a set of EPCIs (a group, the rest, the whole). */
+const territoryFigures = z.object({ epcis: int, population: int, accompaniments: int, per1000: z.number(), places: int, sessions: int });
+export type TerritoryFigures = z.infer<typeof territoryFigures>;
+
 export const territoryView = z.object({
   departementPer1000: z.number(),
   communes: z.array(territoryCommuneRow),
   epcis: z.array(territoryEpciRow),
-  groups: z.array(
-    z.object({ group: fragilityGroups.schema, epcis: int, population: int, accompaniments: int, per1000: z.number(), places: int, sessions: int }),
-  ),
+  groups: z.array(territoryFigures.extend({ group: fragilityGroups.schema })),
+  /**
+   * What no group holds: communes of an EPCI outside the three groups, and activity whose place
+   * or person has no commune of the département. With it, the groups add up to the total.
+   */
+  others: territoryFigures,
+  total: territoryFigures,
 });
 export type TerritoryView = z.infer<typeof territoryView>;
 

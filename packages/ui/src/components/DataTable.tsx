@@ -6,6 +6,11 @@ export interface Column<Row> {
   render: (row: Row) => ReactNode;
   /** The cell that names the row is a row header (`<th scope="row">`). */
   rowHeader?: boolean;
+  /**
+   * A column a narrower screen can do without (hidden below 80rem, see theme.css): only for
+   * what the page also says elsewhere, never the only place a value can be read.
+   */
+  secondary?: boolean;
 }
 
 export interface DataTableProps<Row> {
@@ -34,7 +39,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, hideCaption }: 
         <thead>
           <tr>
             {columns.map((c) => (
-              <th key={c.key} scope="col">
+              <th key={c.key} scope="col" className={c.secondary ? "mn-col--secondary" : undefined}>
                 {c.header}
               </th>
             ))}
@@ -45,11 +50,13 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, hideCaption }: 
             <tr key={rowKey(row)}>
               {columns.map((c) =>
                 c.rowHeader ? (
-                  <th key={c.key} scope="row">
+                  <th key={c.key} scope="row" className={c.secondary ? "mn-col--secondary" : undefined}>
                     {c.render(row)}
                   </th>
                 ) : (
-                  <td key={c.key}>{c.render(row)}</td>
+                  <td key={c.key} className={c.secondary ? "mn-col--secondary" : undefined}>
+                    {c.render(row)}
+                  </td>
                 ),
               )}
             </tr>

@@ -4,9 +4,11 @@ import {
   classLevels,
   COLLEGE_SESSION_MAX_MINUTES,
   formatDateTime,
+  formatDay,
   formatDuration,
   scheduleSessionsInput,
   type CounsellorConflict,
+  type PeriodWarning,
 } from "@medianum/domain";
 import {
   Alert,
@@ -34,8 +36,8 @@ const FIELD_ORDER = ["classIds", "day", "time", "durationMinutes", "room", "coun
 
 /**
  * One session at a time: the classes ticked (one class, or several grouped), date, time, room and
- * counsellors. A counsellor already busy then is reported before anything is saved; the
- * coordinator may confirm anyway.
+ * counsellors. A counsellor already busy then, or a day outside the periods the collège asked
+ * for, is reported before anything is saved; the coordinator may confirm anyway.
  */
 export function ScheduleForm({ requestId, classes, plannedClassIds }: { requestId: string; classes: ClassItem[]; plannedClassIds: Set<string> }) {
   const trpc = useTRPC();
@@ -52,7 +54,11 @@ export function ScheduleForm({ requestId, classes, plannedClassIds }: { requestI
   }));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [conflicts, setConflicts] = useState<CounsellorConflict[] | null>(null);
+  const [conflicts, setConflicts] = useState<{
+    counsellors: CounsellorConflict[];
+    outsidePeriods: PeriodWarning[];
+    requestedPeriods: Array<{ from: string; to: string }>;
+  } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
@@ -60,7 +66,7 @@ export function ScheduleForm({ requestId, classes, plannedClassIds }: { requestI
     trpc.college.schedule.mutationOptions({
       onSuccess: (res) => {
         if (res.outcome === "conflicts") {
-          setConflicts(res.conflicts);
+          setConflicts({ counsellors: res.conflicts, outsidePeriods: res.outsidePeriods, requestedPeriods: res.requestedPeriods });
           setTimeout(() => document.getElementById("conflicts")?.focus(), 0);
           return;
         }
@@ -166,17 +172,33 @@ export function ScheduleForm({ requestId, classes, plannedClassIds }: { requestI
         />
         {conflicts ? (
           <div id="conflicts" tabIndex={-1}>
-            <Alert type="warning" role="alert" title="Attention : conseiller déjà occupé à ce moment-là">
-              <ul>
-                {conflicts.map((c, i) => (
-                  <li key={i}>
-                    {c.counsellorName} : {c.kind === "workshop" ? "atelier" : "séance en collège"} « {c.title} », {formatDateTime(c.startsAt)} (
-                    {formatDuration(c.durationMinutes)})
-                  </li>
-                ))}
-              </ul>
-              <p>Vous pouvez changer la date ou le conseiller, ou programmer quand même.</p>
-            </Alert>
+            {conflicts.counsellors.length > 0 ? (
+              <Alert type="warning" role="alert" title="Attention : conseiller déjà occupé à ce moment-là">
+                <ul>
+                  {conflicts.counsellors.map((c, i) => (
+                    <li key={i}>
+                      {c.counsellorName} : {c.kind === "workshop" ? "atelier" : "séance en collège"} « {c.title} », {formatDateTime(c.startsAt)} (
+                      {formatDuration(c.durationMinutes)})
+                    </li>
+                  ))}
+                </ul>
+                <p>Vous pouvez changer la date ou le conseiller, ou programmer quand même.</p>
+              </Alert>
+            ) : null}
+            {conflicts.outsidePeriods.length > 0 ? (
+              <Alert type="warning" role={conflicts.counsellors.length > 0 ? "status" : "alert"} title="Attention : date hors des périodes demandées par le collège">
+                <ul>
+                  {conflicts.outsidePeriods.map((w) => (
+                    <li key={w.sessionIndex}>Séance du {formatDay(w.day)}.</li>
+                  ))}
+                </ul>
+                <p>
+                  Le collège a demandé :{" "}
+                  {conflicts.requestedPeriods.map((p) => (p.from === p.to ? `le ${formatDay(p.from)}` : `du ${formatDay(p.from)} au ${formatDay(p.to)}`)).join(" ; ")}.
+                </p>
+                <p>Vous pouvez changer la date, ou programmer quand même si le collège est d'accord.</p>
+              </Alert>
+            ) : null}
             <div className="mn-actions">
               <Button onClick={() => submit(true)} loading={schedule.isPending} loadingLabel="Programmation…">
                 Programmer quand même

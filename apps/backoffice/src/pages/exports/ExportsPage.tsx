@@ -1,12 +1,10 @@
-import { useState } from "react";
-import type { StatsFilters } from "@medianum/domain";
 import { Title } from "../common.js";
-import { defaultFilters, FiltersForm } from "../stats/Filters.js";
+import { FiltersForm, useUrlFilters } from "../stats/Filters.js";
 import { periodLabel } from "../stats/format.js";
 import { ExportLinks } from "./ExportLinks.js";
 
 export function ExportsPage() {
-  const [filters, setFilters] = useState<StatsFilters>(defaultFilters);
+  const [filters, setFilters] = useUrlFilters();
   return (
     <>
       <Title title="Exports" />

@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { DashboardView, StatsFilters } from "@medianum/domain";
 import { useTRPC } from "@medianum/api-client";
@@ -6,14 +5,14 @@ import { QueryState, Title } from "../common.js";
 import { ExportLinks } from "../exports/ExportLinks.js";
 import { BarChart, SERIES_COLORS } from "./BarChart.js";
 import { FigureCards } from "./FigureCards.js";
-import { defaultFilters, FiltersForm } from "./Filters.js";
+import { FiltersForm, useUrlFilters } from "./Filters.js";
 import { hoursLabel, monthLabel, nf, periodLabel } from "./format.js";
 import { ObjectivesForm } from "./ObjectivesForm.js";
 import { OutboxNotice } from "./OutboxNotice.js";
 
 export function DashboardPage() {
   const trpc = useTRPC();
-  const [filters, setFilters] = useState<StatsFilters>(defaultFilters);
+  const [filters, setFilters] = useUrlFilters();
   const q = useQuery(trpc.stats.dashboard.queryOptions(filters));
   return (
     <>

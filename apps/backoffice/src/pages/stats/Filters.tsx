@@ -1,18 +1,29 @@
 import { useState, type FormEvent } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { currentYearPeriod, statsFilters, statsScopes, type StatsFilters, type StatsScope } from "@medianum/domain";
+import { useLocation, useSearch } from "wouter";
+import {
+  statsFilters,
+  statsFiltersFromQuery,
+  statsFiltersQuery,
+  statsScopes,
+  type StatsFilters,
+  type StatsScope,
+} from "@medianum/domain";
 import { Button, ErrorSummary, SelectField, TextField, issuesToFieldErrors, toSummary, type FieldErrors } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 
-export function defaultFilters(): StatsFilters {
-  return { ...currentYearPeriod(new Date()), scope: "departement", scopeId: undefined };
-}
-
 /** Query string of an export link: the same filters as the screen. */
-export function filtersQuery(f: StatsFilters): string {
-  const p = new URLSearchParams({ from: f.from, to: f.to, scope: f.scope });
-  if (f.scopeId) p.set("scopeId", f.scopeId);
-  return p.toString();
+export const filtersQuery = statsFiltersQuery;
+
+/**
+ * Filters kept in the page address: a view can be bookmarked or shared, and the back button
+ * returns to the previous filters. Applying filters adds a history entry.
+ */
+export function useUrlFilters(): [StatsFilters, (f: StatsFilters) => void] {
+  const search = useSearch();
+  const [location, navigate] = useLocation();
+  const filters = statsFiltersFromQuery(new URLSearchParams(search), new Date());
+  return [filters, (f) => navigate(`${location}?${statsFiltersQuery(f)}`)];
 }
 
 const ORDER = ["from", "to", "scope", "scopeId"];
@@ -24,7 +35,16 @@ const ORDER = ["from", "to", "scope", "scopeId"];
 export function FiltersForm({ value, onApply, withScope = true, idPrefix = "f" }: { value: StatsFilters; onApply: (f: StatsFilters) => void; withScope?: boolean; idPrefix?: string }) {
   const trpc = useTRPC();
   const options = useQuery({ ...trpc.territory.options.queryOptions(), enabled: withScope });
-  const [draft, setDraft] = useState({ from: value.from, to: value.to, scope: value.scope as StatsScope, scopeId: value.scopeId ?? "" });
+  const toDraft = (f: StatsFilters) => ({ from: f.from, to: f.to, scope: f.scope as StatsScope, scopeId: f.scopeId ?? "" });
+  const [draft, setDraft] = useState(() => toDraft(value));
+  // Filters changed from outside (back button, a shared link): the form shows them. Adjusted
+  // during render rather than by remounting, so that the focus stays on the button.
+  const valueKey = statsFiltersQuery(value);
+  const [shownKey, setShownKey] = useState(valueKey);
+  if (shownKey !== valueKey) {
+    setShownKey(valueKey);
+    setDraft(toDraft(value));
+  }
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempt, setAttempt] = useState(0);
   const id = (f: string) => `${idPrefix}-${f}`;

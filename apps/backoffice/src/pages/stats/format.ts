@@ -1,4 +1,4 @@
-import { changePercent, dayToDateColumn, formatDuration, objectiveProgress } from "@medianum/domain";
+import { dayToDateColumn, yearChange, formatDuration, objectiveProgress } from "@medianum/domain";
 
 export const nf = new Intl.NumberFormat("fr-FR");
 // Calendar days and months carry no time: formatted from their UTC-midnight form, in UTC.
@@ -20,12 +20,23 @@ export function hoursLabel(minutes: number): string {
   return minutes < 60 ? formatDuration(minutes) : `${nf.format(Math.floor(minutes / 60))} h`;
 }
 
-/** "+12 % par rapport à l'an dernier (1 234)" in words a reader understands. */
+/**
+ * "+12 % par rapport à l'an dernier (1 234)" in words a reader understands; against a tiny
+ * baseline the change is a count ("+49 par rapport à l'an dernier (2)").
+ */
 export function comparisonText(value: number, previous: number): string {
-  const change = changePercent(value, previous);
-  if (change === null) return previous === value ? "Aucun l'an dernier non plus" : `Aucun sur la même période l'an dernier`;
-  if (change === 0) return `Stable par rapport à l'an dernier (${nf.format(previous)})`;
-  return `${change > 0 ? "+" : "−"}${Math.abs(change)} % par rapport à l'an dernier (${nf.format(previous)})`;
+  const change = yearChange(value, previous);
+  const sign = (n: number) => (n > 0 ? "+" : "−");
+  switch (change.kind) {
+    case "none":
+      return "Aucun l'an dernier non plus";
+    case "stable":
+      return `Stable par rapport à l'an dernier (${nf.format(previous)})`;
+    case "count":
+      return `${sign(change.delta)}${nf.format(Math.abs(change.delta))} par rapport à l'an dernier (${nf.format(previous)})`;
+    case "percent":
+      return `${sign(change.percent)}${nf.format(Math.abs(change.percent))} % par rapport à l'an dernier (${nf.format(previous)})`;
+  }
 }
 export function objectiveText(value: number, objective: number | null): string | null {
   const p = objectiveProgress(value, objective);

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link } from "wouter";
 import { formatDateTime, inviteInput, roles, type TeamMemberView } from "@medianum/domain";
 import {
+  ActionsMenu,
   Alert,
   Badge,
   Button,
@@ -153,22 +154,25 @@ function Actions({
   const role = useMutation(trpc.team.changeRole.mutationOptions({ onSuccess: async () => { onDone(`Le rôle de ${u.displayName} a changé.`); await refresh(); } }));
   const failed = reset.error ?? disable.error ?? enable.error ?? role.error;
   const self = u.id === selfId;
+  const busy = reset.isPending || enable.isPending || disable.isPending;
   return (
     <div className="mn-row-actions">
-      {!u.disabled ? (
-        <Button variant="secondary" size="small" loading={reset.isPending} onClick={() => reset.mutate({ userId: u.id })}>
-          Réinitialiser le mot de passe<span className="mn-visually-hidden"> de {u.displayName}</span>
-        </Button>
+      <ActionsMenu
+        subject={u.displayName}
+        actions={[
+          ...(!u.disabled ? [{ label: "Réinitialiser le mot de passe", onSelect: () => reset.mutate({ userId: u.id }) }] : []),
+          ...(self
+            ? []
+            : u.disabled
+              ? [{ label: "Réactiver le compte", onSelect: () => enable.mutate({ userId: u.id }) }]
+              : [{ label: "Désactiver le compte", danger: true, onSelect: () => disable.mutate({ userId: u.id }) }]),
+        ]}
+      />
+      {busy ? (
+        <p className="mn-hint" role="status">
+          En cours…
+        </p>
       ) : null}
-      {self ? null : u.disabled ? (
-        <Button variant="secondary" size="small" loading={enable.isPending} onClick={() => enable.mutate({ userId: u.id })}>
-          Réactiver<span className="mn-visually-hidden"> {u.displayName}</span>
-        </Button>
-      ) : (
-        <Button variant="danger" size="small" loading={disable.isPending} onClick={() => disable.mutate({ userId: u.id })}>
-          Désactiver<span className="mn-visually-hidden"> {u.displayName}</span>
-        </Button>
-      )}
       {self ? null : (
         <SelectField
           label={`Rôle de ${u.displayName}`}

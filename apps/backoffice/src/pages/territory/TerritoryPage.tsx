@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { FRAGILITY_REFERENCE, fragilityGroups, type StatsFilters } from "@medianum/domain";
+import { FRAGILITY_REFERENCE, fragilityGroups } from "@medianum/domain";
 import { Badge, Button, DataTable } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
 import { BarChart, SERIES_COLORS } from "../stats/BarChart.js";
-import { defaultFilters, FiltersForm } from "../stats/Filters.js";
+import { FiltersForm, useUrlFilters } from "../stats/Filters.js";
 import { nf, periodLabel } from "../stats/format.js";
 import { FragilityImport } from "./FragilityImport.js";
 
@@ -15,7 +15,7 @@ const COMMUNES_SHOWN = 40;
 
 export function TerritoryPage() {
   const trpc = useTRPC();
-  const [filters, setFilters] = useState<StatsFilters>(defaultFilters);
+  const [filters, setFilters] = useUrlFilters();
   const [allCommunes, setAllCommunes] = useState(false);
   const q = useQuery(trpc.territory.overview.queryOptions({ from: filters.from, to: filters.to }));
   return (
@@ -41,10 +41,14 @@ export function TerritoryPage() {
               <h2>Les trois groupes de la feuille de route</h2>
               <DataTable
                 caption="Activité par groupe de fragilité"
-                rows={v.groups}
-                rowKey={(g) => g.group}
+                rows={[
+                  ...v.groups.map((g) => ({ ...g, key: g.group, label: fragilityGroups.label(g.group) })),
+                  { ...v.others, key: "others", label: "Autres communes et activité hors territoire" },
+                  { ...v.total, key: "total", label: "Total" },
+                ]}
+                rowKey={(g) => g.key}
                 columns={[
-                  { key: "g", header: "Groupe", rowHeader: true, render: (g) => fragilityGroups.label(g.group) },
+                  { key: "g", header: "Groupe", rowHeader: true, render: (g) => (g.key === "total" ? <strong>{g.label}</strong> : g.label) },
                   { key: "e", header: "EPCI", render: (g) => nf.format(g.epcis) },
                   { key: "p", header: "Habitants", render: (g) => nf.format(g.population) },
                   { key: "a", header: "Accompagnements", render: (g) => nf.format(g.accompaniments) },
@@ -53,6 +57,10 @@ export function TerritoryPage() {
                   { key: "s", header: "Ateliers", render: (g) => nf.format(g.sessions) },
                 ]}
               />
+              <p className="mn-hint">
+                La ligne « Autres » compte les communes d'une intercommunalité hors des trois groupes et l'activité sans commune du département
+                (commune non saisie ou hors département) : avec elle, les groupes font le total.
+              </p>
               <h2>Par intercommunalité</h2>
               <BarChart
                 title="Accompagnements pour 1 000 habitants par EPCI"
