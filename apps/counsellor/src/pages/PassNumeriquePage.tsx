@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useSearch } from "wouter";
-import { chequeUsableOn, countCheques, countOf, formatDay, passPrescriptionInput, type PassPrescription } from "@medianum/domain";
+import { chequeUsableOn, countCheques, countOf, formatDay, pluralWord, passPrescriptionInput, type PassPrescription } from "@medianum/domain";
 import { Alert, Badge, Button, CheckboxGroup, EmptyState, ErrorSummary, Spinner, TextArea, TextField, issuesToFieldErrors, toSummary, useFocusOnMount, type FieldErrors } from "@medianum/ui";
 import { Title, todayIso } from "../common.js";
 import { useDevice } from "../offline/device.js";
@@ -89,7 +89,7 @@ export function PassNumeriquePage() {
               </h3>
               <p>{p.need}</p>
               <p>
-                {p.chequeNumbers.length} chèque{p.chequeNumbers.length > 1 ? "s" : ""} : {p.chequeNumbers.join(", ")}
+                {countOf(p.chequeNumbers.length, "chèque")} : {p.chequeNumbers.join(", ")}
               </p>
               {data.refused.has(p.id) ? (
                 <>
@@ -141,7 +141,7 @@ function PrescriptionForm({ numbers, correcting, onDone, onCancel }: { numbers: 
       else await enqueue(db, { kind: "pass.prescription", payload: p, entityId: p.id, summary: `Pass numérique : ${countOf(p.chequeNumbers.length, "chèque")} le ${day(p.prescribedOn)}` });
     });
     void engine.run({ now: true });
-    onDone(`${p.chequeNumbers.length} chèque${p.chequeNumbers.length > 1 ? "s" : ""} prescrit${p.chequeNumbers.length > 1 ? "s" : ""}${navigator.onLine ? "" : " sur cet appareil : la prescription sera envoyée dès le retour du réseau"}.`);
+    onDone(`${countOf(p.chequeNumbers.length, "chèque")} ${pluralWord(p.chequeNumbers.length, "prescrit")}${navigator.onLine ? "" : " sur cet appareil : la prescription sera envoyée dès le retour du réseau"}.`);
     setChosen([]);
     setNeed("");
     setErrors({});

@@ -1,4 +1,4 @@
-import { addParisDays, agendaItem, agendaRange, parisMidnight, parisToday, classLevels, SEAT_HOLDING_STATUSES, totalPupils, type AgendaItem } from "@medianum/domain";
+import { addParisDays, countOf, agendaItem, agendaRange, parisMidnight, parisToday, classLevels, SEAT_HOLDING_STATUSES, totalPupils, type AgendaItem } from "@medianum/domain";
 import { z } from "zod";
 import { counsellorProcedure, router } from "../trpc.js";
 
@@ -43,7 +43,7 @@ export const agendaRouter = router({
             startsAt: s.startsAt,
             durationMinutes: s.durationMinutes,
             place: { name: s.place.name, address: s.place.address, communeName: s.place.commune.name },
-            detail: `${registered} inscrit${registered > 1 ? "s" : ""} sur ${s.capacity} places`,
+            detail: `${countOf(registered, "inscrit")} sur ${countOf(s.capacity, "place")}`,
           };
         }),
         ...colleges.map((s) => {
@@ -58,7 +58,7 @@ export const agendaRouter = router({
             place: s.place
               ? { name: s.place.name, address: s.place.address, communeName: s.place.commune.name }
               : { name: s.request.establishmentName, address: s.room ?? "", communeName: s.request.commune.name },
-            detail: `${names} — ${totalPupils(classes)} élèves`,
+            detail: `${names} — ${countOf(totalPupils(classes), "élève")}`,
           };
         }),
       ];
