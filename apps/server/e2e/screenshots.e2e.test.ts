@@ -21,6 +21,8 @@ interface Shot {
   then?: (page: Page) => Promise<void>;
   /** Only at these widths (the phone's "Plus" sheet does not exist on a wide screen). */
   widths?: readonly number[];
+  /** Taken without network: the browser's own "disconnected" messages are then expected. */
+  offline?: boolean;
 }
 
 async function settle(page: Page) {
@@ -59,7 +61,7 @@ async function shoot(app: string, shots: Shot[], signIn?: (page: Page) => Promis
       if (shot.then) await shot.then(page);
       const heading = page.locator("main h1").first();
       if (!(await heading.isVisible()) || !(await heading.textContent())?.trim()) problems.push(`${app} ${shot.name} ${width}px : pas de titre visible`);
-      for (const e of errors) problems.push(`${app} ${shot.name} ${width}px : erreur dans la console : ${e}`);
+      for (const e of errors.filter((m) => !(shot.offline && /ERR_INTERNET_DISCONNECTED|Failed to fetch|NetworkError/.test(m)))) problems.push(`${app} ${shot.name} ${width}px : erreur dans la console : ${e}`);
       // The first screen, as the person sees it without scrolling; on a phone the whole page too.
       await page.screenshot({ path: `${SCREENSHOTS_DIR}${app}-${shot.name}-${width}.png` });
       if (width < 768 && !shot.then) await page.screenshot({ path: `${SCREENSHOTS_DIR}${app}-${shot.name}-${width}-page-entiere.png`, fullPage: true });
@@ -106,6 +108,26 @@ describe("screenshots of each app's main pages at 360 and 1366 px, in Chromium",
           then: async (page) => {
             await page.getByRole("button", { name: /^Plus de pages/ }).click();
             await page.getByRole("dialog", { name: "Autres pages" }).waitFor();
+          },
+        },
+        {
+          // Two accompaniments typed offline: the outbox tells them apart (themes, person, time). Last: the
+          // network stays off until the context closes.
+          name: "envois-en-attente",
+          path: "/conseiller/accompagnements/nouveau",
+          offline: true,
+          then: async (page) => {
+            await page.context().setOffline(true);
+            for (const [theme, age] of [["Santé", "60 à 69 ans"], ["E-mail", "25 à 39 ans"]] as const) {
+              await page.goto(`${product.baseUrl}/conseiller/accompagnements/nouveau`);
+              await page.getByRole("checkbox", { name: theme, exact: true }).check();
+              await page.getByLabel("Tranche d'âge").selectOption({ label: age });
+              await page.getByRole("button", { name: "Enregistrer l'accompagnement" }).click();
+              await page.getByText("Accompagnement enregistré sur cet appareil").waitFor();
+            }
+            await page.goto(`${product.baseUrl}/conseiller/envois`);
+            await page.getByRole("heading", { name: "Envois", level: 1 }).waitFor();
+            await page.getByRole("heading", { name: /Accompagnement individuel : .*Santé/ }).waitFor();
           },
         },
       ],
