@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, Route, Router, Switch, useLocation } from "wouter";
-import { Alert, Button, Layout, Spinner, readApiError, useDocumentTitle, useFocusOnRouteChange, NavItem } from "@medianum/ui";
+import { Alert, Button, Layout, Spinner, readApiError, useDocumentTitle, useFocusOnRouteChange, NavItem, BottomNav } from "@medianum/ui";
 import { LoginPage, UserMenu } from "./LoginPage.js";
 import { useTRPC } from "@medianum/api-client";
 import { APP_TITLE, FlashProvider } from "./common.js";
@@ -18,6 +18,7 @@ import { DirectoryPlacePage } from "./pages/DirectoryPlacePage.js";
 import { MyFiguresPage } from "./pages/MyFiguresPage.js";
 import { CheckInPage } from "./pages/CheckInPage.js";
 import { SyncStatus } from "./SyncStatus.js";
+import { DAILY, OTHERS } from "./menu.js";
 import { useDevice } from "./offline/device.js";
 import { getMeta, setMeta, wipeDevice, type CachedUser } from "./offline/db.js";
 import { useLive } from "./offline/live.js";
@@ -32,21 +33,12 @@ function Frame({ children, user }: { children: ReactNode; user?: { displayName: 
       tagline="Espace conseiller"
       homeHref={BASE}
       navLabel="Menu de l'espace conseiller"
-      nav={
-        user ? (
-          <>
-            <NavItem href="/">Mon agenda</NavItem>
-            <NavItem href="/accompagnements/nouveau">Nouvel accompagnement</NavItem>
-            <NavItem href="/ateliers/nouveau">Atelier collectif</NavItem>
-            <NavItem href="/accompagnements">Mes accompagnements</NavItem>
-            <NavItem href="/colleges" section>Séances en collège</NavItem>
-            <NavItem href="/pass-numerique">Pass numérique</NavItem>
-            <NavItem href="/annuaire">Annuaire</NavItem>
-            <NavItem href="/mes-chiffres">Mes chiffres</NavItem>
-            <NavItem href="/envois">Envois</NavItem>
-          </>
-        ) : undefined
-      }
+      nav={user ? [...DAILY, ...OTHERS].map((l) => (
+        <NavItem key={l.href} href={l.href} section={l.section}>
+          {l.label}
+        </NavItem>
+      )) : undefined}
+      bottomNav={user ? <BottomNav label="Menu de l'espace conseiller" items={DAILY} more={OTHERS} /> : undefined}
       headerExtra={user ? <UserMenu displayName={user.displayName} /> : undefined}
     >
       {user ? <SyncStatus /> : null}

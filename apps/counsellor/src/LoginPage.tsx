@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { Button, LoginForm, ProConnectLogin, readApiError, useDocumentTitle } from "@medianum/ui";
 import { useSwitchSessionUser, useTRPC } from "@medianum/api-client";
+import { countOf, pluralWord } from "@medianum/domain";
 import { useDevice } from "./offline/device.js";
 import { wipeDevice } from "./offline/db.js";
 import { useLive } from "./offline/live.js";
@@ -54,7 +55,7 @@ export function UserMenu({ displayName }: { displayName: string }) {
       </Button>
       {confirming ? (
         <span role="alert">
-          {unsent} saisie{unsent > 1 ? "s" : ""} pas encore envoyée{unsent > 1 ? "s" : ""} : en vous déconnectant maintenant, elle{unsent > 1 ? "s" : ""} serai{unsent > 1 ? "ent" : "t"} perdue{unsent > 1 ? "s" : ""}.{" "}
+          {countOf(unsent, "saisie")} pas encore {pluralWord(unsent, "envoyée")} : en vous déconnectant maintenant, {pluralWord(unsent, "elle serait perdue", "elles seraient perdues")}.{" "}
           <Button variant="secondary" size="small" onClick={() => setConfirming(false)}>
             Rester connecté(e)
           </Button>

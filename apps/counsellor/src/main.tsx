@@ -1,4 +1,5 @@
 import "@medianum/ui/theme.css";
+import "@medianum/ui/bottom-nav.css";
 import "./app.css";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { queryClient } from "@medianum/api-client";

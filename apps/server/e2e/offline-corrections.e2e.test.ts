@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { randomUUID } from "node:crypto";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { waitForDeviceReady } from "./support.js";
+import { followMenuLink, waitForDeviceReady } from "./support.js";
 import { browser, product, startForThisFile } from "./lifecycle.js";
 
 // What the counsellor typed offline and the server refused comes back filled in, to be corrected
@@ -101,7 +101,7 @@ describe("offline entries refused by the server, corrected on the phone", () => 
     await context.setOffline(true);
     await page.reload();
     await page.getByText("Hors connexion").waitFor();
-    await page.getByRole("link", { name: "Séances en collège" }).click();
+    await followMenuLink(page, "Séances en collège");
     await page.getByRole("heading", { name: "Compte rendu à remplir (1)" }).waitFor();
     await page.getByRole("link", { name: /Collège Sans-Réseau/ }).click();
     await page.getByRole("heading", { level: 1, name: "Séance au Collège Sans-Réseau" }).waitFor();
@@ -164,7 +164,7 @@ describe("offline entries refused by the server, corrected on the phone", () => 
     const [moved, kept, other] = stock.map((c) => c.number) as [string, string, string];
 
     await context.setOffline(true);
-    await page.getByRole("link", { name: "Pass numérique" }).click();
+    await followMenuLink(page, "Pass numérique");
     await page.getByRole("heading", { name: "Prescrire des chèques" }).waitFor();
     await page.getByRole("checkbox", { name: moved }).check();
     await page.getByRole("checkbox", { name: kept }).check();

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { formatDate, formatDuration, mediationThemes } from "@medianum/domain";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumOptions, deviceRows, launchBrowser, startProduct, waitForDeviceReady, type Product } from "./support.js";
+import { chromiumOptions, deviceRows, followMenuLink, launchBrowser, startProduct, waitForDeviceReady, type Product } from "./support.js";
 
 let product: Product;
 let browser: Browser;
@@ -101,7 +101,7 @@ describe("the counsellor app on a phone, in Chromium", () => {
     await statusLine(again).getByText("Hors connexion").waitFor();
     await again.getByRole("heading", { name: nextWorkshop.workshop.title, level: 3 }).first().waitFor();
 
-    await again.getByRole("link", { name: "Mes accompagnements" }).click();
+    await followMenuLink(again, "Mes accompagnements");
     await again.getByRole("heading", { name: "Mes accompagnements" }).waitFor();
     const newest = recordCards(again).first();
     await newest.waitFor();
@@ -193,7 +193,7 @@ describe("the counsellor app on a phone, in Chromium", () => {
     const { page, context } = phone!;
     const { prisma } = product.db;
     // What the server computes, read first online.
-    await page.getByRole("link", { name: "Mes chiffres" }).click();
+    await followMenuLink(page, "Mes chiffres");
     await page.getByText(/Calculés par le serveur/).waitFor();
     const online = await page.getByRole("main").locator("section").allTextContents();
 
@@ -205,7 +205,7 @@ describe("the counsellor app on a phone, in Chromium", () => {
     expect(await page.getByRole("main").locator("section").allTextContents()).toEqual(online);
 
     const place = await prisma.place.findFirstOrThrow({ where: { services: { has: "aidants_connect" }, phone: { not: null } }, include: { commune: true }, orderBy: { name: "asc" } });
-    await page.getByRole("link", { name: "Annuaire" }).click();
+    await followMenuLink(page, "Annuaire");
     await page.getByRole("heading", { name: "Annuaire d'orientation" }).waitFor();
     await page.getByLabel("Commune ou code postal").fill(place.commune.name);
     await page.getByLabel("Service").selectOption({ label: "Aidants Connect" });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { waitForDeviceReady } from "./support.js";
+import { followMenuLink, waitForDeviceReady } from "./support.js";
 import { browser, product, startForThisFile } from "./lifecycle.js";
 
 startForThisFile();
@@ -109,7 +109,7 @@ describe("the counsellor app offline, in Chromium", () => {
     expect(await prisma.syncReceipt.count({ where: { counsellorId } })).toBe(4);
 
     // The records show on the device as sent, and in the back-office exactly once.
-    await page.getByRole("link", { name: "Mes accompagnements" }).click();
+    await followMenuLink(page, "Mes accompagnements");
     await page.getByRole("heading", { name: "Mes accompagnements" }).waitFor();
     expect(await page.getByText("En attente d'envoi").count()).toBe(0);
     await context.close();

@@ -119,3 +119,15 @@ export async function waitForDeviceReady(page: Page, stores: string[] = ["agenda
     await page.waitForTimeout(250);
   }
 }
+
+/**
+ * Follows a link of the counsellor app's menu as a person would at any width: the link itself when
+ * it is on screen (the header's menu, or the phone's bottom bar), otherwise through the bar's
+ * "Plus" sheet.
+ */
+export async function followMenuLink(page: Page, name: string) {
+  const direct = page.getByRole("navigation", { name: "Menu de l'espace conseiller" }).getByRole("link", { name, exact: true });
+  if (await direct.isVisible()) return direct.click();
+  await page.getByRole("button", { name: /^Plus de pages/ }).click();
+  await page.getByRole("dialog", { name: "Autres pages" }).getByRole("link", { name, exact: true }).click();
+}

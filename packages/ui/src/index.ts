@@ -44,4 +44,5 @@ export { focusNextPage, useFocusOnRouteChange, useFocusOnMount } from "./compone
 export { LoginForm, type LoginFormProps } from "./auth/LoginForm.js";
 export { ProConnectLogin, type ProConnectLoginProps } from "./auth/ProConnectLogin.js";
 export { NavItem } from "./components/NavItem.js";
+export { BottomNav, isCurrentPath, type BottomNavLink, type BottomNavProps } from "./components/BottomNav.js";
 export { QueryState, type QueryStateProps } from "./components/QueryState.js";

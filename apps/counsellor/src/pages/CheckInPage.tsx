@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { Link } from "wouter";
-import { attendanceInput, checkInOpensText, checkInRefusal, formatDateTime, registrationStatuses, type AttendanceInput } from "@medianum/domain";
+import { attendanceInput, checkInOpensText, checkInRefusal, countOf, formatDateTime, registrationStatuses, type AttendanceInput } from "@medianum/domain";
 import { Alert, Badge, Button, EmptyState, ErrorSummary, NumberField, Spinner, TextField, issuesToFieldErrors, toSummary, type FieldErrors } from "@medianum/ui";
 import { Title } from "../common.js";
 import { useDevice } from "../offline/device.js";
@@ -54,7 +54,7 @@ export function CheckInPage({ sessionId }: { sessionId: string }) {
         <strong>{sheet.session.title}</strong> — {formatDateTime(sheet.session.startsAt)}, {sheet.session.place.name} ({sheet.session.place.communeName})
       </p>
       <p role="status">
-        {sheet.presentCount} présent{sheet.presentCount > 1 ? "s" : ""}
+        {countOf(sheet.presentCount, "présent")}
         {message ? ` · ${message}` : ""}
       </p>
       {closed ? (
@@ -79,7 +79,7 @@ export function CheckInPage({ sessionId }: { sessionId: string }) {
                   {name} <Badge tone={r.status === "attended" ? "success" : r.status === "no_show" ? "danger" : "neutral"}>{registrationStatuses.has(r.status) ? registrationStatuses.label(r.status) : r.status}</Badge>
                 </h2>
                 <p>
-                  {r.seats} place{r.seats > 1 ? "s" : ""}
+                  {countOf(r.seats, "place")}
                   {r.need ? ` · ${r.need}` : ""}
                 </p>
                 <p className="mn-actions">

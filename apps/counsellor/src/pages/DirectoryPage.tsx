@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Link } from "wouter";
-import { formatOpeningHours, placeServices, searchDirectory } from "@medianum/domain";
+import { countOf, formatOpeningHours, placeServices, searchDirectory } from "@medianum/domain";
 import { EmptyState, SelectField, Spinner, TextField } from "@medianum/ui";
 import { Title } from "../common.js";
 import { useDevice } from "../offline/device.js";
@@ -33,7 +33,7 @@ export function DirectoryPage() {
       ) : (
         <>
           <p role="status">
-            {found.length} résultat{found.length > 1 ? "s" : ""}
+            {countOf(found.length, "résultat")}
           </p>
           <ul className="mn-card-list">
             {found.map((e) => (

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { computeMyFigures, formatDateTime, formatHours, mediationThemes, type MyFiguresView, type PeriodFigures } from "@medianum/domain";
+import { computeMyFigures, formatCount, pluralWord, formatDateTime, formatHours, mediationThemes, type MyFiguresView, type PeriodFigures } from "@medianum/domain";
 import { Spinner } from "@medianum/ui";
 import { Title, todayIso } from "../common.js";
 import { useTRPC } from "@medianum/api-client";
@@ -40,16 +40,16 @@ function Period({ title, f }: { title: string; f: PeriodFigures }) {
       <h2 id={`p-${title.length}`}>{title}</h2>
       <ul className="mn-figures">
         <li>
-          <strong>{f.accompaniments}</strong> accompagnement{f.accompaniments > 1 ? "s" : ""}
+          <Figure n={f.accompaniments} one="accompagnement" />
         </li>
         <li>
-          <strong>{f.people}</strong> personne{f.people > 1 ? "s" : ""}
+          <Figure n={f.people} one="personne" />
         </li>
         <li>
-          <strong>{f.workshops}</strong> atelier{f.workshops > 1 ? "s" : ""}
+          <Figure n={f.workshops} one="atelier" />
         </li>
         <li>
-          <strong>{formatHours(f.minutes)}</strong> d'activité
+          <strong>{formatHours(f.minutes)}</strong> <span>d'activité</span>
         </li>
       </ul>
       {f.topThemes.length ? (
@@ -65,5 +65,14 @@ function Period({ title, f }: { title: string; f: PeriodFigures }) {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** "12 accompagnements": the count big, the word that agrees with it beside it. */
+function Figure({ n, one }: { n: number; one: string }) {
+  return (
+    <>
+      <strong>{formatCount(n)}</strong> <span>{pluralWord(n, one)}</span>
+    </>
   );
 }

@@ -1,12 +1,12 @@
 import { Link } from "wouter";
-import { formatDateTime, RECORD_FIELD_LABELS, syncOperationKinds, type ActivityRecordView } from "@medianum/domain";
+import { countOf, formatDateTime, RECORD_FIELD_LABELS, type ActivityRecordView } from "@medianum/domain";
 import { Alert, Badge, Button, EmptyState, Spinner } from "@medianum/ui";
 import { Title } from "../common.js";
 import { useDevice } from "../offline/device.js";
 import { useEngineState, useLive } from "../offline/live.js";
 import { discard, resolveConflict, retryNow } from "../offline/outbox.js";
 import type { OutboxItem } from "../offline/db.js";
-import { describeField } from "./describe.js";
+import { describeField, describeOutboxItem } from "./describe.js";
 
 /** What waits on the device, what failed and why; retry, fix, or choose in a conflict. */
 export function OutboxPage() {
@@ -58,14 +58,15 @@ function OutboxEntry({ item, local }: { item: OutboxItem; local: ActivityRecordV
   const tone = item.status === "rejected" || item.status === "conflict" ? "danger" : "warning";
   const label = { pending: "En attente", sending: "Envoi en cours", rejected: "Refusé", conflict: "Modifié ailleurs" }[item.status];
   const href = editHref(item);
+  const { title, when } = describeOutboxItem(item);
   return (
     <>
       <h2 className="mn-card__title">
-        {item.summary} <Badge tone={tone}>{label}</Badge>
+        {title} <Badge tone={tone}>{label}</Badge>
       </h2>
       <p>
-        {syncOperationKinds.label(item.kind)} · saisi le {formatDateTime(new Date(item.queuedAt))}
-        {item.attempts > 0 && item.status === "pending" ? ` · ${item.attempts} essai${item.attempts > 1 ? "s" : ""} sans réseau, prochain essai automatique` : ""}
+        {when}
+        {item.attempts > 0 && item.status === "pending" ? ` · ${countOf(item.attempts, "essai")} sans réseau, prochain essai automatique` : ""}
       </p>
       {item.status === "rejected" ? (
         <Alert type="error" title="Le serveur a refusé cette saisie.">
@@ -81,7 +82,7 @@ function OutboxEntry({ item, local }: { item: OutboxItem; local: ActivityRecordV
       <p className="mn-actions">
         {item.status === "rejected" && href ? (
           <Link href={href} className="mn-button mn-button--small">
-            Corriger<span className="mn-visually-hidden"> : {item.summary}</span>
+            Corriger<span className="mn-visually-hidden"> : {title}</span>
           </Link>
         ) : null}
         {item.status === "conflict" ? (
@@ -96,12 +97,12 @@ function OutboxEntry({ item, local }: { item: OutboxItem; local: ActivityRecordV
         ) : null}
         {item.status === "pending" || item.status === "rejected" ? (
           <Button size="small" variant="secondary" onClick={() => void retryNow(db, item.seq!).then(() => engine.run({ now: true }))}>
-            Réessayer maintenant<span className="mn-visually-hidden"> : {item.summary}</span>
+            Réessayer maintenant<span className="mn-visually-hidden"> : {title}</span>
           </Button>
         ) : null}
         {item.status === "rejected" || item.status === "conflict" ? (
           <Button size="small" variant="danger" onClick={() => void discard(db, item.seq!)}>
-            Abandonner cette saisie<span className="mn-visually-hidden"> : {item.summary}</span>
+            Abandonner cette saisie<span className="mn-visually-hidden"> : {title}</span>
           </Button>
         ) : null}
       </p>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useSearch } from "wouter";
-import { chequeUsableOn, countCheques, formatDay, passPrescriptionInput, type PassPrescription } from "@medianum/domain";
+import { chequeUsableOn, countCheques, countOf, formatDay, pluralWord, passPrescriptionInput, type PassPrescription } from "@medianum/domain";
 import { Alert, Badge, Button, CheckboxGroup, EmptyState, ErrorSummary, Spinner, TextArea, TextField, issuesToFieldErrors, toSummary, useFocusOnMount, type FieldErrors } from "@medianum/ui";
 import { Title, todayIso } from "../common.js";
 import { useDevice } from "../offline/device.js";
@@ -89,7 +89,7 @@ export function PassNumeriquePage() {
               </h3>
               <p>{p.need}</p>
               <p>
-                {p.chequeNumbers.length} chèque{p.chequeNumbers.length > 1 ? "s" : ""} : {p.chequeNumbers.join(", ")}
+                {countOf(p.chequeNumbers.length, "chèque")} : {p.chequeNumbers.join(", ")}
               </p>
               {data.refused.has(p.id) ? (
                 <>
@@ -140,7 +140,7 @@ function PrescriptionForm({ numbers, correcting, onDone, onCancel }: { numbers: 
       return;
     }
     void engine.run({ now: true });
-    onDone(`${p.chequeNumbers.length} chèque${p.chequeNumbers.length > 1 ? "s" : ""} prescrit${p.chequeNumbers.length > 1 ? "s" : ""}${navigator.onLine ? "" : " sur cet appareil : la prescription sera envoyée dès le retour du réseau"}.`);
+    onDone(`${countOf(p.chequeNumbers.length, "chèque")} ${pluralWord(p.chequeNumbers.length, "prescrit")}${navigator.onLine ? "" : " sur cet appareil : la prescription sera envoyée dès le retour du réseau"}.`);
     setChosen([]);
     setNeed("");
     setErrors({});

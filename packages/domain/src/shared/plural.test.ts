@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countOf, pluralWord } from "./plural.js";
+import { countOf, formatCount, pluralWord } from "./plural.js";
 
 describe("French plural agreement", () => {
   it("puts 0 and 1 in the singular, 2 and more in the plural", () => {
@@ -12,5 +12,9 @@ describe("French plural agreement", () => {
     expect(countOf(3, "travail", "travaux")).toBe("3 travaux");
     expect(countOf(1200, "élève")).toBe("1\u202f200 élèves");
     expect(pluralWord(2, "est réservée", "sont réservées")).toBe("sont réservées");
+  });
+  it("writes a count alone the way countOf writes it, for a figure shown apart from its word", () => {
+    expect(formatCount(1200)).toBe("1\u202f200");
+    expect(`${formatCount(56)} ${pluralWord(56, "accompagnement")}`).toBe(countOf(56, "accompagnement"));
   });
 });

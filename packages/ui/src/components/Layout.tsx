@@ -13,6 +13,11 @@ export interface LayoutProps {
   navLabel?: string;
   /** Content at the right of the header: who is logged in, log-out button. */
   headerExtra?: ReactNode;
+  /**
+   * Navigation for narrow screens (a BottomNav): shown instead of `nav` below 48rem, fixed at the
+   * bottom so that the page's content starts right under a compact header.
+   */
+  bottomNav?: ReactNode;
   footer?: ReactNode;
   children: ReactNode;
 }
@@ -21,9 +26,9 @@ export interface LayoutProps {
  * Page frame: skip link, header with app name and navigation, `<main id="contenu">`, footer.
  * Also exported as `Page`.
  */
-export function Layout({ appName, tagline, homeHref = "/", nav, navLabel = "Menu principal", headerExtra, footer, children }: LayoutProps) {
+export function Layout({ appName, tagline, homeHref = "/", nav, navLabel = "Menu principal", headerExtra, bottomNav, footer, children }: LayoutProps) {
   return (
-    <div className="mn-page">
+    <div className={bottomNav ? "mn-page mn-page--bottom-nav" : "mn-page"}>
       <a className="mn-skip-link" href="#contenu">
         Aller au contenu
       </a>
@@ -43,6 +48,7 @@ export function Layout({ appName, tagline, homeHref = "/", nav, navLabel = "Menu
           </nav>
         ) : null}
       </header>
+      {bottomNav}
       <main id="contenu" className="mn-main" tabIndex={-1}>
         <div className="mn-container">{children}</div>
       </main>

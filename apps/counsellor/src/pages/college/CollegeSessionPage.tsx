@@ -4,6 +4,7 @@ import { Link } from "wouter";
 import {
   classLevels,
   collegeReportInput,
+  countOf,
   collegeTopics,
   formatDateTime,
   formatDuration,
@@ -82,51 +83,88 @@ export function CollegeSessionPage({ id }: { id: string }) {
 
 function SessionDetail({ s, queued }: { s: CounsellorCollegeSessionView; queued: QueuedReport | null }) {
   const started = s.startsAt.getTime() <= Date.now();
-  return (
+  // With a report to fill, the form comes first (on a phone it starts on screen); the details fold away.
+  const toFill = s.status !== "cancelled" && !s.report && (!queued || queued.status === "rejected") && started;
+  const when = (
     <>
-      <dl className="mn-details">
-        <dt>Date</dt>
-        <dd>
-          {formatDateTime(s.startsAt)} ({formatDuration(s.durationMinutes)})
-        </dd>
-        <dt>Adresse</dt>
-        <dd>
-          {s.establishmentName}
-          {s.room ? `, ${s.room}` : ""}
-          <br />
-          {s.address ? `${s.address}, ` : ""}
-          {s.communeName}
-        </dd>
-        <dt>Classes</dt>
-        <dd>
-          {s.classes.map((c) => `${c.name ?? classLevels.label(c.level)} (${c.pupils} élèves)`).join(", ")}
-        </dd>
-        <dt>Sujets demandés</dt>
-        <dd>
-          {s.topics.map((t) => collegeTopics.label(t)).join(", ")}
-          {s.otherTopic ? ` — ${s.otherTopic}` : ""}
-        </dd>
-        {s.constraints ? (
+      {formatDateTime(s.startsAt)} ({formatDuration(s.durationMinutes)})
+    </>
+  );
+  const where = (
+    <>
+      {s.establishmentName}
+      {s.room ? `, ${s.room}` : ""}
+      <br />
+      {s.address ? `${s.address}, ` : ""}
+      {s.communeName}
+    </>
+  );
+  // Under the title "Séance au <collège>": the room and the address are enough.
+  const whereShort = (
+    <>
+      {s.room ? `${s.room} · ` : ""}
+      {s.address ? `${s.address}, ` : ""}
+      {s.communeName}
+    </>
+  );
+  const details = (
+    <dl className="mn-details">
+      {toFill ? null : (
+        <>
+          <dt>Date</dt>
+          <dd>{when}</dd>
+          <dt>Adresse</dt>
+          <dd>{where}</dd>
+        </>
+      )}
+      <dt>Classes</dt>
+      <dd>
+        {s.classes.map((c) => `${c.name ?? classLevels.label(c.level)} (${countOf(c.pupils, "élève")})`).join(", ")}
+      </dd>
+      <dt>Sujets demandés</dt>
+      <dd>
+        {s.topics.map((t) => collegeTopics.label(t)).join(", ")}
+        {s.otherTopic ? ` — ${s.otherTopic}` : ""}
+      </dd>
+      {s.constraints ? (
+        <>
+          <dt>Contraintes</dt>
+          <dd>{s.constraints}</dd>
+        </>
+      ) : null}
+      <dt>Contact</dt>
+      <dd>
+        {s.contact.name} ({requesterRoles.label(s.contact.role)})
+        <br />
+        <a href={`mailto:${s.contact.email}`}>{s.contact.email}</a>
+        {s.contact.phone ? (
           <>
-            <dt>Contraintes</dt>
-            <dd>{s.constraints}</dd>
+            <br />
+            <a href={`tel:${s.contact.phone}`}>{s.contact.phone}</a>
           </>
         ) : null}
-        <dt>Contact</dt>
-        <dd>
-          {s.contact.name} ({requesterRoles.label(s.contact.role)})
-          <br />
-          <a href={`mailto:${s.contact.email}`}>{s.contact.email}</a>
-          {s.contact.phone ? (
-            <>
-              <br />
-              <a href={`tel:${s.contact.phone}`}>{s.contact.phone}</a>
-            </>
-          ) : null}
-        </dd>
-        <dt>Intervenants</dt>
-        <dd>{s.counsellors.join(", ")}</dd>
-      </dl>
+      </dd>
+      <dt>Intervenants</dt>
+      <dd>{s.counsellors.join(", ")}</dd>
+    </dl>
+  );
+  return (
+    <>
+      {toFill ? (
+        <>
+          <p>
+            {when}
+            <br />
+            {whereShort}
+          </p>
+          <details className="mn-disclosure">
+            <summary>Classes, sujets demandés et contact</summary>
+            {details}
+          </details>
+        </>
+      ) : (
+        details
+      )}
 
       {s.status === "cancelled" ? (
         <Alert type="warning" role="none" title="Séance annulée">
@@ -302,9 +340,7 @@ function ReportForm({ s, correcting }: { s: CounsellorCollegeSessionView; correc
           <p>{correcting.message}</p>
           <p>Corrigez-le puis envoyez-le à nouveau : ce que vous aviez saisi est repris ci-dessous.</p>
         </Alert>
-      ) : (
-        <p>Il compte la séance dans vos activités (atelier collectif) et prévient le collège quand toutes ses séances sont faites.</p>
-      )}
+      ) : null}
       <ErrorSummary errors={toSummary(errors, order)} focusKey={attempt} />
       {formError ? (
         <Alert type="error" title="Le compte rendu n'a pas pu être envoyé.">
@@ -318,7 +354,7 @@ function ReportForm({ s, correcting }: { s: CounsellorCollegeSessionView; correc
           {s.classes.map((c) => (
             <NumberField
               key={c.id}
-              label={`${c.name ?? classLevels.label(c.level)} (${c.pupils} inscrits)`}
+              label={`${c.name ?? classLevels.label(c.level)} (${countOf(c.pupils, "inscrit")})`}
               name={`present-${c.id}`}
               hint={`${MAX_PUPILS_PER_CLASS} au maximum.`}
               value={present[c.id] ?? null}
@@ -338,6 +374,8 @@ function ReportForm({ s, correcting }: { s: CounsellorCollegeSessionView; correc
           onChange={(e) => setRemarks(e.target.value)}
           error={errors.remarks}
         />
+        {/* Said beside the button rather than above the form: on a phone the first field starts on screen. */}
+        {correcting ? null : <p className="mn-hint">Le compte rendu compte la séance dans vos activités (atelier collectif) et prévient le collège quand toutes ses séances sont faites.</p>}
         <div className="mn-actions">
           <Button type="submit" loading={saving} loadingLabel="Envoi du compte rendu…">
             {correcting ? "Envoyer le compte rendu corrigé" : "Envoyer le compte rendu"}

@@ -1,5 +1,5 @@
 import { Link } from "wouter";
-import { formatDateTime, formatDuration, type CounsellorCollegeSessionView } from "@medianum/domain";
+import { countOf, formatDateTime, formatDuration, type CounsellorCollegeSessionView } from "@medianum/domain";
 import { Badge, EmptyState, Spinner } from "@medianum/ui";
 import { Title } from "../../common.js";
 import { useDevice } from "../../offline/device.js";
@@ -84,7 +84,7 @@ function List({ title, items, empty }: { title: string; items: Item[]; empty: st
                   </Link>
                 </h3>
                 <p>
-                  {s.communeName} · {formatDuration(s.durationMinutes)} · {s.classes.reduce((n, c) => n + c.pupils, 0)} élèves <ReportBadge item={item} />
+                  {s.communeName} · {formatDuration(s.durationMinutes)} · {countOf(s.classes.reduce((n, c) => n + c.pupils, 0), "élève")} <ReportBadge item={item} />
                 </p>
               </li>
             );
