@@ -2,3 +2,4 @@ export * from "./fragility.js";
 export * from "./fragility-import.js";
 export * from "./views.js";
 export * from "./distance.js";
+export * from "./proximity.js";
