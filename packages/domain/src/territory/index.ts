@@ -3,3 +3,4 @@ export * from "./fragility-import.js";
 export * from "./views.js";
 export * from "./distance.js";
 export * from "./proximity.js";
+export * from "./commune-centres-import.js";
