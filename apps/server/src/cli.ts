@@ -1,7 +1,9 @@
 // `pnpm medianum <commande>`: the operator's commands, on the database the server would use
 // (DATABASE_URL, or the embedded one in DATA_DIR).
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { createAdministrator } from "@medianum/api";
+import { createAdministrator, importCommuneCentres } from "@medianum/api";
+import { countOf, parseCommuneCentresCsv } from "@medianum/domain";
 import { backupDatabase, BackupError, moveToPostgres, openDatabase, restoreDatabase, type DatabaseTarget } from "@medianum/db";
 import { ConfigError, loadConfig, loadDatabaseConfig } from "./config.js";
 import { jobCommand, JOB_USAGE } from "./jobs/command.js";
@@ -13,7 +15,12 @@ const USAGE = `usage :
   pnpm medianum move-to-postgres    copie la base embarquée (DATA_DIR, serveur arrêté) dans la base PostgreSQL vide de DATABASE_URL
   pnpm medianum create-admin <e-mail> "<Prénom Nom>"
                                     premier administrateur (ou récupération d'un compte) : affiche un lien à usage unique
+  pnpm medianum communes import-centres <fichier.csv>
+                                    centres des communes (code INSEE, latitude, longitude) : distances du portail en km
 ${JOB_USAGE}`;
+
+/** Lines refused by an import shown in full; the rest are counted (a national file may have many). */
+const REJECTED_SHOWN = 20;
 
 function where(target: DatabaseTarget): string {
   return "url" in target ? "PostgreSQL (DATABASE_URL)" : `base embarquée ${target.dataDir}`;
@@ -24,6 +31,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === "move-to-postgres") return move();
   if (command === "create-admin") return createAdmin(argv.slice(1));
   if (command === "job") return job(argv.slice(1));
+  if (command === "communes") return communes(argv.slice(1));
   if (!command || !fileArg || !["backup", "restore"].includes(command)) {
     console.error(USAGE);
     return 2;
@@ -88,6 +96,39 @@ async function job(args: string[]): Promise<number> {
     return await jobCommand(args, { db, config, transport, out: (l) => console.log(l), err: (l) => console.error(l) });
   } finally {
     transport?.close?.();
+    await db.close();
+  }
+}
+
+/** Loads the centres of the communes from an open-data CSV: the package of communes has none. */
+async function communes([sub, fileArg]: string[]): Promise<number> {
+  if (sub !== "import-centres" || !fileArg) {
+    console.error(USAGE);
+    return 2;
+  }
+  const file = resolve(process.env.INIT_CWD ?? process.cwd(), fileArg);
+  const text = await readFile(file, "utf8").catch(() => null);
+  if (text === null) {
+    console.error(`Le fichier ${file} n'a pas pu être lu.`);
+    return 1;
+  }
+  const parsed = parseCommuneCentresCsv(text);
+  if (parsed.fileError) {
+    console.error(`${file} : ${parsed.fileError}`);
+    return 1;
+  }
+  for (const r of parsed.rejected.slice(0, REJECTED_SHOWN)) console.error(`Ligne ${r.line} ignorée : ${r.reason}`);
+  if (parsed.rejected.length > REJECTED_SHOWN) console.error(`… et ${parsed.rejected.length - REJECTED_SHOWN} autres lignes ignorées.`);
+  const config = loadDatabaseConfig();
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  try {
+    await db.migrate(() => undefined);
+    const { updated, unknown } = await importCommuneCentres(db.prisma, parsed.rows);
+    console.log(
+      `Centres importés : ${countOf(updated, "commune mise à jour", "communes mises à jour")}, ${countOf(unknown, "commune inconnue", "communes inconnues")} de cette instance (hors du territoire), ${countOf(parsed.rejected.length, "ligne invalide", "lignes invalides")}.`,
+    );
+    return 0;
+  } finally {
     await db.close();
   }
 }

@@ -22,3 +22,4 @@ export { eraseExpiredCollegeContacts } from "./college/retention.js";
 export { purgeOldSyncReceipts } from "./sync/retention.js";
 export { fileCollegeReport } from "./college/report.js";
 export { createAdministrator } from "./team/create-administrator.js";
+export { importCommuneCentres, type CommuneCentresImport } from "./territory/import-commune-centres.js";

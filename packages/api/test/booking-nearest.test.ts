@@ -17,8 +17,14 @@ beforeAll(async () => {
   await prisma.commune.create({
     data: { inseeCode: "47323", name: "Villeneuve-sur-Lot", postalCodes: ["47300"], population: 22000, departementCode: "47", latitude: 44.4081, longitude: 0.7047 },
   });
-  await prisma.commune.create({ data: { inseeCode: "47157", name: "Marmande", postalCodes: ["47200"], population: 17000, departementCode: "47" } });
-  await prisma.commune.create({ data: { inseeCode: "47310", name: "Tonneins", postalCodes: ["47400"], population: 9000, departementCode: "47" } });
+  // Official codes: Marmande and Tonneins share Val de Garonne Agglomération and the arrondissement
+  // of Marmande, where Duras also is; Agen is in another arrondissement.
+  await prisma.epci.create({ data: { code: "200030674", name: "Val de Garonne Agglomération", departementCode: "47" } });
+  await prisma.commune.update({ where: { inseeCode: "47001" }, data: { arrondissementCode: "471" } });
+  await prisma.commune.update({ where: { inseeCode: "47086" }, data: { arrondissementCode: "472" } });
+  const valDeGaronne = { departementCode: "47", epciCode: "200030674", arrondissementCode: "472" };
+  await prisma.commune.create({ data: { inseeCode: "47157", name: "Marmande", postalCodes: ["47200"], population: 17000, ...valDeGaronne } });
+  await prisma.commune.create({ data: { inseeCode: "47310", name: "Tonneins", postalCodes: ["47400"], population: 9000, ...valDeGaronne } });
 
   const agen = await createPlace(h.db, "47001", "Médiathèque Lacépède");
   await prisma.place.update({ where: { id: agen.id }, data: { latitude: 44.2042, longitude: 0.6187 } });
@@ -53,13 +59,20 @@ describe("catalogue near a commune", () => {
     expect(km[3]).toBeNull();
   });
 
-  it("still applies the other filters, and keeps date order without a known centre", async () => {
+  it("puts a commune without known centre's own sessions first, then its intercommunalité's, then its arrondissement's", async () => {
+    const api = await h.client().api();
+    const noCentre = await api.booking.upcomingSessions({ near: "47310" });
+    expect(noCentre.map((s) => s.id)).toEqual([ids.tonneins, ids.marmande, ids.duras, ids.agen]);
+    expect(noCentre.map((s) => s.proximity)).toEqual(["commune", "epci", "arrondissement", null]);
+    expect(noCentre.every((s) => s.distanceKm === null)).toBe(true);
+    // With a known centre, the kilometres say it all.
+    expect((await api.booking.upcomingSessions({ near: "47323" })).every((s) => s.proximity === null)).toBe(true);
+  });
+
+  it("still applies the other filters, and keeps date order for an unknown commune", async () => {
     const api = await h.client().api();
     const soon = await api.booking.upcomingSessions({ near: "47323", to: inDays(3) });
     expect(soon.map((s) => s.id)).toEqual([ids.marmande, ids.duras, ids.tonneins]);
-    const noCentre = await api.booking.upcomingSessions({ near: "47310" });
-    expect(noCentre.map((s) => s.id)).toEqual([ids.tonneins, ids.duras, ids.marmande, ids.agen]);
-    expect(noCentre.every((s) => s.distanceKm === null)).toBe(true);
     const unknown = await api.booking.upcomingSessions({ near: "99999" });
     expect(unknown.map((s) => s.id)).toEqual([ids.tonneins, ids.duras, ids.marmande, ids.agen]);
   });

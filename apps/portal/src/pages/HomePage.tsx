@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation, useSearch } from "wouter";
-import { availabilityLabel, countOf, distanceLabel, formatDateTime, formatDuration } from "@medianum/domain";
+import { availabilityLabel, countOf, distanceLabel, formatDateTime, formatDuration, territorialProximities } from "@medianum/domain";
 import { Alert, Badge, Button, EmptyState, Spinner, readApiError, useDocumentTitle, VisuallyHidden } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 import { catalogueQueryInput, readFilters, toSearch } from "./filters.js";
@@ -57,9 +57,11 @@ export function HomePage() {
           </h2>
           {near ? (
             <p>
-              {sessions.data[0]!.distanceKm === null
-                ? "La distance depuis cette commune n'est pas connue : les ateliers sont classés par date."
-                : "Les ateliers les plus proches de la commune choisie sont en premier (distance à vol d'oiseau)."}
+              {sessions.data[0]!.distanceKm !== null
+                ? "Les ateliers les plus proches de la commune choisie sont en premier (distance à vol d'oiseau)."
+                : sessions.data.some((s) => s.proximity !== null)
+                  ? "La distance depuis cette commune n'est pas connue : les ateliers de la commune viennent en premier, puis ceux de son intercommunalité, puis de son arrondissement, chaque groupe par date."
+                  : "La distance depuis cette commune n'est pas connue : les ateliers sont classés par date."}
             </p>
           ) : null}
           <ul className="mn-card-list">
@@ -79,12 +81,17 @@ export function HomePage() {
                     {s.place.name}
                     <br />
                     {s.place.address}, {s.place.postalCode} {s.place.communeName}
-                    {s.distanceKm === null ? null : (
+                    {s.distanceKm !== null ? (
                       <>
                         <br />
                         <strong>{distanceLabel(s.distanceKm)}</strong>
                       </>
-                    )}
+                    ) : s.proximity !== null ? (
+                      <>
+                        <br />
+                        <strong>{territorialProximities.label(s.proximity)}</strong>
+                      </>
+                    ) : null}
                   </p>
                   <p>
                     <Badge tone={full ? "danger" : s.seatsLeft <= 3 ? "warning" : "success"}>{availabilityLabel(s.seatsLeft)}</Badge>

@@ -51,6 +51,7 @@ export function toPublicSessionView(s: PublicSessionSource, taken: number): Publ
       communeName: s.place.commune.name,
     },
     distanceKm: null,
+    proximity: null,
   };
 }
 

@@ -13,6 +13,7 @@ interface EtalabCommune {
   nom: string;
   type: string;
   departement?: string;
+  arrondissement?: string;
   codesPostaux?: string[];
   population?: number;
 }
@@ -32,6 +33,7 @@ export interface SeedCommune {
   postalCodes: string[];
   population: number;
   epciCode: string;
+  arrondissementCode: string | null;
   fragilityIndex: number;
 }
 export interface SeedEpci {
@@ -148,6 +150,7 @@ export async function loadTerritory(rnd: Random): Promise<Territory> {
         postalCodes: c.codesPostaux ?? [],
         population,
         epciCode: epci.code,
+        arrondissementCode: c.arrondissement ?? null,
         fragilityIndex: syntheticFragilityIndex(groupOf.get(epci.code) ?? null, population, rnd),
       };
     }),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { audiences, workshopThemes } from "../workshop/workshop.js";
 import { instantSchema, searchText } from "../shared/schemas.js";
 import { registrationStatuses } from "./registration.js";
+import { territorialProximities } from "../territory/proximity.js";
 
 // Shapes the API returns for booking; the portal reads them, the API validates its output with them.
 
@@ -26,6 +27,8 @@ export const publicSessionView = z.object({
   place: publicPlaceView,
   /** Straight-line km from the commune the parent chose (`near`); null without one or without positions. */
   distanceKm: z.number().nullable(),
+  /** When the chosen commune has no known centre: the administrative tie it shares with the session's commune. */
+  proximity: territorialProximities.schema.nullable(),
 });
 export type PublicSessionView = z.infer<typeof publicSessionView>;
 

@@ -23,12 +23,12 @@ export interface FragilityParseResult {
 const INSEE_HEADERS = ["code_insee", "insee", "code insee", "codeinsee", "code_commune", "code commune", "codgeo", "com"];
 const INDEX_HEADERS = ["indice", "indice_fragilite", "indice de fragilité", "indice de fragilite", "fragilite", "fragilité", "indice_fragilite_numerique", "score"];
 
-function normaliseHeader(h: string): string {
+export function normaliseCsvHeader(h: string): string {
   return h.trim().replace(/^\uFEFF/, "").replace(/^"|"$/g, "").toLowerCase();
 }
 
 /** Splits one CSV line on the delimiter, honouring double quotes. */
-function splitLine(line: string, delimiter: string): string[] {
+export function splitCsvLine(line: string, delimiter: string): string[] {
   const out: string[] = [];
   let cur = "";
   let quoted = false;
@@ -60,7 +60,7 @@ export function parseFragilityCsv(text: string): FragilityParseResult {
   const headerLine = lines[0] ?? "";
   if (!headerLine.trim()) return { rows: [], rejected: [], fileError: "Le fichier est vide." };
   const delimiter = headerLine.includes(";") ? ";" : headerLine.includes("\t") ? "\t" : ",";
-  const headers = splitLine(headerLine, delimiter).map(normaliseHeader);
+  const headers = splitCsvLine(headerLine, delimiter).map(normaliseCsvHeader);
   const inseeCol = headers.findIndex((h) => INSEE_HEADERS.includes(h));
   const indexCol = headers.findIndex((h) => INDEX_HEADERS.includes(h));
   if (inseeCol < 0 || indexCol < 0) {
@@ -77,7 +77,7 @@ export function parseFragilityCsv(text: string): FragilityParseResult {
     const content = lines[i]!;
     if (!content.trim()) continue;
     const line = i + 1;
-    const cells = splitLine(content, delimiter);
+    const cells = splitCsvLine(content, delimiter);
     const code = (cells[inseeCol] ?? "").toUpperCase();
     const rawIndex = (cells[indexCol] ?? "").replace(",", ".");
     if (!/^(\d{5}|2[AB]\d{3})$/.test(code)) {
