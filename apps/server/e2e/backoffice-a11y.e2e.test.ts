@@ -51,5 +51,5 @@ describe("accessibility of every back-office page (axe, WCAG 2.1 A and AA), in C
     console.log(`axe : ${Object.keys(report).length} pages analysées (${Object.keys(report).join(", ")}), ${Object.keys(failing).length} avec des violations.`);
     expect(failing).toEqual({});
     await context.close();
-  });
+  }, 300_000); // axe over 24 pages: minutes on a busy 2-core machine
 });

@@ -139,7 +139,7 @@ describe("accessibility of the counsellor app on a 320 px phone, in Chromium", (
     expect(failing).toEqual({});
     expect(wide).toEqual([]);
     await context.close();
-  });
+  }, 300_000); // axe over every page and state: minutes on a busy 2-core machine
 
   it("lets a counsellor record an accompaniment with the keyboard only", async () => {
     const context = await browser.newContext({ locale: "fr-FR" });
