@@ -21,8 +21,8 @@ describe("administrative proximity between two communes", () => {
     expect(territorialProximity(unknown("47310"), unknown("47157"))).toBeNull();
   });
   it("words each tie for the session card", () => {
-    expect(territorialProximities.label("epci")).toBe("dans votre intercommunalité");
-    expect(territorialProximities.label("arrondissement")).toBe("dans votre arrondissement");
+    expect(territorialProximities.label("epci")).toBe("Dans votre intercommunalité");
+    expect(territorialProximities.label("arrondissement")).toBe("Dans votre arrondissement");
   });
 });
 

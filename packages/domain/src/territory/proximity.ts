@@ -5,9 +5,9 @@ import { valueList, type ValueOf } from "../shared/value-list.js";
 // same arrondissement), which is better for a parent than a list by date only.
 
 export const territorialProximities = valueList([
-  { value: "commune", label: "dans votre commune" },
-  { value: "epci", label: "dans votre intercommunalité" },
-  { value: "arrondissement", label: "dans votre arrondissement" },
+  { value: "commune", label: "Dans votre commune" },
+  { value: "epci", label: "Dans votre intercommunalité" },
+  { value: "arrondissement", label: "Dans votre arrondissement" },
 ]);
 export type TerritorialProximity = ValueOf<typeof territorialProximities>;
 
