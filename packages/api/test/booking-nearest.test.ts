@@ -56,6 +56,8 @@ describe("catalogue near a commune", () => {
     expect(km[1]).toBeLessThan(46);
     expect(km[2]).toBeGreaterThan(49);
     expect(km[2]).toBeLessThan(53);
+    // The card's words come with the list (the portal's first page carries no label list).
+    expect(list[0]!.nearLabel).toBe(`à ${Math.round(km[0]!)} km`);
     expect(km[3]).toBeNull();
   });
 
@@ -64,6 +66,7 @@ describe("catalogue near a commune", () => {
     const noCentre = await api.booking.upcomingSessions({ near: "47310" });
     expect(noCentre.map((s) => s.id)).toEqual([ids.tonneins, ids.marmande, ids.duras, ids.agen]);
     expect(noCentre.map((s) => s.proximity)).toEqual(["commune", "epci", "arrondissement", null]);
+    expect(noCentre.map((s) => s.nearLabel)).toEqual(["Dans votre commune", "Dans votre intercommunalité", "Dans votre arrondissement", null]);
     expect(noCentre.every((s) => s.distanceKm === null)).toBe(true);
     // With a known centre, the kilometres say it all.
     expect((await api.booking.upcomingSessions({ near: "47323" })).every((s) => s.proximity === null)).toBe(true);

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation, useSearch } from "wouter";
-import { availabilityLabel, countOf, distanceLabel, formatDateTime, formatDuration, territorialProximities } from "@medianum/domain";
+import { availabilityLabel, countOf, formatDateTime, formatDuration } from "@medianum/domain";
 import { Alert, Badge, Button, EmptyState, Spinner, readApiError, useDocumentTitle, VisuallyHidden } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 import { catalogueQueryInput, readFilters, toSearch } from "./filters.js";
@@ -58,10 +58,8 @@ export function HomePage() {
           {near ? (
             <p>
               {sessions.data[0]!.distanceKm !== null
-                ? "Les ateliers les plus proches de la commune choisie sont en premier (distance à vol d'oiseau)."
-                : sessions.data.some((s) => s.proximity !== null)
-                  ? "La distance depuis cette commune n'est pas connue : les ateliers de la commune viennent en premier, puis ceux de son intercommunalité, puis de son arrondissement, chaque groupe par date."
-                  : "La distance depuis cette commune n'est pas connue : les ateliers sont classés par date."}
+                ? "Les plus proches d'abord (à vol d'oiseau)."
+                : "Distance inconnue : d'abord la commune, son intercommunalité, son arrondissement, puis par date."}
             </p>
           ) : null}
           <ul className="mn-card-list">
@@ -81,15 +79,10 @@ export function HomePage() {
                     {s.place.name}
                     <br />
                     {s.place.address}, {s.place.postalCode} {s.place.communeName}
-                    {s.distanceKm !== null ? (
+                    {s.nearLabel ? (
                       <>
                         <br />
-                        <strong>{distanceLabel(s.distanceKm)}</strong>
-                      </>
-                    ) : s.proximity !== null ? (
-                      <>
-                        <br />
-                        <strong>{territorialProximities.label(s.proximity)}</strong>
+                        <strong>{s.nearLabel}</strong>
                       </>
                     ) : null}
                   </p>

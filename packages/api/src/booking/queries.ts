@@ -52,6 +52,7 @@ export function toPublicSessionView(s: PublicSessionSource, taken: number): Publ
     },
     distanceKm: null,
     proximity: null,
+    nearLabel: null,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@medianum/db";
-import { closestByTerritory, geoPoint, nearestFirst, type PublicSessionView, type SessionFilters } from "@medianum/domain";
+import { closestByTerritory, distanceLabel, geoPoint, nearestFirst, territorialProximityLabel, type PublicSessionView, type SessionFilters } from "@medianum/domain";
 import { bookableWhere, publicSessionInclude, seatsTakenBySession, toPublicSessionView, type SessionWithPlace } from "./queries.js";
 
 /**
@@ -38,9 +38,17 @@ export async function upcomingSessions(prisma: PrismaClient, input: SessionFilte
   const view = (item: SessionWithPlace) => toPublicSessionView(item, taken.get(item.id) ?? 0);
   const centre = origin ? geoPoint(origin.latitude, origin.longitude) : null;
   if (origin && !centre) {
-    return closestByTerritory(sessions, origin, (s) => s.place.commune).map(({ item, proximity }) => ({ ...view(item), proximity }));
+    return closestByTerritory(sessions, origin, (s) => s.place.commune).map(({ item, proximity }) => ({
+      ...view(item),
+      proximity,
+      nearLabel: proximity ? territorialProximityLabel(proximity) : null,
+    }));
   }
-  return nearestFirst(sessions, centre, placePoint).map(({ item, distanceKm }) => ({ ...view(item), distanceKm }));
+  return nearestFirst(sessions, centre, placePoint).map(({ item, distanceKm }) => ({
+    ...view(item),
+    distanceKm,
+    nearLabel: distanceKm !== null ? distanceLabel(distanceKm) : null,
+  }));
 }
 
 function placePoint(s: SessionWithPlace) {

@@ -29,6 +29,8 @@ export const publicSessionView = z.object({
   distanceKm: z.number().nullable(),
   /** When the chosen commune has no known centre: the administrative tie it shares with the session's commune. */
   proximity: territorialProximities.schema.nullable(),
+  /** How near, in the card's words (« à 12 km », « Dans votre intercommunalité »): said by the server so the first page carries no list of labels. */
+  nearLabel: z.string().nullable(),
 });
 export type PublicSessionView = z.infer<typeof publicSessionView>;
 

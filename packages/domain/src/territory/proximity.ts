@@ -1,14 +1,11 @@
 import { valueList, type ValueOf } from "../shared/value-list.js";
+import { TERRITORIAL_PROXIMITY_ITEMS } from "./proximity-items.js";
 
 // When the chosen commune has no known centre, no distance can be measured: the official
 // administrative map still says which sessions are close (same commune, same intercommunalité,
 // same arrondissement), which is better for a parent than a list by date only.
 
-export const territorialProximities = valueList([
-  { value: "commune", label: "Dans votre commune" },
-  { value: "epci", label: "Dans votre intercommunalité" },
-  { value: "arrondissement", label: "Dans votre arrondissement" },
-]);
+export const territorialProximities = valueList(TERRITORIAL_PROXIMITY_ITEMS);
 export type TerritorialProximity = ValueOf<typeof territorialProximities>;
 
 /** Where a commune stands on the administrative map; codes may be unknown (null). */
