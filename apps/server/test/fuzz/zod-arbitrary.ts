@@ -131,7 +131,10 @@ export function validArbitrary(schema: Schema, opts: WalkOptions, key?: string, 
       const shapesInput = (c: CheckDef) => c.check === "string_format" || c.check === "min_length" || c.check === "length_equals";
       const opaqueIn = input.type === "pipe" || (input.type === "string" && !checksOf(input).some(shapesInput));
       const constrainedOut = output.type !== "transform" && output.type !== "custom";
-      return opaqueIn && constrainedOut ? inner(d.out) : inner(d.in);
+      // "Required" in front of a format (`string().min(1).pipe(iso.date())`): the format says what is valid.
+      const lengthOnlyIn = input.type === "string" && !checksOf(input).some((c) => c.check === "string_format");
+      const formattedOut = output.type === "string" && (output.format !== undefined || checksOf(output).some((c) => c.check === "string_format"));
+      return (opaqueIn && constrainedOut) || (lengthOnlyIn && formattedOut) ? inner(d.out) : inner(d.in);
     }
     case "transform":
       return fc.jsonValue();
