@@ -125,7 +125,7 @@ describe("booking journeys, in Chromium", () => {
     expect(await where.inputValue()).toBe("Penne-d'Agenais (47140)");
     await page.getByRole("button", { name: "Afficher les ateliers" }).click();
     await page.waitForURL(/\?lieu=c%3A47203$/);
-    await page.getByText("Les ateliers les plus proches de la commune choisie sont en premier").waitFor();
+    await page.getByText("Les ateliers les plus proches d'abord").waitFor();
 
     const cards = await page.locator(".mn-card").allTextContents();
     expect(cards.length).toBe(Math.min(upcoming.length, 200));

@@ -58,7 +58,7 @@ export function HomePage() {
           {near ? (
             <p>
               {sessions.data[0]!.distanceKm !== null
-                ? "Les plus proches d'abord (à vol d'oiseau)."
+                ? "Les ateliers les plus proches d'abord (à vol d'oiseau)."
                 : "Distance inconnue : d'abord la commune, son intercommunalité, son arrondissement, puis par date."}
             </p>
           ) : null}
