@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { normaliseCsvHeader, splitCsvLine, type RejectedRow } from "./fragility-import.js";
+import { readCsvTable, type RejectedRow } from "./csv-table.js";
 
 // The official package of communes has no coordinates: an operator loads the centres (or town
 // halls) of the communes from an open-data CSV, so the portal can give distances in km.
@@ -55,11 +55,9 @@ const centreRow = z.object({
  * (one row per postcode in some files) counts once.
  */
 export function parseCommuneCentresCsv(text: string): CommuneCentresParseResult {
-  const lines = text.replace(/\r\n?/g, "\n").split("\n");
-  const headerLine = lines[0] ?? "";
-  if (!headerLine.trim()) return { rows: [], rejected: [], fileError: "Le fichier est vide." };
-  const delimiter = headerLine.includes(";") ? ";" : headerLine.includes("\t") ? "\t" : ",";
-  const headers = splitCsvLine(headerLine, delimiter).map(normaliseCsvHeader);
+  const table = readCsvTable(text);
+  if ("fileError" in table) return { rows: [], rejected: [], fileError: table.fileError };
+  const { headers } = table;
   const inseeCol = headers.findIndex((h) => INSEE_HEADERS.includes(h));
   const latCols = LATITUDE_HEADERS.map((name) => headers.indexOf(name)).filter((i) => i >= 0);
   const lonCols = LONGITUDE_HEADERS.map((name) => headers.indexOf(name)).filter((i) => i >= 0);
@@ -74,11 +72,7 @@ export function parseCommuneCentresCsv(text: string): CommuneCentresParseResult 
   const rows: CommuneCentreRow[] = [];
   const rejected: RejectedRow[] = [];
   const seen = new Map<string, CommuneCentreRow>();
-  for (let i = 1; i < lines.length; i++) {
-    const content = lines[i]!;
-    if (!content.trim()) continue;
-    const line = i + 1;
-    const cells = splitCsvLine(content, delimiter);
+  for (const { line, content, cells } of table.body) {
     // The first column pair filled on this row (a town hall may be missing where the centre is not).
     const pair = latCols.map((lat, k) => [lat, lonCols[k] ?? lonCols[0]!] as const).find(([lat, lon]) => cells[lat] && cells[lon]) ?? [latCols[0]!, lonCols[0]!];
     const parsed = centreRow.safeParse({ inseeCode: cells[inseeCol] ?? "", latitude: cells[pair[0]] ?? "", longitude: cells[pair[1]] ?? "" });
