@@ -157,7 +157,6 @@ function useRefresh() {
 
 function SessionActions({ sessionId, status, onFlash }: { sessionId: string; status: string; onFlash: (m: string) => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const refresh = useRefresh();
   const [, navigate] = useLocation();
   const [panel, setPanel] = useState<"duplicate" | "cancel" | null>(null);
@@ -187,10 +186,12 @@ function SessionActions({ sessionId, status, onFlash }: { sessionId: string; sta
     }),
   );
 
+  const exportCsv = useMutation(trpc.workshop.exportRegistrations.mutationOptions());
+
   async function downloadCsv() {
     setExportError(null);
     try {
-      const { csv, filename } = await queryClient.fetchQuery({ ...trpc.workshop.exportRegistrations.queryOptions({ sessionId }), staleTime: 0 });
+      const { csv, filename } = await exportCsv.mutateAsync({ sessionId });
       const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
       const a = document.createElement("a");
       a.href = url;
