@@ -50,9 +50,9 @@ describe("workshop sessions managed from the back-office, in Chromium", () => {
     await page.getByRole("menuitem", { name: "Annuler l'inscription" }).waitFor();
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Annuler l'inscription de Camille Parentdessai");
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent)).toBe("Annuler l'inscription de Camille Parentdessai");
     await page.getByRole("button", { name: "Garder" }).click();
-    await expect.poll(() => menuButton.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => menuButton.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
 
     // Export the registrations as CSV.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Exporter les inscriptions (CSV)" }).click()]);
