@@ -2,8 +2,8 @@
 // concurrent bookings over HTTP from a worker thread (50 in parallel, spread over many sessions),
 // in interleaved rounds with its two limits measured on the same PostgreSQL in the same run:
 //   - `pgbench -N` (TPC-B without the hot branch rows) on a scratch database (`pgbench -i`);
-//   - the booking's own statements (rate limit, BEGIN, lock and read, sums, registration + e-mail,
-//     COMMIT: the very SQL texts the API runs, with a real e-mail of this run) replayed by pgbench
+//   - the booking's own statements (rate limit, the session's read, BEGIN, lock, decision with
+//     registration + e-mail, COMMIT: the very SQL texts the API runs, with real e-mails of this run) replayed by pgbench
 //     on the bench's database (simple protocol: pgbench would read `[[:space:]]` as a variable otherwise).
 // Then a rush on one 12-seat session, and seats sold versus capacity.
 // Prints medians and ratios; writes bench-results/booking.json (`summary` for `pnpm bench`).
@@ -165,10 +165,15 @@ async function main() {
 
     // The replay script: the statements of one accepted booking, as the API sends them.
     async function writeReplayScript() {
-      const [mail] = await db.sql.query<{ subject: string; text: string; html: string | null; ics: string | null; linkPrefix: string | null }>(
-        `SELECT subject, text, html, ics, "linkPrefix" FROM "OutboxEmail" WHERE subject LIKE 'Inscription confirmée%' LIMIT 1`,
+      const mails = await db.sql.query<{ subject: string; text: string; html: string | null; ics: string | null; linkKind: string | null; linkPrefix: string | null; replyTo: string | null }>(
+        `SELECT DISTINCT ON (ics IS NULL) subject, text, html, ics, "linkKind", "linkPrefix", "replyTo" FROM "OutboxEmail"
+          WHERE subject LIKE 'Inscription confirmée%' OR subject LIKE 'Liste d''attente%' ORDER BY ics IS NULL`,
       );
-      if (!mail) throw new Error("aucun e-mail de confirmation à rejouer");
+      const [confirmed, waitlisted] = mails;
+      if (!confirmed?.ics || !waitlisted || waitlisted.ics) throw new Error("aucun e-mail de confirmation et de liste d'attente à rejouer");
+      // The two e-mails the API composes before the lock (a parent who accepts the waitlist), as it sends them.
+      const asRow = (m: typeof confirmed) => ({ to: "replay@exemple.fr", subject: m.subject, text: m.text, html: m.html, ics: m.ics, dedupeKey: null, linkKind: m.linkKind, linkTargetId: randomUUID(), linkPrefix: m.linkPrefix, replyTo: m.replyTo });
+      const emails = JSON.stringify({ confirmed: asRow(confirmed), waitlisted: asRow(waitlisted) });
       const session = `'00000000-0000-4000-8000-' || lpad((:sn)::text, 12, '0')`;
       const email = `'replay' || (:rip)::text || '@exemple.fr'`;
       const now = "now()";
@@ -176,33 +181,26 @@ async function main() {
         `\\set sn random(1, ${REPLAY_SESSIONS})`,
         `\\set rip random(1, 2000000000)`,
         `${bind(RATE_LIMIT_TAKE_SQL, { 1: `${colons("booking|ip|replay-")} || (:rip)::text`, 2: `now() + interval '10 minutes'`, 3: now, 4: `${colons("booking|refused|ip|replay-")} || (:rip)::text`, 5: "60", 6: "20" })};`,
+        // Read before the lock; its fingerprint goes into the booking's statement.
+        `${bind(BOOKING_SQL.sessionDetails, { 1: session })} \\gset d_`,
         "BEGIN;",
         `${bind(BOOKING_SQL.lockSession, { 1: session })};`,
-        `${bind(BOOKING_SQL.seatsTakenAndHeld, { 1: session, 2: email, 3: "NULL" })};`,
-        `${bind(BOOKING_SQL.insertRegistrationAndEmail, {
-          1: "gen_random_uuid()",
-          2: session,
-          3: "'confirmed'",
-          4: "1",
-          5: "'Parent'",
-          6: "'Rejoué'",
+        `${bind(BOOKING_SQL.book, {
+          1: session,
+          2: "':d_fingerprint'",
+          3: now,
+          4: "FALSE",
+          5: "1",
+          6: "TRUE",
           7: email,
           8: "NULL",
-          9: "NULL",
-          10: now,
-          11: "encode(sha256(convert_to(random()::text, 'UTF8')), 'hex')",
-          12: "'portal'",
-          13: "gen_random_uuid()",
-          14: email,
-          15: textLiteral(mail.subject),
-          16: textLiteral(mail.text),
-          17: textLiteral(mail.html),
-          18: textLiteral(mail.ics),
-          19: "NULL",
-          20: "'manage_registration'",
-          21: "gen_random_uuid()",
-          22: textLiteral(mail.linkPrefix),
-          23: "NULL",
+          9: "gen_random_uuid()",
+          10: "'Parent'",
+          11: "'Rejoué'",
+          12: "NULL",
+          13: "encode(sha256(convert_to(random()::text, 'UTF8')), 'hex')",
+          14: "'portal'",
+          15: textLiteral(emails),
         })};`,
         "COMMIT;",
       ].join("\n");
