@@ -22,6 +22,7 @@ import { BOOKING_SQL, RATE_LIMIT_TAKE_SQL } from "@medianum/api";
 import { createTestDatabase } from "@medianum/db/testing";
 import { buildServer } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
+import { cpuReading } from "./cpu.js";
 import { machine, median, writeBenchResult, type SummaryRow } from "./summary.js";
 
 process.env.TEST_DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -212,6 +213,7 @@ async function main() {
     const seatsFor = (i: number) => 1 + (i % 7 === 0 ? 2 : 0) + (i % 11 === 0 ? 1 : 0);
     const bookedSessions: string[] = [];
     const rounds: Array<{ tpcb: number; replay: number; spread: Phase }> = [];
+    const cpuRounds: Array<{ node: number; postgres: number | null }> = [];
     let replayFile: string | null = null;
     const pgbenchArgs = ["-c", String(CONCURRENCY), "-j", "2", "-T", String(SECONDS)];
     for (let round = 1; round <= ROUNDS; round++) {
@@ -221,11 +223,16 @@ async function main() {
       const ids = await createSessions(SESSIONS, CAPACITY);
       bookedSessions.push(...ids);
       const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
+      const cpu = await cpuReading(db);
       const spread = await phase(
         `Réparties sur ${SESSIONS} séances de ${CAPACITY} places`,
         Array.from({ length: SPREAD }, (_, i) => ({ sessionId: ids[i % ids.length]!, seats: seatsFor(i) })),
         CONCURRENCY,
       );
+      const used = await cpu();
+      const cpuPerBooking = { node: used.nodeMs / spread.requests, postgres: used.postgresMs === null ? null : used.postgresMs / spread.requests };
+      console.log(`    CPU          par demande : Node ${cpuPerBooking.node.toFixed(2)} ms, PostgreSQL ${cpuPerBooking.postgres?.toFixed(2) ?? "?"} ms`);
+      cpuRounds.push(cpuPerBooking);
       if (profiler) console.log(`  profil du serveur : ${await profiler()}`);
       replayFile ??= await writeReplayScript();
       const replay = await pgbench(dbName, ["-n", "-M", "simple", "-r", "-f", replayFile, ...pgbenchArgs]);
@@ -263,6 +270,9 @@ async function main() {
     console.log(`  inscriptions/s (${CONCURRENCY} en parallèle)  ${perSecond.toFixed(0)}/s   pgbench -N ${tpcb.toFixed(0)} TPS → ${pct(vsTpcb)} (objectif ≥ 10 %)`);
     console.log(`                                     SQL de l'inscription rejoué ${replay.toFixed(0)}/s → ${pct(vsReplay)} (objectif ≥ 50 %)`);
     console.log(`  latence                            p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms (objectif p95 < 300 ms)`);
+    const cpuNode = median(cpuRounds.map((c) => c.node));
+    const cpuPg = cpuRounds.every((c) => c.postgres !== null) ? median(cpuRounds.map((c) => c.postgres!)) : null;
+    console.log(`  CPU par demande                    Node ${cpuNode.toFixed(2)} ms (serveur et clients), PostgreSQL ${cpuPg?.toFixed(2) ?? "?"} ms`);
     console.log(`  ruée sur 12 places                 ${hot.perSecond.toFixed(0)}/s, p95 ${hot.p95.toFixed(0)} ms`);
     console.log(`  places vendues                     ${sold} sur ${capacity} (séance disputée : ${hotRow.held} sur ${hotRow.capacity})`);
     console.log(oversold.length === 0 ? "  Aucune séance surréservée." : `  ✖ ${oversold.length} séance(s) SURRÉSERVÉE(S) !`);
@@ -310,6 +320,7 @@ async function main() {
       rounds: rounds.map((r) => ({ pgbenchTpcbTps: r.tpcb, replayTps: r.replay, ...r.spread })),
       hot: { ...hot, sold: hotRow.held, capacity: hotRow.capacity },
       seats: { sold, capacity, oversoldSessions: oversold.length },
+      cpuPerRequestMs: { node: cpuNode, postgres: cpuPg, rounds: cpuRounds },
     });
     console.log(`\nRésultats écrits dans ${out}`);
   } finally {
