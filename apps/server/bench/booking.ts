@@ -171,10 +171,11 @@ async function main() {
           WHERE subject LIKE 'Inscription confirmée%' OR subject LIKE 'Liste d''attente%' ORDER BY ics IS NULL`,
       );
       const [confirmed, waitlisted] = mails;
-      if (!confirmed?.ics || !waitlisted || waitlisted.ics) throw new Error("aucun e-mail de confirmation et de liste d'attente à rejouer");
+      if (!confirmed?.ics) throw new Error("aucun e-mail de confirmation à rejouer");
       // The two e-mails the API composes before the lock (a parent who accepts the waitlist), as it sends them.
       const asRow = (m: typeof confirmed) => ({ to: "replay@exemple.fr", subject: m.subject, text: m.text, html: m.html, ics: m.ics, dedupeKey: null, linkKind: m.linkKind, linkTargetId: randomUUID(), linkPrefix: m.linkPrefix, replyTo: m.replyTo });
-      const emails = JSON.stringify({ confirmed: asRow(confirmed), waitlisted: asRow(waitlisted) });
+      // No session filled up (a small BENCH_SPREAD): no waitlist e-mail to carry.
+      const emails = JSON.stringify(waitlisted && !waitlisted.ics ? { confirmed: asRow(confirmed), waitlisted: asRow(waitlisted) } : { confirmed: asRow(confirmed) });
       const session = `'00000000-0000-4000-8000-' || lpad((:sn)::text, 12, '0')`;
       const email = `'replay' || (:rip)::text || '@exemple.fr'`;
       const now = "now()";
