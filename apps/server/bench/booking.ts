@@ -2,8 +2,8 @@
 // concurrent bookings over HTTP from a worker thread (50 in parallel, spread over many sessions),
 // in interleaved rounds with its two limits measured on the same PostgreSQL in the same run:
 //   - `pgbench -N` (TPC-B without the hot branch rows) on a scratch database (`pgbench -i`);
-//   - the booking's own statements (rate limit, BEGIN, lock and read, sums, registration + e-mail,
-//     COMMIT: the very SQL texts the API runs, with a real e-mail of this run) replayed by pgbench
+//   - the booking's own statements (rate limit, the session's read, BEGIN, lock, decision with
+//     registration + e-mail, COMMIT: the very SQL texts the API runs, with real e-mails of this run) replayed by pgbench
 //     on the bench's database (simple protocol: pgbench would read `[[:space:]]` as a variable otherwise).
 // Then a rush on one 12-seat session, and seats sold versus capacity.
 // Prints medians and ratios; writes bench-results/booking.json (`summary` for `pnpm bench`).
@@ -22,6 +22,7 @@ import { BOOKING_SQL, RATE_LIMIT_TAKE_SQL } from "@medianum/api";
 import { createTestDatabase } from "@medianum/db/testing";
 import { buildServer } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
+import { cpuReading } from "./cpu.js";
 import { machine, median, writeBenchResult, type SummaryRow } from "./summary.js";
 
 process.env.TEST_DATABASE_URL ??= "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -165,10 +166,16 @@ async function main() {
 
     // The replay script: the statements of one accepted booking, as the API sends them.
     async function writeReplayScript() {
-      const [mail] = await db.sql.query<{ subject: string; text: string; html: string | null; ics: string | null; linkPrefix: string | null }>(
-        `SELECT subject, text, html, ics, "linkPrefix" FROM "OutboxEmail" WHERE subject LIKE 'Inscription confirmée%' LIMIT 1`,
+      const mails = await db.sql.query<{ subject: string; text: string; html: string | null; ics: string | null; linkKind: string | null; linkPrefix: string | null; replyTo: string | null }>(
+        `SELECT DISTINCT ON (ics IS NULL) subject, text, html, ics, "linkKind", "linkPrefix", "replyTo" FROM "OutboxEmail"
+          WHERE subject LIKE 'Inscription confirmée%' OR subject LIKE 'Liste d''attente%' ORDER BY ics IS NULL`,
       );
-      if (!mail) throw new Error("aucun e-mail de confirmation à rejouer");
+      const [confirmed, waitlisted] = mails;
+      if (!confirmed?.ics) throw new Error("aucun e-mail de confirmation à rejouer");
+      // The two e-mails the API composes before the lock (a parent who accepts the waitlist), as it sends them.
+      const asRow = (m: typeof confirmed) => ({ to: "replay@exemple.fr", subject: m.subject, text: m.text, html: m.html, ics: m.ics, dedupeKey: null, linkKind: m.linkKind, linkTargetId: randomUUID(), linkPrefix: m.linkPrefix, replyTo: m.replyTo });
+      // No session filled up (a small BENCH_SPREAD): no waitlist e-mail to carry.
+      const emails = JSON.stringify(waitlisted && !waitlisted.ics ? { confirmed: asRow(confirmed), waitlisted: asRow(waitlisted) } : { confirmed: asRow(confirmed) });
       const session = `'00000000-0000-4000-8000-' || lpad((:sn)::text, 12, '0')`;
       const email = `'replay' || (:rip)::text || '@exemple.fr'`;
       const now = "now()";
@@ -176,33 +183,26 @@ async function main() {
         `\\set sn random(1, ${REPLAY_SESSIONS})`,
         `\\set rip random(1, 2000000000)`,
         `${bind(RATE_LIMIT_TAKE_SQL, { 1: `${colons("booking|ip|replay-")} || (:rip)::text`, 2: `now() + interval '10 minutes'`, 3: now, 4: `${colons("booking|refused|ip|replay-")} || (:rip)::text`, 5: "60", 6: "20" })};`,
+        // Read before the lock; its fingerprint goes into the booking's statement.
+        `${bind(BOOKING_SQL.sessionDetails, { 1: session })} \\gset d_`,
         "BEGIN;",
         `${bind(BOOKING_SQL.lockSession, { 1: session })};`,
-        `${bind(BOOKING_SQL.seatsTakenAndHeld, { 1: session, 2: email, 3: "NULL" })};`,
-        `${bind(BOOKING_SQL.insertRegistrationAndEmail, {
-          1: "gen_random_uuid()",
-          2: session,
-          3: "'confirmed'",
-          4: "1",
-          5: "'Parent'",
-          6: "'Rejoué'",
+        `${bind(BOOKING_SQL.book, {
+          1: session,
+          2: "':d_fingerprint'",
+          3: now,
+          4: "FALSE",
+          5: "1",
+          6: "TRUE",
           7: email,
           8: "NULL",
-          9: "NULL",
-          10: now,
-          11: "encode(sha256(convert_to(random()::text, 'UTF8')), 'hex')",
-          12: "'portal'",
-          13: "gen_random_uuid()",
-          14: email,
-          15: textLiteral(mail.subject),
-          16: textLiteral(mail.text),
-          17: textLiteral(mail.html),
-          18: textLiteral(mail.ics),
-          19: "NULL",
-          20: "'manage_registration'",
-          21: "gen_random_uuid()",
-          22: textLiteral(mail.linkPrefix),
-          23: "NULL",
+          9: "gen_random_uuid()",
+          10: "'Parent'",
+          11: "'Rejoué'",
+          12: "NULL",
+          13: "encode(sha256(convert_to(random()::text, 'UTF8')), 'hex')",
+          14: "'portal'",
+          15: textLiteral(emails),
         })};`,
         "COMMIT;",
       ].join("\n");
@@ -214,6 +214,7 @@ async function main() {
     const seatsFor = (i: number) => 1 + (i % 7 === 0 ? 2 : 0) + (i % 11 === 0 ? 1 : 0);
     const bookedSessions: string[] = [];
     const rounds: Array<{ tpcb: number; replay: number; spread: Phase }> = [];
+    const cpuRounds: Array<{ node: number; postgres: number | null }> = [];
     let replayFile: string | null = null;
     const pgbenchArgs = ["-c", String(CONCURRENCY), "-j", "2", "-T", String(SECONDS)];
     for (let round = 1; round <= ROUNDS; round++) {
@@ -223,11 +224,16 @@ async function main() {
       const ids = await createSessions(SESSIONS, CAPACITY);
       bookedSessions.push(...ids);
       const profiler = process.env.BENCH_PROFILE ? await startProfile() : null;
+      const cpu = await cpuReading(db);
       const spread = await phase(
         `Réparties sur ${SESSIONS} séances de ${CAPACITY} places`,
         Array.from({ length: SPREAD }, (_, i) => ({ sessionId: ids[i % ids.length]!, seats: seatsFor(i) })),
         CONCURRENCY,
       );
+      const used = await cpu();
+      const cpuPerBooking = { node: used.nodeMs / spread.requests, postgres: used.postgresMs === null ? null : used.postgresMs / spread.requests };
+      console.log(`    CPU          par demande : Node ${cpuPerBooking.node.toFixed(2)} ms, PostgreSQL ${cpuPerBooking.postgres?.toFixed(2) ?? "?"} ms`);
+      cpuRounds.push(cpuPerBooking);
       if (profiler) console.log(`  profil du serveur : ${await profiler()}`);
       replayFile ??= await writeReplayScript();
       const replay = await pgbench(dbName, ["-n", "-M", "simple", "-r", "-f", replayFile, ...pgbenchArgs]);
@@ -265,6 +271,9 @@ async function main() {
     console.log(`  inscriptions/s (${CONCURRENCY} en parallèle)  ${perSecond.toFixed(0)}/s   pgbench -N ${tpcb.toFixed(0)} TPS → ${pct(vsTpcb)} (objectif ≥ 10 %)`);
     console.log(`                                     SQL de l'inscription rejoué ${replay.toFixed(0)}/s → ${pct(vsReplay)} (objectif ≥ 50 %)`);
     console.log(`  latence                            p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms (objectif p95 < 300 ms)`);
+    const cpuNode = median(cpuRounds.map((c) => c.node));
+    const cpuPg = cpuRounds.every((c) => c.postgres !== null) ? median(cpuRounds.map((c) => c.postgres!)) : null;
+    console.log(`  CPU par demande                    Node ${cpuNode.toFixed(2)} ms (serveur et clients), PostgreSQL ${cpuPg?.toFixed(2) ?? "?"} ms`);
     console.log(`  ruée sur 12 places                 ${hot.perSecond.toFixed(0)}/s, p95 ${hot.p95.toFixed(0)} ms`);
     console.log(`  places vendues                     ${sold} sur ${capacity} (séance disputée : ${hotRow.held} sur ${hotRow.capacity})`);
     console.log(oversold.length === 0 ? "  Aucune séance surréservée." : `  ✖ ${oversold.length} séance(s) SURRÉSERVÉE(S) !`);
@@ -312,6 +321,7 @@ async function main() {
       rounds: rounds.map((r) => ({ pgbenchTpcbTps: r.tpcb, replayTps: r.replay, ...r.spread })),
       hot: { ...hot, sold: hotRow.held, capacity: hotRow.capacity },
       seats: { sold, capacity, oversoldSessions: oversold.length },
+      cpuPerRequestMs: { node: cpuNode, postgres: cpuPg, rounds: cpuRounds },
     });
     console.log(`\nRésultats écrits dans ${out}`);
   } finally {

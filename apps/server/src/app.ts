@@ -20,6 +20,7 @@ import { registerProConnect } from "./proconnect.js";
 import { fastifyTrustProxy } from "./trust-proxy.js";
 import { registerSameOriginGuard } from "./same-origin.js";
 import { registerRetryAfterFallback, retryAfterHeader } from "./retry-after.js";
+import { registerTrpcJsonAnswers } from "./trpc-response.js";
 
 export interface BuildOptions {
   config: ServerConfig;
@@ -86,6 +87,7 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
     // Served over plain HTTP on a laptop by `npm start`: HSTS only in production.
     hsts: config.environment === "production",
   });
+  registerTrpcJsonAnswers(app);
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
   await app.register(fastifyCookie);
   // Before any route is registered, so that they all inherit these hooks.

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { hashPassword } from "@medianum/api";
 import type { Database } from "@medianum/db";
 import { createTestDatabase } from "@medianum/db/testing";
@@ -124,6 +125,22 @@ describe("server", () => {
     expect(fields.seats[0]).toContain("4 places au maximum");
     expect(fields.consent[0]).toContain("accepter");
     expect(res.body).not.toMatch(/at .*\.ts:\d+|stack/i);
+  });
+
+  it("sends a short API answer whole, with its length, and compresses a long one", async () => {
+    const short = await app.inject({ url: "/api/trpc/workshop.sessions", headers: { "accept-encoding": "gzip" } });
+    expect(short.statusCode).toBe(401);
+    expect(short.headers["content-encoding"]).toBeUndefined();
+    expect(Number(short.headers["content-length"])).toBe(short.rawPayload.length);
+    expect(short.json().error.json.message).toBe("Votre session a expiré : connectez-vous à nouveau.");
+
+    const calls = Array.from({ length: 30 }, () => "workshop.sessions").join(",");
+    const long = await app.inject({ url: `/api/trpc/${calls}?batch=1&input=%7B%7D`, headers: { "accept-encoding": "gzip" } });
+    expect(long.statusCode).toBe(401);
+    expect(long.headers["content-encoding"]).toBe("gzip");
+    const answers = JSON.parse(gunzipSync(long.rawPayload).toString("utf8")) as Array<{ error: { json: { message: string } } }>;
+    expect(answers).toHaveLength(30);
+    expect(answers[29]!.error.json.message).toBe("Votre session a expiré : connectez-vous à nouveau.");
   });
 
   it("refuses a staff procedure without a session, in French", async () => {

@@ -70,6 +70,24 @@ describe("booking (portal)", () => {
     expect((await api.booking.session({ id: s.id })).seatsLeft).toBe(2);
   });
 
+  it("a booking made just after the session moved, or its workshop was renamed, mails the new details", async () => {
+    const s = await createWorkshopSession(h.db, { placeId, capacity: 5, startsAt: inDays(7) });
+    const api = await h.client().api();
+    await api.booking.book(booking(s.id));
+    // Changed by staff between two bookings (the booking composes its e-mail before taking the lock).
+    await h.db.prisma.workshopSession.update({ where: { id: s.id }, data: { startsAt: new Date("2030-01-15T09:00:00Z") } });
+    await h.db.prisma.workshop.update({ where: { id: s.workshopId }, data: { title: "Les écrans, autrement" } });
+    const res = await api.booking.book(booking(s.id, { email: "apres-changement@exemple.fr" }));
+    expect(res.session).toMatchObject({ title: "Les écrans, autrement", startsAt: new Date("2030-01-15T09:00:00Z"), seatsLeft: 3 });
+    const mail = await h.db.prisma.outboxEmail.findFirstOrThrow({ where: { to: "apres-changement@exemple.fr" } });
+    expect(mail.subject).toBe("Inscription confirmée : Les écrans, autrement");
+    expect(mail.ics).toContain("DTSTART:20300115T090000Z");
+    expect(await h.db.prisma.outboxEmail.count({ where: { to: "apres-changement@exemple.fr" } })).toBe(1);
+    // A cancelled session is refused even right after a booking read it open.
+    await h.db.prisma.workshopSession.update({ where: { id: s.id }, data: { status: "cancelled" } });
+    expect((await errorOf(() => api.booking.book(booking(s.id)))).message).toContain("plus ouverte");
+  });
+
   it("refuses a booking past capacity, all or nothing, and stores nothing", async () => {
     const s = await createWorkshopSession(h.db, { placeId, capacity: 4, startsAt: inDays(8) });
     const api = await h.client().api();

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type pg from "pg";
 import type { PrismaClient } from "./generated/prisma/client.js";
 
@@ -64,16 +65,40 @@ export function inlineParams(sql: string, params: readonly unknown[]): string {
   });
 }
 
+/**
+ * Server-side prepared statements, named after their text: the hot statements (the booking's, the
+ * rate limit's) are parsed and planned once per connection instead of on every call. `query` lets
+ * `pg` prepare them (extended protocol); a batch, one simple query, carries `PREPARE` the first
+ * time a connection sees a statement, then `EXECUTE` with the parameters as literals.
+ */
+const statementNames = new Map<string, string>();
+function statementName(prefix: string, sql: string): string {
+  const key = `${prefix}${sql}`;
+  let name = statementNames.get(key);
+  if (!name) {
+    name = `${prefix}${createHash("sha256").update(sql).digest("hex").slice(0, 24)}`;
+    statementNames.set(key, name);
+  }
+  return name;
+}
+
 export function pgRawSql(pool: pg.Pool): RawSql {
+  /** The statements PREPAREd by batches on each connection. */
+  const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
   return {
     async query<T>(sql: string, params: unknown[] = []) {
-      return (await pool.query(sql, params)).rows as T[];
+      return (await pool.query({ name: statementName("mq_", sql), text: sql, values: params })).rows as T[];
     },
     async transaction(fn) {
       const client = await pool.connect();
+      let prepared = preparedOn.get(client);
+      if (!prepared) preparedOn.set(client, (prepared = new Set()));
+      const known = prepared;
       // BEGIN goes with the first batch, COMMIT with the last one when asked: fewer round trips
       // while the transaction holds its locks.
       let state = "idle" as "idle" | "open" | "committed";
+      /** A batch that failed may have run some of its PREPAREs: the connection is not reused. */
+      let unsure: Error | undefined;
       const begin = async () => {
         if (state === "idle") await client.query("BEGIN");
         state = "open";
@@ -81,18 +106,35 @@ export function pgRawSql(pool: pg.Pool): RawSql {
       const tx: RawTx = {
         async query<T>(sql: string, params: unknown[] = []) {
           await begin();
-          return (await client.query(sql, params)).rows as T[];
+          return (await client.query({ name: statementName("mq_", sql), text: sql, values: params })).rows as T[];
         },
         async batch(statements, opts = {}) {
-          const parts = statements.map(([sql, params]) => inlineParams(sql, params));
-          const first = state === "idle" ? 1 : 0;
-          if (first) parts.unshift("BEGIN");
+          const parts: string[] = [];
+          const resultAt: number[] = [];
+          const preparing: string[] = [];
+          if (state === "idle") parts.push("BEGIN");
+          for (const [sql, params] of statements) {
+            const name = statementName("mb_", sql);
+            if (!known.has(name) && !preparing.includes(name)) {
+              parts.push(`PREPARE ${name} AS ${sql}`);
+              preparing.push(name);
+            }
+            resultAt.push(parts.length);
+            parts.push(params.length ? `EXECUTE ${name}(${params.map(sqlLiteral).join(", ")})` : `EXECUTE ${name}`);
+          }
           if (opts.commit) parts.push("COMMIT");
           state = "open";
-          const res = (await client.query(parts.join(";\n"))) as unknown as pg.QueryResult | pg.QueryResult[];
+          let res: pg.QueryResult | pg.QueryResult[];
+          try {
+            res = (await client.query(parts.join(";\n"))) as unknown as pg.QueryResult | pg.QueryResult[];
+          } catch (err) {
+            if (preparing.length) unsure = err instanceof Error ? err : new Error(String(err));
+            throw err;
+          }
+          for (const name of preparing) known.add(name);
           const results = Array.isArray(res) ? res : [res];
           if (opts.commit) state = "committed";
-          return results.slice(first, first + statements.length).map((r) => r.rows);
+          return resultAt.map((i) => results[i]!.rows);
         },
       };
       let broken: unknown;
@@ -110,8 +152,11 @@ export function pgRawSql(pool: pg.Pool): RawSql {
         }
         throw err;
       } finally {
-        // A connection that could not roll back is thrown away rather than handed to the next caller.
-        client.release(broken instanceof Error ? broken : undefined);
+        // A connection that could not roll back, or whose prepared statements are unknown, is
+        // thrown away rather than handed to the next caller.
+        const discard = broken instanceof Error ? broken : unsure;
+        if (discard) preparedOn.delete(client);
+        client.release(discard);
       }
     },
   };

@@ -41,4 +41,18 @@ describe("raw SQL of the hot paths, on this engine", () => {
     ).rejects.toThrow("refused by the caller");
     expect(await db.raw.query(`SELECT id, body FROM raw_note ORDER BY id`)).toEqual([{ id: 1, body: "kept" }]);
   });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)("on PostgreSQL, runs a prepared statement again and again, and survives a batch that failed after preparing", async () => {
+    for (const n of [1, 2, 3]) {
+      const [doubled] = (await db.raw.transaction((tx) => tx.batch([[`SELECT $1::int * 2 AS doubled`, [n]]], { commit: true }))) as [Array<{ doubled: number }>];
+      expect(doubled[0]!.doubled).toBe(n * 2);
+    }
+    // A new statement prepared in a batch whose next statement fails: the connection is not reused
+    // with a wrong idea of what it has prepared (the next PREPARE would fail).
+    await expect(db.raw.transaction((tx) => tx.batch([[`SELECT $1::int + 40 AS answer`, [2]], [`SELECT 1 / $1::int`, [0]]]))).rejects.toThrow();
+    for (let i = 0; i < 3; i++) {
+      const [again] = (await db.raw.transaction((tx) => tx.batch([[`SELECT $1::int + 40 AS answer`, [2]]], { commit: true }))) as [Array<{ answer: number }>];
+      expect(again[0]!.answer).toBe(42);
+    }
+  });
 });

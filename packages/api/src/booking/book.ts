@@ -3,8 +3,8 @@ import type { RawSql, RawTx } from "@medianum/db";
 import {
   bookingContact,
   contactSeatsRefusal,
-  decideBooking,
   decideContactSeats,
+  MAX_SEATS_PER_CONTACT,
   seatsLeft,
   type BookingDecision,
   type RegistrationSource,
@@ -13,7 +13,7 @@ import type { ApiConfig } from "../shared/config.js";
 import { UserFacingError } from "../shared/errors.js";
 import { hashToken, newToken } from "../shared/tokens.js";
 import { outboxRow } from "../mail/outbox.js";
-import { SEATS_TAKEN_AND_HELD_SQL } from "./capacity.js";
+import { seatsTakenAndHeldSql } from "./capacity.js";
 import { composeBookingEmail, type MailSession } from "./emails.js";
 import { isBookable, type PublicSessionSource } from "./queries.js";
 
@@ -48,25 +48,96 @@ export interface BookingOutcome {
 /** Interactive transactions that wait on a session's lock under a rush: give them time. */
 export const SEAT_TX_OPTIONS = { maxWait: 20_000, timeout: 30_000 } as const;
 
-/**
- * Locks the session's row (as lockSession does) and reads what the booking needs of it, joins
- * included, in one statement. The seats are summed in the next statement, not here: a statement's
- * snapshot is taken before it waits for the lock, so a sum in this one would miss the bookings
- * committed by the transaction it waited for.
- */
-const LOCK_SESSION_SQL = `
-  SELECT s.id, s."workshopId", s."startsAt", s."durationMinutes", s.capacity, s.status, s."accessInfo",
-         w.title, w.theme, w.description, w."whatToBring", w."contactEmail", w."contactPhone", w."isPublic",
-         p.id AS "placeId", p.name AS "placeName", p.address, p."postalCode", p."accessInfo" AS "placeAccessInfo",
-         c.name AS "communeName"
+const SESSION_JOINS = `
   FROM "WorkshopSession" s
   JOIN "Workshop" w ON w.id = s."workshopId"
   JOIN "Place" p ON p.id = s."placeId"
-  JOIN "Commune" c ON c."inseeCode" = p."communeInsee"
-  WHERE s.id = $1::uuid
-  FOR UPDATE OF s`;
+  JOIN "Commune" c ON c."inseeCode" = p."communeInsee"`;
 
-interface LockedRow {
+/**
+ * Everything of the session that its e-mail and its public view show, in one value: the booking
+ * composes its e-mail from a read without lock, and checks under the lock that nothing of it
+ * changed meanwhile (a session moved by staff, a workshop renamed).
+ */
+const DETAILS_FINGERPRINT = `md5(ROW(s."workshopId", s."startsAt", s."durationMinutes", s."accessInfo",
+  w.title, w.theme, w.description, w."whatToBring", w."contactEmail", w."contactPhone",
+  p.id, p.name, p.address, p."postalCode", p."accessInfo", c.name)::text)`;
+
+/** The session as the booking shows and mails it, read before the lock. Parameter: $1 session id. */
+const SESSION_DETAILS_SQL = `
+  SELECT s.id, s."workshopId", s."startsAt", s."durationMinutes", s.capacity, s.status, s."accessInfo",
+         w.title, w.theme, w.description, w."whatToBring", w."contactEmail", w."contactPhone", w."isPublic",
+         p.id AS "placeId", p.name AS "placeName", p.address, p."postalCode", p."accessInfo" AS "placeAccessInfo",
+         c.name AS "communeName", ${DETAILS_FINGERPRINT} AS fingerprint
+  ${SESSION_JOINS}
+  WHERE s.id = $1::uuid`;
+
+/** Locks the session's row (as lockSession does) until the transaction ends. Parameter: $1 session id. */
+const LOCK_SESSION_SQL = `SELECT 1 FROM "WorkshopSession" WHERE id = $1::uuid FOR UPDATE`;
+
+/**
+ * The booking's decision in SQL (each argument: the SQL of that value), taken as the domain takes
+ * it: closed unless bookable (isBookable; staff: scheduled is enough), then the contact's share
+ * (decideContactSeats), then book or waitlist (decideBooking). test/booking-decision.test.ts runs
+ * the two side by side over every case. "stale": the session's details changed since they were read.
+ */
+export const bookingDecisionSql = (v: Record<"fingerprintMatches" | "status" | "startsAt" | "isPublic" | "capacity" | "taken" | "held" | "seats" | "acceptWaitlist" | "staff" | "now", string>) => `CASE
+        WHEN NOT (${v.fingerprintMatches}) THEN 'stale'
+        WHEN ${v.status} <> 'scheduled' OR NOT (${v.staff} OR (${v.startsAt} > ${v.now} AND ${v.isPublic})) THEN 'closed'
+        WHEN ${v.held} + ${v.seats} > ${MAX_SEATS_PER_CONTACT} THEN 'contact_share'
+        WHEN ${v.seats} <= GREATEST(0, ${v.capacity} - ${v.taken}) THEN 'confirmed'
+        WHEN ${v.acceptWaitlist} THEN 'waitlisted'
+        ELSE 'refused'
+      END`;
+
+/**
+ * The booking's decision and writes, in one statement run once the session's lock is held (its
+ * own statement: a statement's snapshot is taken when it starts, so a sum in the locking one would
+ * miss the bookings committed by the transaction it waited for). It decides (bookingDecisionSql),
+ * writes the registration and, when the decision has one, its e-mail ($15: the e-mails
+ * composed beforehand, by decision), and returns the decision with the sums it was made on.
+ * No row: the session is gone.
+ * Parameters: $1 session id, $2 details fingerprint, $3 now, $4 staff booking, $5 seats,
+ * $6 accept the waitlist, $7 normalised e-mail, $8 normalised phone, $9 registration id,
+ * $10 first name, $11 last name, $12 need, $13 manage token hash, $14 source, $15 e-mails (jsonb).
+ */
+const BOOK_SQL = `
+  WITH session AS (
+    SELECT s.capacity, s.status, s."startsAt", w."isPublic", ${DETAILS_FINGERPRINT} AS fingerprint
+    ${SESSION_JOINS}
+    WHERE s.id = $1::uuid
+  ), sums AS (${seatsTakenAndHeldSql("$1::uuid", "$7::text", "$8::text")}
+  ), decision AS (
+    SELECT session.capacity, sums.taken, sums.held,
+      ${bookingDecisionSql({
+        fingerprintMatches: "session.fingerprint IS NOT DISTINCT FROM $2::text",
+        status: "session.status",
+        startsAt: 'session."startsAt"',
+        isPublic: 'session."isPublic"',
+        capacity: "session.capacity",
+        taken: "sums.taken",
+        held: "sums.held",
+        seats: "$5::int",
+        acceptWaitlist: "$6::boolean",
+        staff: "$4::boolean",
+        now: "$3::timestamptz",
+      })} AS decision
+    FROM session CROSS JOIN sums
+  ), registration AS (
+    INSERT INTO "Registration" (id, "sessionId", status, seats, "firstName", "lastName", email, phone, need, "consentAt", "manageTokenHash", source, "createdAt", "updatedAt")
+    SELECT $9::uuid, $1::uuid, decision, $5::int, $10::text, $11::text, $7::text, $8::text, $12::text, $3::timestamptz, $13::text, $14::text, $3::timestamptz, $3::timestamptz
+    FROM decision WHERE decision IN ('confirmed', 'waitlisted')
+    RETURNING status
+  ), email AS (
+    INSERT INTO "OutboxEmail" (id, "to", subject, text, html, ics, "dedupeKey", "linkKind", "linkTargetId", "linkPrefix", "replyTo", "createdAt")
+    SELECT gen_random_uuid(), m."to", m.subject, m.text, m.html, m.ics, m."dedupeKey", m."linkKind", m."linkTargetId", m."linkPrefix", m."replyTo", $3::timestamptz
+    FROM registration r
+    CROSS JOIN LATERAL jsonb_to_record($15::jsonb -> r.status) AS m("to" text, subject text, text text, html text, ics text, "dedupeKey" text, "linkKind" text, "linkTargetId" uuid, "linkPrefix" text, "replyTo" text)
+    WHERE $15::jsonb -> r.status IS NOT NULL
+  )
+  SELECT decision, taken, held, capacity FROM decision`;
+
+interface DetailsRow {
   id: string;
   workshopId: string;
   startsAt: Date | string;
@@ -87,9 +158,10 @@ interface LockedRow {
   postalCode: string;
   placeAccessInfo: string | null;
   communeName: string;
+  fingerprint: string;
 }
 
-function toBookedSession(r: LockedRow): BookedSession {
+function toBookedSession(r: DetailsRow): BookedSession {
   return {
     id: r.id,
     workshopId: r.workshopId,
@@ -111,25 +183,59 @@ function toBookedSession(r: LockedRow): BookedSession {
   };
 }
 
-const INSERT_REGISTRATION = `
-  INSERT INTO "Registration" (id, "sessionId", status, seats, "firstName", "lastName", email, phone, need, "consentAt", "manageTokenHash", source, "createdAt", "updatedAt")
-  VALUES ($1::uuid, $2::uuid, $3::text, $4::int, $5::text, $6::text, $7::text, $8::text, $9::text, $10::timestamptz, $11::text, $12::text, $10::timestamptz, $10::timestamptz)`;
+/**
+ * The sessions' details read lately, per database: in a rush on a session every booking would
+ * read the same row again, a round trip to the database each time. Safe to reuse because the
+ * booking's locked statement compares their fingerprint with the row's and writes nothing if they
+ * differ ("stale": read again). Kept a minute at most, a few hundred sessions.
+ */
+const DETAILS_KEPT_MS = 60_000;
+const DETAILS_KEPT_SESSIONS = 500;
+const detailsCaches = new WeakMap<RawSql, Map<string, { row: DetailsRow; readAt: number }>>();
 
-/** The registration and its e-mail in one statement: the outbox row is written if and only if the registration is. */
-const INSERT_REGISTRATION_AND_EMAIL = `
-  WITH registration AS (${INSERT_REGISTRATION} RETURNING id)
-  INSERT INTO "OutboxEmail" (id, "to", subject, text, html, ics, "dedupeKey", "linkKind", "linkTargetId", "linkPrefix", "replyTo", "createdAt")
-  SELECT $13::uuid, $14::text, $15::text, $16::text, $17::text, $18::text, $19::text, $20::text, $21::uuid, $22::text, $23::text, $10::timestamptz
-  FROM registration`;
+function sessionDetailsCache(raw: RawSql) {
+  let cache = detailsCaches.get(raw);
+  if (!cache) detailsCaches.set(raw, (cache = new Map()));
+  const entries = cache;
+  return {
+    get(id: string, now: Date): DetailsRow | undefined {
+      const hit = entries.get(id);
+      if (!hit) return undefined;
+      // A clock moved backwards (tests) or an old read: read again.
+      const age = now.getTime() - hit.readAt;
+      if (age < 0 || age > DETAILS_KEPT_MS) {
+        entries.delete(id);
+        return undefined;
+      }
+      return hit.row;
+    },
+    set(row: DetailsRow, now: Date) {
+      entries.delete(row.id);
+      if (entries.size >= DETAILS_KEPT_SESSIONS) entries.delete(entries.keys().next().value!);
+      entries.set(row.id, { row, readAt: now.getTime() });
+    },
+    forget(id: string) {
+      entries.delete(id);
+    },
+  };
+}
+
+type SqlDecision = BookingDecision | "stale" | "closed" | "contact_share";
+
+const closed = () => new UserFacingError("CONFLICT", "Cette séance n'est plus ouverte aux inscriptions (annulée ou déjà passée).");
+
+/** A session's details changing between the read and the lock is rare: a few reads at most. */
+const MAX_READS = 3;
 
 /**
- * Books seats or joins the waitlist in one transaction that first locks the session's row, so
- * concurrent bookings of the same session are decided one after the other and never oversell,
- * nor give one e-mail or phone more than its share of seats (MAX_SEATS_PER_CONTACT).
- * The confirmation (or waitlist) e-mail is queued in the same transaction.
- * Three statements between BEGIN and COMMIT (lock and read, sums, inserts), in raw SQL and two
- * round trips on PostgreSQL: this is the product's busiest write, and Prisma's query compiler
- * cost more than the database here.
+ * Books seats or joins the waitlist, so that concurrent bookings of the same session are decided
+ * one after the other under the session's row lock and never oversell, nor give one e-mail or
+ * phone more than its share of seats (MAX_SEATS_PER_CONTACT). The confirmation (or waitlist)
+ * e-mail is written in the same statement as the registration.
+ * The busiest write of the product, so the lock is held for the database's work only: the session
+ * is read and both possible e-mails (confirmed, waitlisted) are composed beforehand, then one
+ * round trip (BEGIN, lock, decide and write, COMMIT) in raw SQL — Prisma's query compiler cost
+ * more than the database here.
  */
 export async function bookSeats(
   raw: RawSql,
@@ -137,40 +243,83 @@ export async function bookSeats(
   req: BookingRequest,
   now: Date,
 ): Promise<BookingOutcome> {
+  if (!Number.isInteger(req.seats) || req.seats < 1) throw new RangeError("seats must be ≥ 1");
   const manageToken = newToken();
   const manageTokenHash = hashToken(manageToken);
   const registrationId = randomUUID();
   const contact = bookingContact(req);
-  return raw.transaction(async (tx: RawTx) => {
-    // One round trip on PostgreSQL (BEGIN, lock and read, sums): the sums' statement starts once
-    // the lock is held, so its snapshot has every booking committed before.
-    const [locked, sumRows] = (await tx.batch([
-      [LOCK_SESSION_SQL, [req.sessionId]],
-      [SEATS_TAKEN_AND_HELD_SQL, [req.sessionId, contact.email, contact.phone]],
-    ])) as [LockedRow[], Array<{ taken: number; held: number }>];
-    const row = locked[0];
-    if (!row) throw new UserFacingError("NOT_FOUND", "Cette séance est introuvable.");
-    const session = toBookedSession(row);
-    if (req.source === "staff" ? session.status !== "scheduled" : !isBookable(session, now)) {
-      throw new UserFacingError("CONFLICT", "Cette séance n'est plus ouverte aux inscriptions (annulée ou déjà passée).");
+  const staff = req.source === "staff";
+  const isOpen = (session: BookedSession) => (staff ? session.status === "scheduled" : isBookable(session, now));
+  const known = sessionDetailsCache(raw);
+  for (let read = 1; ; read++) {
+    // A remembered read is only trusted for what the lock's statement checks again (its fingerprint):
+    // whatever else it says (closed, gone) is read afresh before being answered.
+    let details = read === 1 ? known.get(req.sessionId, now) : undefined;
+    if (!details || !isOpen(toBookedSession(details))) {
+      const [fresh] = await raw.query<DetailsRow>(SESSION_DETAILS_SQL, [req.sessionId]);
+      if (!fresh) throw new UserFacingError("NOT_FOUND", "Cette séance est introuvable.");
+      known.set(fresh, now);
+      if (!isOpen(toBookedSession(fresh))) throw closed();
+      details = fresh;
     }
-    const { taken, held } = sumRows[0]!;
-    // Decided under the session's lock: two bookings with one e-mail at once are counted in turn.
-    const share = decideContactSeats(held, req.seats);
-    if (!share.ok) {
-      throw new UserFacingError("CONFLICT", contactSeatsRefusal(share, req.source === "staff" ? "staff" : "parent"), {
-        seatsHeld: share.held,
-        seatsStillAllowed: share.stillAllowed,
+    const session = toBookedSession(details);
+
+    const emails: Record<string, ReturnType<typeof outboxRow>> = {};
+    for (const kind of req.acceptWaitlist ? (["confirmed", "waitlisted"] as const) : (["confirmed"] as const)) {
+      const mail = composeBookingEmail(
+        config,
+        kind,
+        { id: registrationId, firstName: req.firstName, lastName: req.lastName, email: contact.email, seats: req.seats, icsSequence: 0 },
+        session,
+        { withManageLink: true },
+      );
+      if (mail) emails[kind] = outboxRow(mail.email);
+    }
+    const params = [
+      req.sessionId,
+      details.fingerprint,
+      now,
+      staff,
+      req.seats,
+      req.acceptWaitlist,
+      contact.email,
+      contact.phone,
+      registrationId,
+      req.firstName,
+      req.lastName,
+      req.need ?? null,
+      manageTokenHash,
+      req.source,
+      JSON.stringify(emails),
+    ];
+    const [, decided] = (await raw.transaction(
+      (tx: RawTx) =>
+        tx.batch(
+          [
+            [LOCK_SESSION_SQL, [req.sessionId]],
+            [BOOK_SQL, params],
+          ],
+          { commit: true },
+        ),
+      { maxWaitMs: SEAT_TX_OPTIONS.maxWait, timeoutMs: SEAT_TX_OPTIONS.timeout },
+    )) as [unknown[], Array<{ decision: SqlDecision; taken: number; held: number; capacity: number }>];
+    const row = decided[0];
+    if (!row) throw new UserFacingError("NOT_FOUND", "Cette séance est introuvable.");
+    const { decision, taken, held, capacity } = row;
+    if (decision === "stale") known.forget(req.sessionId);
+    if (decision === "stale" && read < MAX_READS) continue;
+    if (decision === "stale") throw new UserFacingError("CONFLICT", "Cette séance vient d'être modifiée : actualisez la page et réessayez.");
+    if (decision === "closed") throw closed();
+    if (decision === "contact_share") {
+      const share = decideContactSeats(held, req.seats);
+      const refusal = share.ok ? { held, stillAllowed: 0 } : share;
+      throw new UserFacingError("CONFLICT", contactSeatsRefusal(refusal, staff ? "staff" : "parent"), {
+        seatsHeld: refusal.held,
+        seatsStillAllowed: refusal.stillAllowed,
       });
     }
-    const decision = decideBooking({
-      capacity: session.capacity,
-      seatsTaken: taken,
-      seatsRequested: req.seats,
-      acceptWaitlist: req.acceptWaitlist,
-    });
     if (decision === "refused") {
-      const left = seatsLeft(session.capacity, taken);
+      const left = seatsLeft(capacity, taken);
       throw new UserFacingError(
         "CONFLICT",
         left === 0
@@ -179,49 +328,20 @@ export async function bookSeats(
         { seatsLeft: left },
       );
     }
-    const registration = [
-      registrationId,
-      session.id,
-      decision,
-      req.seats,
-      req.firstName,
-      req.lastName,
-      contact.email,
-      contact.phone,
-      req.need ?? null,
-      now,
-      manageTokenHash,
-      req.source,
-    ];
-    const mail = composeBookingEmail(
-      config,
-      decision,
-      { id: registrationId, firstName: req.firstName, lastName: req.lastName, email: contact.email, seats: req.seats, icsSequence: 0 },
-      session,
-      { withManageLink: true },
-    );
-    // The inserts and COMMIT in one round trip: the lock is held for that one only.
-    if (mail) {
-      const e = outboxRow(mail.email);
-      const params = [...registration, randomUUID(), e.to, e.subject, e.text, e.html, e.ics, e.dedupeKey, e.linkKind, e.linkTargetId, e.linkPrefix, e.replyTo];
-      await tx.batch([[INSERT_REGISTRATION_AND_EMAIL, params]], { commit: true });
-    } else {
-      await tx.batch([[INSERT_REGISTRATION, registration]], { commit: true });
-    }
     return {
       registrationId,
       status: decision,
       seats: req.seats,
       manageToken,
-      session,
+      session: { ...session, capacity },
       seatsTaken: decision === "confirmed" ? taken + req.seats : taken,
     };
-  }, { maxWaitMs: SEAT_TX_OPTIONS.maxWait, timeoutMs: SEAT_TX_OPTIONS.timeout });
+  }
 }
 
 /** The statements of a booking, for the benchmark that replays them with pgbench (bench/booking.ts). */
 export const BOOKING_SQL = {
+  sessionDetails: SESSION_DETAILS_SQL,
   lockSession: LOCK_SESSION_SQL,
-  seatsTakenAndHeld: SEATS_TAKEN_AND_HELD_SQL,
-  insertRegistrationAndEmail: INSERT_REGISTRATION_AND_EMAIL,
+  book: BOOK_SQL,
 } as const;

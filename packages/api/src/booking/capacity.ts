@@ -42,16 +42,19 @@ const sqlStrings = (values: readonly string[]) =>
  * In one statement (a booking holds the session's lock meanwhile): the seats taken in the session,
  * and the seats held there by a contact — registrations sharing its e-mail (any case) or its phone
  * number (normalised as the domain's normalisePhone does), confirmed, waitlisted or checked in.
- * Parameters: $1 session id, $2 normalised e-mail, $3 normalised phone.
+ * Parameters: the SQL of the session id, of the normalised e-mail and of the normalised phone.
  */
-export const SEATS_TAKEN_AND_HELD_SQL = `
+export const seatsTakenAndHeldSql = (session: string, email: string, phone: string) => `
   SELECT
     COALESCE(SUM(seats) FILTER (WHERE status IN (${sqlStrings(SEAT_HOLDING_STATUSES)})), 0)::int AS taken,
     COALESCE(SUM(seats) FILTER (WHERE status IN (${sqlStrings(CONTACT_SEAT_STATUSES)}) AND (
-      lower(btrim(email)) = $2::text
-      OR regexp_replace(regexp_replace(phone, '[[:space:].-]', '', 'g'), '^[+]33', '0') = $3::text
+      lower(btrim(email)) = ${email}
+      OR regexp_replace(regexp_replace(phone, '[[:space:].-]', '', 'g'), '^[+]33', '0') = ${phone}
     )), 0)::int AS held
-  FROM "Registration" WHERE "sessionId" = $1::uuid`;
+  FROM "Registration" WHERE "sessionId" = ${session}`;
+
+/** seatsTakenAndHeldSql with $1 session id, $2 normalised e-mail, $3 normalised phone. */
+export const SEATS_TAKEN_AND_HELD_SQL = seatsTakenAndHeldSql("$1::uuid", "$2::text", "$3::text");
 
 export async function seatsTakenAndHeldBy(tx: Tx, sessionId: string, contact: { email: string | null; phone: string | null }): Promise<{ taken: number; held: number }> {
   const [row] = await tx.$queryRawUnsafe<Array<{ taken: number; held: number }>>(SEATS_TAKEN_AND_HELD_SQL, sessionId, contact.email, contact.phone);
