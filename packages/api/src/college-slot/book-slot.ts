@@ -37,7 +37,7 @@ export async function bookSlot(prisma: PrismaClient, input: Input, config: Pick<
     const refusal = slotBookingRefusal({ ...slot, classesTaken }, input.classes.length, now);
     if (refusal) throw new UserFacingError("CONFLICT", refusal.message, { reason: refusal.reason, classesLeft: Math.max(0, slot.capacityClasses - classesTaken) });
     if (!slotServes(slot, commune)) {
-      throw new UserFacingError("BAD_REQUEST", `Ce créneau n'est pas proposé aux collèges de ${commune.name} : choisissez un autre créneau, ou faites une demande de séance.`, {
+      throw new UserFacingError("BAD_REQUEST", `Ce créneau n'est pas proposé aux collèges de cette commune (${commune.name}) : choisissez un autre créneau, ou faites une demande de séance.`, {
         field: "communeInsee",
       });
     }
