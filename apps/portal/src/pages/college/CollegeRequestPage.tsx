@@ -45,3 +45,7 @@ export default function CollegeRequestPage() {
   );
 }
 
+
+// The slot pages share this chunk (and its form): a chunk of their own would add its name to the
+// home page's first load, which is at its budget.
+export { default as CollegeSlotRoutes } from "../college-slot/CollegeSlotRoutes.js";
