@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { PublishSlotsInput } from "@medianum/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, createUser, createWorkshopSession, createPlace, errorOf, seedTerritory, type Harness, type TestClient } from "./harness.js";
 
@@ -15,7 +16,7 @@ let ip = 1;
 const college = () => h.client(`198.51.100.${ip++}`);
 const START = new Date("2026-12-01T10:00:00Z");
 
-function publication(overrides: Record<string, unknown> = {}) {
+function publication(overrides: Partial<PublishSlotsInput> = {}): PublishSlotsInput {
   return {
     from: "2027-01-01",
     to: "2027-01-31",
@@ -49,7 +50,7 @@ function booking(slotId: string, overrides: Record<string, unknown> = {}) {
   };
 }
 
-async function publishJanuary(overrides: Record<string, unknown> = {}) {
+async function publishJanuary(overrides: Partial<PublishSlotsInput> = {}) {
   const res = await (await coordinator.api()).collegeSlot.publish(publication(overrides));
   if (res.outcome !== "published") throw new Error(`not published: ${JSON.stringify(res)}`);
   return res.slotIds;
@@ -99,6 +100,18 @@ describe("publishing slots in bulk", () => {
     // The same counsellors offered twice at once: the slot already published is a conflict too.
     const twice = await api.collegeSlot.publish(publication({ from: "2027-02-01", to: "2027-02-07", weekdays: ["2"], counsellorIds: [counsellorB] }));
     expect(twice.outcome === "conflicts" && twice.conflicts[0]!.title).toMatch(/Créneau collèges déjà publié/);
+  });
+
+  it("scheduling a triaged request over a counsellor's published slot warns of it", async () => {
+    await publishJanuary({ from: "2027-05-03", to: "2027-05-09", weekdays: ["1"], counsellorIds: [counsellorA] });
+    const { requestId } = await (await college().api()).college.submit({ ...booking(randomUUID()), periods: [{ from: "2027-05-03", to: "2027-05-03" }] });
+    const detail = await (await coordinator.api()).college.request({ id: requestId });
+    const res = await (await coordinator.api()).college.schedule({
+      requestId,
+      sessions: [{ classIds: [detail.classes[0]!.id], day: "2027-05-03", time: "09:30", durationMinutes: 55, counsellorIds: [counsellorA] }],
+    });
+    expect(res.outcome).toBe("conflicts");
+    expect(res.conflicts.map((c) => [c.kind, c.counsellorName])).toEqual([["slot", "Alex Conseiller"]]);
   });
 
   it("refuses an unknown counsellor and a pattern whose days are all past, in French", async () => {

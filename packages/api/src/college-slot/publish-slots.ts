@@ -1,51 +1,16 @@
 import { randomUUID } from "node:crypto";
-import type { Prisma, PrismaClient } from "@medianum/db";
-import { bookingClosesAt, expandSlotPattern, formatDateTime, publishSlotsInput, slotStartsAt, slotsOverlap, type PublishSlotsResult } from "@medianum/domain";
+import type { PrismaClient } from "@medianum/db";
+import { bookingClosesAt, expandSlotPattern, formatDateTime, publishSlotsInput, slotStartsAt, type PublishSlotsResult } from "@medianum/domain";
 import type { z } from "zod";
 import { findCounsellorConflicts } from "../college/conflicts.js";
 import { UserFacingError } from "../shared/errors.js";
 
 type Input = z.output<typeof publishSlotsInput>;
 type Conflict = Extract<PublishSlotsResult, { outcome: "conflicts" }>["conflicts"][number];
-type Db = PrismaClient | Prisma.TransactionClient;
-
-/** Longest slot; bounds the search window before a new slot. */
-const LONGEST_SLOT_MINUTES = 4 * 60;
-
-/**
- * Open slots already published for the same counsellors at an overlapping time: a counsellor
- * cannot be offered twice at once, even before anyone booked.
- */
-async function slotConflicts(db: Db, slots: readonly { startsAt: Date; durationMinutes: number; counsellorIds: readonly string[] }[]): Promise<Conflict[]> {
-  if (slots.length === 0) return [];
-  const first = slots[0]!.startsAt.getTime();
-  const last = slots.at(-1)!.startsAt.getTime();
-  const existing = await db.collegeSlotCounsellor.findMany({
-    where: {
-      counsellorId: { in: [...new Set(slots.flatMap((s) => s.counsellorIds))] },
-      slot: { status: "open", startsAt: { gt: new Date(first - LONGEST_SLOT_MINUTES * 60_000), lt: new Date(last + LONGEST_SLOT_MINUTES * 60_000) } },
-    },
-    include: { slot: { select: { startsAt: true, durationMinutes: true } }, counsellor: { select: { user: { select: { displayName: true } } } } },
-  });
-  const out: Conflict[] = [];
-  for (const [slotIndex, s] of slots.entries()) {
-    for (const e of existing) {
-      if (!s.counsellorIds.includes(e.counsellorId) || !slotsOverlap(s, e.slot)) continue;
-      out.push({
-        slotIndex,
-        counsellorName: e.counsellor.user.displayName,
-        title: `Créneau collèges déjà publié (${formatDateTime(e.slot.startsAt)})`,
-        startsAt: e.slot.startsAt,
-        durationMinutes: e.slot.durationMinutes,
-      });
-    }
-  }
-  return out;
-}
 
 /**
  * Publishes every slot of a bulk pattern at once. The counsellors' agendas are checked as
- * scheduling does (workshops, collège sessions) plus the slots already published for them; when
+ * scheduling does (workshops, collège sessions, the slots already published for them); when
  * something overlaps and the coordinator has not confirmed, nothing is written and the list is
  * returned.
  */
@@ -76,11 +41,14 @@ export async function publishSlots(prisma: PrismaClient, staffUserId: string, in
       const n = await tx.epci.count({ where: { code: { in: input.epciCodes } } });
       if (n !== new Set(input.epciCodes).size) throw new UserFacingError("BAD_REQUEST", "Une des intercommunalités choisies est inconnue : choisissez-les dans la liste.", { field: "epciCodes" });
     }
-    const agenda = await findCounsellorConflicts(tx, slots);
-    const conflicts: Conflict[] = [
-      ...agenda.map((c) => ({ slotIndex: c.sessionIndex, counsellorName: c.counsellorName, title: c.title, startsAt: c.startsAt, durationMinutes: c.durationMinutes })),
-      ...(await slotConflicts(tx, slots)),
-    ].sort((a, b) => a.slotIndex - b.slotIndex || a.startsAt.getTime() - b.startsAt.getTime());
+    // Workshops, collège sessions and the slots already published for these counsellors.
+    const conflicts: Conflict[] = (await findCounsellorConflicts(tx, slots)).map((c) => ({
+      slotIndex: c.sessionIndex,
+      counsellorName: c.counsellorName,
+      title: c.kind === "slot" ? `Créneau collèges déjà publié (${formatDateTime(c.startsAt)})` : c.title,
+      startsAt: c.startsAt,
+      durationMinutes: c.durationMinutes,
+    }));
     if (conflicts.length > 0 && !input.confirmConflicts) {
       return { outcome: "conflicts" as const, slots: slots.map((s) => ({ day: s.day, time: s.time })), conflicts };
     }
