@@ -23,6 +23,7 @@ const OutboxPage = lazyPage(() => import("./pages/workshop/OutboxPage.js"), "Out
 const CollegeRequestsPage = lazyPage(() => import("./pages/CollegeRequestsPage.js"), "CollegeRequestsPage");
 const CollegeRequestPage = lazyPage(() => import("./pages/CollegeRequestPage.js"), "CollegeRequestPage");
 const CollegeFiguresPage = lazyPage(() => import("./pages/CollegeFiguresPage.js"), "CollegeFiguresPage");
+const CollegeSlotsPage = lazyPage(() => import("./pages/college-slot/CollegeSlotsPage.js"), "CollegeSlotsPage");
 const RecordsPage = lazyPage(() => import("./pages/counsellor-activity/RecordsPage.js"), "RecordsPage");
 const PassStockPage = lazyPage(() => import("./pages/counsellor-activity/PassStockPage.js"), "PassStockPage");
 const DashboardPage = lazyPage(() => import("./pages/stats/DashboardPage.js"), "DashboardPage");
@@ -55,6 +56,7 @@ function Frame({ children, user }: { children: ReactNode; user?: { displayName: 
             <NavItem href="/seances" section>Séances</NavItem>
             <NavItem href="/ateliers">Ateliers</NavItem>
             <NavItem href="/demandes" section>Demandes des collèges</NavItem>
+            <NavItem href="/creneaux-colleges">Créneaux des collèges</NavItem>
             <NavItem href="/chiffres-colleges">Chiffres des collèges</NavItem>
             <NavItem href="/saisies">Saisies des conseillers</NavItem>
             <NavItem href="/pass-numerique">Pass numérique</NavItem>
@@ -142,6 +144,9 @@ function Routes({ user }: { user: { id: string; role: string } }) {
         </Route>
         <Route path="/pass-numerique">
           <PassStockPage />
+        </Route>
+        <Route path="/creneaux-colleges">
+          <CollegeSlotsPage />
         </Route>
         <Route path="/chiffres-colleges">
           <CollegeFiguresPage />

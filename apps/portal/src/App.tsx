@@ -11,6 +11,8 @@ const ManagePage = lazy(() => import("./pages/ManagePage.js"));
 const CollegeRequestPage = lazy(() => import("./pages/college/CollegeRequestPage.js"));
 const CollegeTrackingPage = lazy(() => import("./pages/college/CollegeTrackingPage.js"));
 const CollegeTrackingHelpPage = lazy(() => import("./pages/college/CollegeTrackingHelpPage.js"));
+// Published slots a collège books at once: in the request page's chunk, which holds their form.
+const CollegeSlotRoutes = lazy(() => import("./pages/college/CollegeRequestPage.js").then((m) => ({ default: m.CollegeSlotRoutes })));
 // The collèges' own header and footer, loaded with their pages.
 const CollegeLayout = lazy(() => import("./pages/college/CollegeLayout.js"));
 
@@ -30,6 +32,7 @@ function Routes() {
         <Route path="/colleges/demande">
           <CollegeRequestPage />
         </Route>
+        <Route path="/colleges/creneaux/:id?">{(params) => <CollegeSlotRoutes id={params.id} />}</Route>
         <Route path="/colleges/suivi">
           <CollegeTrackingHelpPage />
         </Route>

@@ -4,6 +4,7 @@ import { authRouter } from "./auth/router.js";
 import { totpRouter } from "./auth/totp/router.js";
 import { bookingRouter } from "./booking/router.js";
 import { collegeRouter } from "./college/router.js";
+import { collegeSlotRouter } from "./college-slot/router.js";
 import { outboxRouter } from "./mail/router.js";
 import { router } from "./trpc.js";
 import { statsRouter } from "./stats/router.js";
@@ -29,6 +30,7 @@ export const appRouter = router({
   booking: bookingRouter,
   workshop: workshopRouter,
   college: collegeRouter,
+  collegeSlot: collegeSlotRouter,
   agenda: agendaRouter,
   activity: activityRouter,
   outbox: outboxRouter,

@@ -53,6 +53,9 @@ export const AUTHORIZATION_MATRIX: Record<string, Access> = {
   "college.tracking": "public",
   "college.trackingCancel": "public",
   "college.trackingMessage": "public",
+  "collegeSlot.search": "public",
+  "collegeSlot.slot": "public",
+  "collegeSlot.book": "public",
 
   // Set-password link of an invitation or a reset
   "team.checkLink": "public",
@@ -130,6 +133,10 @@ export const AUTHORIZATION_MATRIX: Record<string, Access> = {
   "college.cancelSession": "staff",
   "college.sendMessage": "staff",
   "college.figures": "staff",
+  "collegeSlot.list": "staff",
+  "collegeSlot.publish": "staff",
+  "collegeSlot.withdraw": "staff",
+  "collegeSlot.figures": "staff",
 
   // Back-office: outgoing e-mail
   "outbox.counts": "staff",

@@ -60,6 +60,8 @@ export async function dumpCatalogue(sql: SqlRunner): Promise<Catalogue> {
   );
   for (const i of indexes) out.set(`index ${i.indexname}`, i.indexdef);
 
+  // CHECK constraints (value lists) are written by hand in migrations: Prisma cannot describe them,
+  // so schema.prisma's script never has them; db/test/checks.test.ts holds them instead.
   // Not-null constraints are catalogued as constraints from PostgreSQL 18 on (PGlite) and not
   // before (the PostgreSQL 15 server): nullability is compared through the columns instead.
   const constraints = await sql.query<{ table_name: string; conname: string; contype: string; def: string }>(
@@ -67,7 +69,7 @@ export async function dumpCatalogue(sql: SqlRunner): Promise<Catalogue> {
      FROM pg_constraint co
      JOIN pg_class cl ON cl.oid = co.conrelid
      JOIN pg_namespace n ON n.oid = cl.relnamespace
-     WHERE n.nspname = 'public' AND cl.relname <> $1 AND co.contype <> 'n'`,
+     WHERE n.nspname = 'public' AND cl.relname <> $1 AND co.contype NOT IN ('n', 'c')`,
     [EXCLUDED],
   );
   for (const c of constraints) out.set(`constraint ${c.table_name}.${c.conname}`, `${c.contype}: ${c.def}`);

@@ -6,6 +6,7 @@ export * from "./activity/index.js";
 export * from "./workshop/index.js";
 export * from "./booking/index.js";
 export * from "./college/index.js";
+export * from "./college-slot/index.js";
 export * from "./pass-numerique/index.js";
 export * from "./audit/index.js";
 export * from "./agenda/index.js";

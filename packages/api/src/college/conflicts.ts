@@ -23,7 +23,7 @@ export async function findCounsellorConflicts(db: Db, slots: readonly Slot[], ex
     const end = new Date(slot.startsAt.getTime() + slot.durationMinutes * 60_000);
     const window = { gt: new Date(slot.startsAt.getTime() - LONGEST_MINUTES * 60_000), lt: end };
     const ids = [...slot.counsellorIds];
-    const [workshops, colleges] = await Promise.all([
+    const [workshops, colleges, openSlots] = await Promise.all([
       db.workshopSessionCounsellor.findMany({
         where: { counsellorId: { in: ids }, session: { status: { not: "cancelled" }, startsAt: window } },
         include: {
@@ -39,6 +39,17 @@ export async function findCounsellorConflicts(db: Db, slots: readonly Slot[], ex
         },
         include: {
           session: { select: { startsAt: true, durationMinutes: true, request: { select: { establishmentName: true } } } },
+          counsellor: { select: { user: { select: { displayName: true } } } },
+        },
+      }),
+      // Published slots still waiting for a collège hold the counsellor too; booked ones are their sessions above.
+      db.collegeSlotCounsellor.findMany({
+        where: {
+          counsellorId: { in: ids },
+          slot: { status: "open", startsAt: window, sessions: { none: { status: { not: "cancelled" } } } },
+        },
+        include: {
+          slot: { select: { startsAt: true, durationMinutes: true } },
           counsellor: { select: { user: { select: { displayName: true } } } },
         },
       }),
@@ -65,6 +76,18 @@ export async function findCounsellorConflicts(db: Db, slots: readonly Slot[], ex
         title: `Sensibilisation — ${c.session.request.establishmentName}`,
         startsAt: c.session.startsAt,
         durationMinutes: c.session.durationMinutes,
+      });
+    }
+    for (const s of openSlots) {
+      if (!slotsOverlap(slot, s.slot)) continue;
+      out.push({
+        sessionIndex,
+        counsellorId: s.counsellorId,
+        counsellorName: s.counsellor.user.displayName,
+        kind: "slot",
+        title: "Créneau collèges publié, pas encore réservé",
+        startsAt: s.slot.startsAt,
+        durationMinutes: s.slot.durationMinutes,
       });
     }
   }

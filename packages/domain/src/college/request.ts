@@ -52,8 +52,8 @@ export const periodSchema = z
   .object({ from: dayField("Du"), to: dayField("Au") })
   .refine((p) => p.from <= p.to, { error: "Au : choisissez une date de fin égale ou postérieure au début de la période.", path: ["to"] });
 
-export const collegeRequestInput = z
-  .object({
+/** The request form's fields (without its cross-field rule), shared with the booking of a published slot. */
+export const collegeRequestFields = z.object({
     uai: uaiSchema,
     establishmentName: requiredText("Nom du collège", 200),
     /** Street address, so that the counsellor finds the collège. */
@@ -70,11 +70,13 @@ export const collegeRequestInput = z
     constraints: optionalText("Contraintes", 2000, { multiline: true }),
     consent: z.literal(true, { error: "Accord : cochez la case pour que le Département puisse traiter la demande." }),
     website: z.string().max(0, { error: "Formulaire invalide." }).optional(),
-  })
-  .refine((r) => !r.topics.includes("other") || !!r.otherTopic, {
-    error: "Précisez l'autre sujet : écrivez le sujet souhaité, ou décochez « Autre sujet ».",
-    path: ["otherTopic"],
-  });
+});
+
+/** "Autre sujet" checked needs its words. */
+export const otherTopicNamed = (r: { topics: readonly string[]; otherTopic?: string | undefined }) => !r.topics.includes("other") || !!r.otherTopic;
+export const OTHER_TOPIC_MISSING = "Précisez l'autre sujet : écrivez le sujet souhaité, ou décochez « Autre sujet ».";
+
+export const collegeRequestInput = collegeRequestFields.refine(otherTopicNamed, { error: OTHER_TOPIC_MISSING, path: ["otherTopic"] });
 export type CollegeRequestInput = z.input<typeof collegeRequestInput>;
 
 export function totalPupils(classes: readonly { pupils: number }[]): number {

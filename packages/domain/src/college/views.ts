@@ -111,7 +111,8 @@ export const counsellorConflict = z.object({
   sessionIndex: z.number().int(),
   counsellorId: z.uuid(),
   counsellorName: z.string(),
-  kind: z.enum(["workshop", "college"]),
+  /** slot: a published collège slot nobody booked yet (a booked one shows as its sessions). */
+  kind: z.enum(["workshop", "college", "slot"]),
   title: z.string(),
   startsAt: z.date(),
   durationMinutes: z.number().int(),

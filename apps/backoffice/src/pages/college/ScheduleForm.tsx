@@ -177,7 +177,7 @@ export function ScheduleForm({ requestId, classes, plannedClassIds }: { requestI
                 <ul>
                   {conflicts.counsellors.map((c, i) => (
                     <li key={i}>
-                      {c.counsellorName} : {c.kind === "workshop" ? "atelier" : "séance en collège"} « {c.title} », {formatDateTime(c.startsAt)} (
+                      {c.counsellorName} : {c.kind === "workshop" ? "atelier" : c.kind === "slot" ? "créneau" : "séance en collège"} « {c.title} », {formatDateTime(c.startsAt)} (
                       {formatDuration(c.durationMinutes)})
                     </li>
                   ))}

@@ -18,6 +18,7 @@ export default function CollegeLayout({ children }: { children: ReactNode }) {
       navLabel="Espace collèges"
       nav={
         <>
+          <NavItem href="/colleges/creneaux">Réserver un créneau</NavItem>
           <NavItem href="/colleges/demande">Demander une séance</NavItem>
           <NavItem href="/colleges/suivi" section>
             Suivre une demande
