@@ -30,7 +30,8 @@ const urlWithScheme = (schemes: string[]) =>
 /**
  * Sites allowed to show the embeddable catalogue (/integration) in a frame: origins (scheme, host,
  * optional port; no path) separated by commas or spaces. https only in production: a partner page
- * over http could be altered on the way.
+ * over http could be altered on the way. The host is checked letter by letter: the origin goes
+ * into a CSP header, where « ; » would start another directive.
  */
 const originList = z
   .string()
@@ -45,7 +46,7 @@ const originList = z
       } catch {
         u = null;
       }
-      const clean = u && (u.protocol === "https:" || u.protocol === "http:") && u.hostname !== "" && !u.username && !u.password && (u.pathname === "/" || u.pathname === "") && !u.search && !u.hash && !item.endsWith("/");
+      const clean = u && (u.protocol === "https:" || u.protocol === "http:") && /^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/.test(u.hostname) && !u.username && !u.password && (u.pathname === "/" || u.pathname === "") && !u.search && !u.hash && !item.endsWith("/");
       if (!u || !clean) {
         ctx.addIssue({
           code: "custom",
