@@ -10,6 +10,9 @@ import { launchBrowser, startProduct, type Product } from "./support.js";
 // EMBED_ALLOWED_ORIGINS; no other page of the product can be framed by anyone.
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+// Only inside page.evaluate (run by Chromium): this package compiles without the DOM's types.
+declare const document: { documentElement: { scrollWidth: number } };
+declare const navigator: { clipboard: { readText(): Promise<string> } };
 
 let product: Product;
 let browser: Browser;
