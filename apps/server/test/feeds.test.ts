@@ -133,6 +133,19 @@ describe("iCalendar feed /api/feeds/ateliers.ics", () => {
   });
 });
 
+describe("limits", () => {
+  it("stops an address that loops on the feeds with a 429 saying when to come back; others still get them", async () => {
+    const from = (remoteAddress: string) => app.inject({ method: "GET", url: "/api/feeds/ateliers.json", remoteAddress });
+    for (let i = 0; i < 300; i++) expect((await from("203.0.113.9")).statusCode).toBe(200);
+    const stopped = await from("203.0.113.9");
+    expect(stopped.statusCode).toBe(429);
+    expect(Number(stopped.headers["retry-after"])).toBeGreaterThan(0);
+    expect(stopped.headers["cache-control"]).toBe("no-store");
+    expect(stopped.json().error).toMatch(/^Trop de demandes depuis cette adresse : réessayez dans \d+ minutes?\.$/);
+    expect((await from("203.0.113.10")).statusCode).toBe(200);
+  }, 60_000);
+});
+
 describe("open-data listing /api/feeds/ateliers.json and .csv", () => {
   it("JSON lists each session with its status, seats left and booking link", async () => {
     const res = await get("/api/feeds/ateliers.json?epci=200035459");
