@@ -47,16 +47,21 @@ function outLink(href: string, text: string): string {
   return `<a href="${escapeHtml(href)}" target="_blank" rel="noopener">${escapeHtml(text)}<span class="sr"> (nouvel onglet)</span></a>`;
 }
 
-function heading(filters: FeedFilters, sessions: FeedSessionView[]): string {
+interface FilterNames {
+  commune: string | null;
+  epci: string | null;
+}
+
+function heading(filters: FeedFilters, names: FilterNames): string {
   const parts = ["Ateliers e-parentalité à venir"];
-  if (filters.theme) parts.push(`: ${workshopThemes.label(filters.theme)}`);
-  const commune = filters.commune ? sessions.find((s) => s.place.communeInsee === filters.commune)?.place.communeName : undefined;
-  if (commune) parts.push(` à ${commune}`);
+  if (filters.theme) parts.push(` : ${workshopThemes.label(filters.theme)}`);
+  if (filters.commune && names.commune) parts.push(` à ${names.commune}`);
+  else if (filters.epci && names.epci) parts.push(` (${names.epci})`);
   return parts.join("");
 }
 
-export function embedPage({ sessions, more, filters, publicUrl }: { sessions: FeedSessionView[]; more: boolean; filters: FeedFilters; publicUrl: string }): string {
-  const title = heading(filters, sessions);
+export function embedPage({ sessions, more, filters, names, publicUrl }: { sessions: FeedSessionView[]; more: boolean; filters: FeedFilters; names: FilterNames; publicUrl: string }): string {
+  const title = heading(filters, names);
   const items = sessions.map((s) => {
     const seats =
       s.seatsLeft === 0

@@ -1,4 +1,4 @@
-import { listFeedSessions, PUBLIC_RATE_LIMITS, readFeed, type ApiServices } from "@medianum/api";
+import { feedFilterNames, listFeedSessions, PUBLIC_RATE_LIMITS, readFeed, type ApiServices } from "@medianum/api";
 import { feedFilters } from "@medianum/domain";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { embedPage, embedErrorPage } from "./embed-page.js";
@@ -57,12 +57,12 @@ export function registerFeedRoutes(app: FastifyInstance, services: ApiServices, 
         .send(embedErrorPage(["Trop de demandes depuis cette adresse : réessayez dans quelques minutes."], services.config.publicUrl));
     }
     const now = services.now();
-    const all = await listFeedSessions(services.db.prisma, f.data, now, services.config.publicUrl);
+    const [all, names] = await Promise.all([listFeedSessions(services.db.prisma, f.data, now, services.config.publicUrl), feedFilterNames(services.db.prisma, f.data)]);
     const bookable = all.filter((s) => s.status === "scheduled" && s.startsAt > now);
     return reply
       .type("text/html; charset=utf-8")
       .header("Cache-Control", FEED_CACHE_CONTROL)
-      .send(embedPage({ sessions: bookable.slice(0, EMBED_LIMIT), more: bookable.length > EMBED_LIMIT, filters: f.data, publicUrl: services.config.publicUrl }));
+      .send(embedPage({ sessions: bookable.slice(0, EMBED_LIMIT), more: bookable.length > EMBED_LIMIT, filters: f.data, names, publicUrl: services.config.publicUrl }));
   });
 }
 

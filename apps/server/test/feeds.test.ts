@@ -197,6 +197,10 @@ describe("embeddable catalogue /integration", () => {
     // Escaped, never raw HTML: a title is typed by staff, the page lands on partners' sites.
     expect(byTheme).toContain("=HYPERLINK(&quot;http://evil&quot;)");
     expect(byTheme).not.toContain(ids.screens);
+    expect(byTheme).toContain("<h1>Ateliers e-parentalité à venir : Jeux vidéo</h1>");
+    const empty = (await get("/integration?epci=200068120&theme=screens")).body;
+    expect(empty).toContain("<h1>Ateliers e-parentalité à venir : Les écrans à la maison (Val de Garonne Agglomération)</h1>");
+    expect(empty).toContain("Aucun atelier n'est prévu pour le moment avec ces critères.");
   });
 
   it("says in French which filter of the address is wrong", async () => {

@@ -24,5 +24,5 @@ export { fileCollegeReport } from "./college/report.js";
 export { createAdministrator } from "./team/create-administrator.js";
 export { importCommuneCentres, type CommuneCentresImport } from "./territory/import-commune-centres.js";
 export { readFeed, type FeedAnswer } from "./feeds/read-feed.js";
-export { listFeedSessions } from "./feeds/list-feed-sessions.js";
+export { feedFilterNames, listFeedSessions } from "./feeds/list-feed-sessions.js";
 export { sessionEventJsonLd, jsonLdScript } from "./feeds/session-event.js";

@@ -77,3 +77,12 @@ export async function listFeedSessions(prisma: PrismaClient, filters: FeedFilter
     };
   });
 }
+
+/** The names behind the filters' codes, for the embeddable page's heading (null when the code is unknown). */
+export async function feedFilterNames(prisma: PrismaClient, filters: FeedFilters): Promise<{ commune: string | null; epci: string | null }> {
+  const [commune, epci] = await Promise.all([
+    filters.commune ? prisma.commune.findUnique({ where: { inseeCode: filters.commune }, select: { name: true } }) : null,
+    filters.epci ? prisma.epci.findUnique({ where: { code: filters.epci }, select: { name: true } }) : null,
+  ]);
+  return { commune: commune?.name ?? null, epci: epci?.name ?? null };
+}
