@@ -116,7 +116,8 @@ export function FeedsPage() {
       </p>
 
       <h2>Agenda et données ouvertes</h2>
-      <ul>
+      {/* Long addresses wrap instead of widening the page on a phone. */}
+      <ul style={{ overflowWrap: "anywhere" }}>
         <li>
           Agenda à ajouter par abonnement (Google Agenda, Outlook, Agenda d'Apple : « ajouter un agenda par URL ») : <code>{feed("ics")}</code>
         </li>
