@@ -93,9 +93,15 @@ describe("embeddable catalogue in a partner's page, in Chromium", () => {
     const link = frame.locator(`a[href$="/seances/${sessionId}"]`);
     expect(await link.getAttribute("target")).toBe("_blank");
     expect(await link.getAttribute("rel")).toBe("noopener");
+    // Listened to on the whole context before the click: a refusal would be logged while the new tab parses its page.
+    const tabErrors: string[] = [];
+    context.on("console", (m) => void (m.type() === "error" && m.page() !== page && tabErrors.push(m.text())));
     const [tab] = await Promise.all([context.waitForEvent("page"), link.click()]);
     await tab!.getByRole("heading", { name: "S'inscrire" }).waitFor();
     expect(new URL(tab!.url()).pathname).toBe(`/seances/${sessionId}`);
+    // The session page carries its schema.org Event, which the CSP (script-src 'self') leaves alone: data, not a script.
+    expect(JSON.parse((await tab!.locator('script[type="application/ld+json"]').textContent()) ?? "{}")).toMatchObject({ "@type": "Event", url: tab!.url() });
+    expect(tabErrors).toEqual([]);
     // The partner's page stays where it was.
     expect(page.url().startsWith(allowed)).toBe(true);
     await context.close();
