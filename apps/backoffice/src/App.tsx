@@ -48,6 +48,7 @@ function Frame({ children, user }: { children: ReactNode; user?: { displayName: 
       tagline="Inclusion numérique du Département"
       homeHref={BASE}
       navLabel="Menu du pilotage"
+      collapsibleNav
       nav={
         user ? (
           <>

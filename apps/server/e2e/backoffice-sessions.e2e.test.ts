@@ -43,6 +43,17 @@ describe("workshop sessions managed from the back-office, in Chromium", () => {
     await row.waitFor();
     expect(await row.textContent()).toContain("Confirmée");
 
+    // The row's action panel, by keyboard: « Garder » gives the focus back to the row's menu button.
+    const menuButton = row.getByRole("button", { name: /Actions/ });
+    await menuButton.focus();
+    await page.keyboard.press("ArrowDown");
+    await page.getByRole("menuitem", { name: "Annuler l'inscription" }).waitFor();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { textContent: string } | null } }).document.activeElement?.textContent)).toBe("Annuler l'inscription de Camille Parentdessai");
+    await page.getByRole("button", { name: "Garder" }).click();
+    await expect.poll(() => menuButton.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+
     // Export the registrations as CSV.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Exporter les inscriptions (CSV)" }).click()]);
     const csv = await readFile((await download.path())!, "utf8");

@@ -47,6 +47,10 @@ describe("portal catalogue in the HTML", () => {
     // Only the app's own module script runs; the data rides in a JSON element, which no CSP blocks.
     expect(executableScripts(html).every((tag) => /\bsrc="\/assets\/[^"]+\.js"/.test(tag))).toBe(true);
     expect(html).toContain('<script type="application/json" id="medianum-query-state">');
+    // The script is asked for only once the cards have arrived: on slow 3G it would share the line with them.
+    const scriptAt = html.indexOf('<script type="module"');
+    expect(scriptAt).toBeGreaterThan(html.lastIndexOf('<li class="mn-card">'));
+    expect(html.slice(0, html.indexOf("</head>"))).not.toMatch(/<script type="module"|modulepreload/);
   });
 
   it("React takes the page over with no hydration warning, the filters work, and seats taken since the render show", async () => {

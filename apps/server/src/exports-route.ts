@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
 import { checkExportRequest, createContext, runExport, type ApiServices, type RequestAdapter } from "@medianum/api";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { NOT_FROM_OUR_PAGES, sentByAnotherSite } from "./same-origin.js";
 
 /**
  * File downloads of the back-office (tRPC is not made for them): GET /api/exports/:kind.:format
@@ -13,6 +14,7 @@ export function registerExportRoutes(
   adapter: (req: FastifyRequest, reply: FastifyReply) => RequestAdapter,
 ) {
   app.get<{ Params: { kind: string; format: string } }>("/api/exports/:kind.:format", async (req, reply) => {
+    if (sentByAnotherSite(req)) return reply.code(403).header("Cache-Control", "no-store").send({ error: NOT_FROM_OUR_PAGES });
     const ctx = await createContext(services, adapter(req, reply));
     const checked = checkExportRequest(ctx, req.params, req.query);
     if (!checked.ok) {

@@ -44,6 +44,16 @@ export function crossSiteRefusal(req: Pick<FastifyRequest, "headers" | "protocol
   return null;
 }
 
+/**
+ * A GET that leaves a trace (a download written to the audit log) is refused when the browser says
+ * another site sent the visitor here: a link elsewhere must not make a staff member's browser
+ * export personal data in their name. Browsers without Sec-Fetch-Site are let through (reads only).
+ */
+export function sentByAnotherSite(req: Pick<FastifyRequest, "headers">): boolean {
+  const site = first(req.headers["sec-fetch-site"])?.toLowerCase();
+  return site === "cross-site" || site === "same-site";
+}
+
 /** Refuses (403 or 415, nothing read nor changed) any state-changing request that is not same-origin JSON. */
 export function registerSameOriginGuard(app: FastifyInstance, publicUrl: string) {
   const publicOrigin = originOf(publicUrl) ?? "";

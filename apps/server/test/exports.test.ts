@@ -142,4 +142,17 @@ describe("GET /api/exports/:kind.:format", () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fieldErrors.to).toEqual(["La date de fin doit suivre la date de début."]);
   });
+
+  it("a link on another site does not make a staff member's browser export (nothing downloaded, nothing logged)", async () => {
+    const cookie = await login("coord@medianum.test");
+    const before = await db.prisma.auditLog.count({ where: { action: "exports.download" } });
+    for (const site of ["cross-site", "same-site"]) {
+      const res = await app.inject({ url: "/api/exports/activities.csv?from=2026-01-01&to=2026-12-31", headers: { cookie, "sec-fetch-site": site } });
+      expect(res.statusCode, site).toBe(403);
+      expect(res.json().error).toBe("Demande refusée : elle ne vient pas d'une page de Médianum. Rechargez la page de Médianum et réessayez.");
+    }
+    expect(await db.prisma.auditLog.count({ where: { action: "exports.download" } })).toBe(before);
+    const fromOurPage = await app.inject({ url: "/api/exports/activities.csv?from=2026-01-01&to=2026-12-31", headers: { cookie, "sec-fetch-site": "same-origin" } });
+    expect(fromOurPage.statusCode).toBe(200);
+  });
 });

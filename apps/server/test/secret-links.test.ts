@@ -188,7 +188,12 @@ describe("caching", () => {
     const cookie = coordination.cookie;
     const answers = {
       "personal data (registrations of a session)": await app.inject({ url: query("workshop.sessionRegistrations", { sessionId }), headers: { cookie } }),
-      "registrations CSV": await app.inject({ url: query("workshop.exportRegistrations", { sessionId }), headers: { cookie } }),
+      "registrations CSV": await app.inject({
+        method: "POST",
+        url: "/api/trpc/workshop.exportRegistrations",
+        payload: JSON.stringify(superjson.serialize({ sessionId })),
+        headers: { cookie, "content-type": "application/json", "sec-fetch-site": "same-origin" },
+      }),
       "export file": await app.inject({ url: "/api/exports/activities.csv?from=2026-01-01&to=2026-12-31", headers: { cookie } }),
       "public catalogue": await app.inject(query("booking.upcomingSessions", {})),
       "who am I": await app.inject({ url: query("auth.me", undefined), headers: { cookie } }),

@@ -29,6 +29,17 @@ export function SessionRegistrationsPage({ id }: { id: string }) {
   const s = q.data?.session;
   const [flash, setFlash] = useState<string | null>(null);
   const [pending, setPending] = useState<{ registration: { id: string; firstName: string; lastName: string }; mode: "move" | "cancel" } | null>(null);
+  // Where the focus goes back when the action panel closes: the row's menu button when the person
+  // keeps the registration, the confirmation message when the action is done (the row may be gone).
+  const returnTo = useRef<HTMLElement | null>(null);
+  const flashRef = useRef<HTMLDivElement>(null);
+  const openPanel = (registration: { id: string; firstName: string; lastName: string }, mode: "move" | "cancel") => {
+    returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setPending({ registration, mode });
+  };
+  useEffect(() => {
+    if (flash) flashRef.current?.focus();
+  }, [flash]);
   return (
     <>
       <Title title={s ? `Inscriptions — ${s.title}` : "Inscriptions"} />
@@ -37,9 +48,11 @@ export function SessionRegistrationsPage({ id }: { id: string }) {
       </p>
       <h1>{s ? s.title : notFound ? "Séance introuvable" : "Inscriptions à la séance"}</h1>
       {flash ? (
-        <Alert type="success">
-          <p>{flash}</p>
-        </Alert>
+        <div ref={flashRef} tabIndex={-1}>
+          <Alert type="success">
+            <p>{flash}</p>
+          </Alert>
+        </div>
       ) : null}
       {notFound ? (
         <p>Cette séance n'existe pas ou a été supprimée.</p>
@@ -118,8 +131,8 @@ export function SessionRegistrationsPage({ id }: { id: string }) {
                             <ActionsMenu
                               subject={`${r.firstName} ${r.lastName}`}
                               actions={[
-                                { label: "Déplacer vers une autre séance", onSelect: () => setPending({ registration: r, mode: "move" }) },
-                                { label: "Annuler l'inscription", danger: true, onSelect: () => setPending({ registration: r, mode: "cancel" }) },
+                                { label: "Déplacer vers une autre séance", onSelect: () => openPanel(r, "move") },
+                                { label: "Annuler l'inscription", danger: true, onSelect: () => openPanel(r, "cancel") },
                               ]}
                             />
                           ) : null,
@@ -133,7 +146,10 @@ export function SessionRegistrationsPage({ id }: { id: string }) {
                     sessionId={id}
                     registration={pending.registration}
                     mode={pending.mode}
-                    onClose={() => setPending(null)}
+                    onClose={() => {
+                      setPending(null);
+                      if (returnTo.current?.isConnected) returnTo.current.focus();
+                    }}
                     onFlash={(m) => {
                       setPending(null);
                       setFlash(m);
@@ -157,7 +173,6 @@ function useRefresh() {
 
 function SessionActions({ sessionId, status, onFlash }: { sessionId: string; status: string; onFlash: (m: string) => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const refresh = useRefresh();
   const [, navigate] = useLocation();
   const [panel, setPanel] = useState<"duplicate" | "cancel" | null>(null);
@@ -187,10 +202,12 @@ function SessionActions({ sessionId, status, onFlash }: { sessionId: string; sta
     }),
   );
 
+  const exportCsv = useMutation(trpc.workshop.exportRegistrations.mutationOptions());
+
   async function downloadCsv() {
     setExportError(null);
     try {
-      const { csv, filename } = await queryClient.fetchQuery({ ...trpc.workshop.exportRegistrations.queryOptions({ sessionId }), staleTime: 0 });
+      const { csv, filename } = await exportCsv.mutateAsync({ sessionId });
       const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
       const a = document.createElement("a");
       a.href = url;

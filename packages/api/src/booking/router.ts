@@ -25,6 +25,7 @@ import { bookSeats } from "./book.js";
 import { cancelByToken, reduceByToken, viewByToken } from "./manage.js";
 import { mySessions } from "./my-sessions.js";
 import { bookableWhere, publicSessionInclude, seatsTakenBySession, toPublicSessionView } from "./queries.js";
+import { listCommunes } from "../territory/list-communes.js";
 import { upcomingSessions } from "./upcoming-sessions.js";
 
 export const bookingRouter = router({
@@ -37,10 +38,7 @@ export const bookingRouter = router({
   communes: publicProcedure
     .use(rateLimited("communes", RATE_LIMITS.publicListsPerIp))
     .output(catalogueCommunes)
-    .query(async ({ ctx }) => {
-      const rows = await ctx.db.prisma.commune.findMany({ select: { inseeCode: true, name: true, postalCodes: true }, orderBy: { name: "asc" } });
-      return rows.map((c) => ({ inseeCode: c.inseeCode, name: c.name, postalCode: c.postalCodes[0] ?? null }));
-    }),
+    .query(({ ctx }) => listCommunes(ctx.db.prisma)),
 
   /** Communes and EPCIs where public sessions are coming up (the catalogue's filter lists). */
   filterOptions: publicProcedure.output(catalogueFilterOptions).query(async ({ ctx }) => {

@@ -1,4 +1,5 @@
 import {
+  catalogueCommunes,
   collegeCancelInput,
   collegeFiguresInput,
   collegeFiguresView,
@@ -27,6 +28,7 @@ import { audit } from "../shared/audit.js";
 import { UserFacingError } from "../shared/errors.js";
 import { RATE_LIMITS } from "../shared/rate-limit.js";
 import { counsellorProcedure, publicProcedure, rateLimited, router, staffProcedure } from "../trpc.js";
+import { listCommunes } from "../territory/list-communes.js";
 import { collegeFigures } from "./figures.js";
 import { cancelPlannedSessions } from "./invitations.js";
 import { notifyCollege, statusSubject } from "./notify.js";
@@ -46,11 +48,10 @@ export const collegeRouter = router({
 
   /** Communes of the département, for the request form's list. */
   communes: publicProcedure
-    .output(z.array(z.object({ inseeCode: z.string(), name: z.string(), postalCode: z.string().nullable() })))
-    .query(async ({ ctx }) => {
-      const rows = await ctx.db.prisma.commune.findMany({ select: { inseeCode: true, name: true, postalCodes: true }, orderBy: { name: "asc" } });
-      return rows.map((c) => ({ inseeCode: c.inseeCode, name: c.name, postalCode: c.postalCodes[0] ?? null }));
-    }),
+    // Same counter as the portal's list: one budget per IP for the whole commune list.
+    .use(rateLimited("communes", RATE_LIMITS.publicListsPerIp))
+    .output(catalogueCommunes)
+    .query(({ ctx }) => listCommunes(ctx.db.prisma)),
 
   submit: publicProcedure
     .use(rateLimited("college.submit", RATE_LIMITS.publicMutationPerIp))

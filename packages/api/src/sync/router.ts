@@ -4,7 +4,7 @@ import { recordDefaultsFor } from "../activity/record-defaults.js";
 import { toRecordView } from "../activity/record-view.js";
 import { listMyAgenda } from "../agenda/list-my-agenda.js";
 import { counsellorSessions } from "../college/queries.js";
-import { directoryEntries } from "../directory/router.js";
+import { directoryEntries } from "../directory/list-entries.js";
 import { myPass } from "../pass-numerique/my-pass.js";
 import { audit } from "../shared/audit.js";
 import { counsellorProcedure, router } from "../trpc.js";

@@ -212,7 +212,9 @@ export const workshopRouter = router({
   exportRegistrations: staffProcedure
     .input(z.object({ sessionId: uuidSchema }))
     .output(z.object({ filename: z.string(), csv: z.string() }))
-    .query(async ({ ctx, input }) => {
+    // A mutation, not a query: each download is written to the audit log, and a GET could be
+    // triggered by a link on another site (SameSite=Lax lets the cookie through on navigation).
+    .mutation(async ({ ctx, input }) => {
       const res = await exportRegistrationsCsv(ctx.db.prisma, input.sessionId);
       await audit(ctx, ctx.db.prisma, "booking.export", { type: "WorkshopSession", id: input.sessionId });
       return res;
