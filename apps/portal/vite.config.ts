@@ -43,6 +43,7 @@ export default defineConfig(({ isSsrBuild }) => ({
     : {}),
   server: {
     port: 5173,
-    proxy: { "/api": "http://127.0.0.1:3000" },
+    // /integration: the embeddable catalogue is drawn by the server (apps/server/src/embed-page.ts).
+    proxy: { "/api": "http://127.0.0.1:3000", "/integration": "http://127.0.0.1:3000" },
   },
 }));

@@ -37,6 +37,7 @@ const TeamPage = lazyPage(() => import("./pages/team/TeamPage.js"), "TeamPage");
 const MemberPage = lazyPage(() => import("./pages/team/MemberPage.js"), "MemberPage");
 const SetPasswordPage = lazyPage(() => import("./pages/team/SetPasswordPage.js"), "SetPasswordPage");
 const AuditPage = lazyPage(() => import("./pages/audit/AuditPage.js"), "AuditPage");
+const FeedsPage = lazyPage(() => import("./pages/feeds/FeedsPage.js"), "FeedsPage");
 const SecurityPage = lazyPage(() => import("./pages/security/SecurityPage.js"), "SecurityPage");
 
 const BASE = import.meta.env.BASE_URL;
@@ -62,6 +63,7 @@ function Frame({ children, user }: { children: ReactNode; user?: { displayName: 
             <NavItem href="/pass-numerique">Pass numérique</NavItem>
             <NavItem href="/territoire">Territoire</NavItem>
             <NavItem href="/exports">Exports</NavItem>
+            <NavItem href="/diffusion">Diffusion du catalogue</NavItem>
             <NavItem href="/lieux" section>Lieux</NavItem>
             <NavItem href="/equipe" section>Équipe</NavItem>
             <NavItem href="/journal">Journal</NavItem>
@@ -95,6 +97,9 @@ function Routes({ user }: { user: { id: string; role: string } }) {
         </Route>
         <Route path="/exports">
           <ExportsPage />
+        </Route>
+        <Route path="/diffusion">
+          <FeedsPage />
         </Route>
         <Route path="/lieux/nouveau">
           <PlaceFormPage />

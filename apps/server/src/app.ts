@@ -2,7 +2,7 @@ import { join } from "node:path";
 import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyHelmet from "@fastify/helmet";
-import { appRouter, createContext, RateLimiter, type ApiServices, type AppRouter, type MailTransport, type RequestAdapter } from "@medianum/api";
+import { appRouter, createContext, jsonLdScript, RateLimiter, sessionEventJsonLd, type ApiServices, type AppRouter, type MailTransport, type RequestAdapter } from "@medianum/api";
 import type { Database } from "@medianum/db";
 import { countOf } from "@medianum/domain";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
@@ -16,6 +16,7 @@ import { registerNoStore } from "./no-store.js";
 import { createPortalPages } from "./portal-pages.js";
 import { registerStaticApps } from "./static-apps.js";
 import { registerExportRoutes } from "./exports-route.js";
+import { registerFeedRoutes } from "./feeds-route.js";
 import { registerProConnect } from "./proconnect.js";
 import { fastifyTrustProxy } from "./trust-proxy.js";
 import { registerSameOriginGuard } from "./same-origin.js";
@@ -117,6 +118,7 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
   });
 
   registerExportRoutes(app, services, requestAdapter);
+  registerFeedRoutes(app, services, config.embedAllowedOrigins);
   registerProConnect(app, { settings: config.proconnect, publicUrl: config.publicUrl, secureCookies: config.environment === "production", services, adapter: requestAdapter });
 
   // "degraded": the instance answers, but e-mails are stuck (SMTP configured and the oldest has
@@ -148,6 +150,10 @@ export async function buildServer({ config, db, now = () => new Date(), mailTran
 
   await registerStaticApps(app, config.appsDir, {
     portalPages: await createPortalPages(join(config.appsDir, "portal", "dist"), services),
+    sessionHead: async (id) => {
+      const event = await sessionEventJsonLd(db.prisma, id, now(), services.config.publicUrl);
+      return event ? jsonLdScript(event) : null;
+    },
   });
   return app;
 }

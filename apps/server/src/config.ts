@@ -27,6 +27,39 @@ const urlWithScheme = (schemes: string[]) =>
         return false;
       }
     });
+/**
+ * Sites allowed to show the embeddable catalogue (/integration) in a frame: origins (scheme, host,
+ * optional port; no path) separated by commas or spaces. https only in production: a partner page
+ * over http could be altered on the way. The host is checked letter by letter: the origin goes
+ * into a CSP header, where « ; » would start another directive.
+ */
+const originList = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const items = (v ?? "").split(/[\s,]+/).filter(Boolean);
+    const origins: string[] = [];
+    for (const item of items) {
+      let u: URL | null = null;
+      try {
+        u = new URL(item);
+      } catch {
+        u = null;
+      }
+      const clean = u && (u.protocol === "https:" || u.protocol === "http:") && /^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/.test(u.hostname) && !u.username && !u.password && (u.pathname === "/" || u.pathname === "") && !u.search && !u.hash && !item.endsWith("/");
+      if (!u || !clean) {
+        ctx.addIssue({
+          code: "custom",
+          message: `« ${item} » n'est pas une origine : écrivez le schéma et le nom du site seulement, sans chemin ni barre finale (par ex. https://www.mairie-agen.fr).`,
+          params: { explained: true },
+        });
+        return z.NEVER;
+      }
+      if (!origins.includes(u.origin)) origins.push(u.origin);
+    }
+    return origins;
+  });
+
 /** "Name <address>" or a bare address, as nodemailer takes it. */
 const mailbox = z
   .string()
@@ -88,6 +121,8 @@ const variables = {
   PROCONNECT_ISSUER: { schema: urlWithScheme(["http", "https"]).optional(), expected: "une adresse, par ex. https://auth.agentconnect.gouv.fr/api/v2" },
   PROCONNECT_CLIENT_ID: { schema: z.string().trim().min(1).optional(), expected: "l'identifiant donné par ProConnect" },
   PROCONNECT_CLIENT_SECRET: { schema: z.string().trim().min(16).optional(), expected: "le secret donné par ProConnect (16 caractères au moins)" },
+  /** Partner sites that may frame the embeddable catalogue (/integration); none by default. */
+  EMBED_ALLOWED_ORIGINS: { schema: originList, expected: "des origines séparées par des virgules, par ex. https://www.college-exemple.fr,https://www.mairie-agen.fr" },
 } as const;
 
 type Variables = typeof variables;
@@ -121,6 +156,9 @@ function productionProblems(env: Partial<Record<Name, string>>): string[] {
   if (env.NODE_ENV !== "production") return problems;
   if (env.PROCONNECT_ISSUER && !env.PROCONNECT_ISSUER.trim().startsWith("https://")) {
     problems.push("PROCONNECT_ISSUER doit commencer par https:// en production.");
+  }
+  for (const item of (env.EMBED_ALLOWED_ORIGINS ?? "").split(/[\s,]+/).filter(Boolean)) {
+    if (item.startsWith("http://")) problems.push(`EMBED_ALLOWED_ORIGINS : « ${item} » doit commencer par https:// en production (une page en http peut être modifiée en chemin).`);
   }
   if (!env.PUBLIC_URL) {
     problems.push(
@@ -204,6 +242,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       e.PROCONNECT_ISSUER && e.PROCONNECT_CLIENT_ID && e.PROCONNECT_CLIENT_SECRET
         ? { issuer: e.PROCONNECT_ISSUER, clientId: e.PROCONNECT_CLIENT_ID, clientSecret: e.PROCONNECT_CLIENT_SECRET }
         : null,
+    embedAllowedOrigins: e.EMBED_ALLOWED_ORIGINS,
     appsDir: join(repoRoot, "apps"),
   };
 }

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import { SESSION_COOKIE } from "@medianum/api";
@@ -15,6 +16,8 @@ export const APPS = [
   { name: "portal", prefix: "/", loginPage: false, noLoginPage: [] },
 ] as const satisfies readonly { name: string; prefix: string; loginPage: boolean; noLoginPage: readonly string[] }[];
 
+const SESSION_PAGE = /^\/seances\/([0-9a-fA-F-]{36})$/;
+
 function setCacheHeaders(reply: FastifyReply, path: string) {
   // Vite fingerprints files under assets/: cache them for good; everything else is revalidated.
   reply.header("Cache-Control", /[\\/]assets[\\/]/.test(path) ? "public, max-age=31536000, immutable" : "no-cache");
@@ -23,9 +26,11 @@ function setCacheHeaders(reply: FastifyReply, path: string) {
 export interface StaticAppsOptions {
   /** The portal's server-rendered pages (its catalogue); without it every page is the plain index.html. */
   portalPages?: PortalPages | null;
+  /** What goes in the head of a session page (/seances/:id): its schema.org JSON-LD, or null for an unknown session. */
+  sessionHead?: (id: string) => Promise<string | null>;
 }
 
-export async function registerStaticApps(app: FastifyInstance, appsDir: string, { portalPages }: StaticAppsOptions = {}) {
+export async function registerStaticApps(app: FastifyInstance, appsDir: string, { portalPages, sessionHead }: StaticAppsOptions = {}) {
   const roots = APPS.map((a) => ({ ...a, root: join(appsDir, a.name, "dist") }));
   const missing = roots.filter((r) => !existsSync(join(r.root, "index.html")));
   if (missing.length > 0) {
@@ -61,6 +66,21 @@ export async function registerStaticApps(app: FastifyInstance, appsDir: string, 
     app.get("/", (req, reply) => sendPortalPage("/", req.url.slice(1), reply));
   }
 
+  // A session page carries its schema.org Event in the head, for search engines (the page's
+  // script draws the rest, as before). On any failure, the plain page.
+  const sendSessionPage = async (id: string, reply: FastifyReply) => {
+    try {
+      const head = await sessionHead!(id);
+      if (head) {
+        const html = await readFile(join(portalRoot, "index.html"), "utf8");
+        if (html.includes("</head>")) return reply.type("text/html; charset=utf-8").header("Cache-Control", "no-cache").send(html.replace("</head>", () => `${head}</head>`));
+      }
+    } catch (error) {
+      reply.log.error({ err: error }, "données structurées de la séance impossibles : page sans elles envoyée");
+    }
+    return reply.header("Cache-Control", "no-cache").sendFile("index.html", portalRoot);
+  };
+
   // Someone who comes without a session cookie can only be asked to log in: they get the page with
   // the form already drawn, shown before the app's script has run. With a cookie, the plain page
   // (the app then asks who is there). The counsellor app's service worker keeps the plain
@@ -90,6 +110,8 @@ export async function registerStaticApps(app: FastifyInstance, appsDir: string, 
     if (target?.name === "portal" && portalPages?.handles(path)) {
       return sendPortalPage(path, req.url.slice(path.length), reply);
     }
+    const session = target?.name === "portal" && sessionHead ? SESSION_PAGE.exec(path) : null;
+    if (session) return sendSessionPage(session[1]!, reply);
     if (target && existsSync(join(target.root, "index.html"))) return sendAppPage(target, path, req, reply);
     return reply.code(404).type("application/json").send({ error: "Introuvable" });
   });

@@ -54,6 +54,19 @@ describe("configuration read at start", () => {
     expect(byVariable.get("SMTP_URL")).toContain("smtp://");
   });
 
+  it("reads the partner sites allowed to frame the catalogue as origins, refusing paths and http in production", () => {
+    expect(loadConfig({}).embedAllowedOrigins).toEqual([]);
+    expect(loadConfig({ ...production, EMBED_ALLOWED_ORIGINS: "https://www.college-exemple.fr, HTTPS://Mairie.Exemple.fr:8443 https://www.college-exemple.fr" }).embedAllowedOrigins).toEqual([
+      "https://www.college-exemple.fr",
+      "https://mairie.exemple.fr:8443",
+    ]);
+    expect(loadConfig({ EMBED_ALLOWED_ORIGINS: "http://localhost:5173" }).embedAllowedOrigins).toEqual(["http://localhost:5173"]);
+    for (const bad of ["https://www.college-exemple.fr/agenda", "www.college-exemple.fr", "https://www.college-exemple.fr/", "*", "'none'", "https://a.fr;script-src", "https://a.fr;script-src *", "https://a_b.fr"]) {
+      expect(problems({ EMBED_ALLOWED_ORIGINS: bad }), bad).toEqual([expect.stringMatching(/^EMBED_ALLOWED_ORIGINS : « .* » n'est pas une origine : .*https:\/\/www\.mairie-agen\.fr/)]);
+    }
+    expect(problems({ ...production, EMBED_ALLOWED_ORIGINS: "http://www.college-exemple.fr" })).toEqual([expect.stringContaining("EMBED_ALLOWED_ORIGINS : « http://www.college-exemple.fr » doit commencer par https:// en production")]);
+  });
+
   it("refuses to start in production without PUBLIC_URL, saying which variable to set", () => {
     expect(problems({ NODE_ENV: "production" })).toEqual([expect.stringMatching(/^PUBLIC_URL : obligatoire en production.*PUBLIC_URL=https:\/\//)]);
     expect(problems(production)).toEqual([]);

@@ -46,7 +46,7 @@ async function expectAcceptable(req: InjectOptions | string) {
 }
 
 /** One route of each kind the server has. */
-const ROUTES = ["/api/trpc/auth.me", "/api/trpc/booking.upcomingSessions", "/api/exports/activities.csv", "/api/health", "/", "/conseiller/agenda", "/pilotage/assets/app-abc123.js", "/api/nothing"];
+const ROUTES = ["/api/trpc/auth.me", "/api/trpc/booking.upcomingSessions", "/api/exports/activities.csv", "/api/health", "/", "/conseiller/agenda", "/pilotage/assets/app-abc123.js", "/api/nothing", "/api/feeds/ateliers.ics", "/integration"];
 const ODD = ["%00", "%ED%A0%80", "%F0%9F", "%E0%A4%A", "%", "%ZZ", "..%2F..%2Fetc%2Fpasswd", "%C0%AE%C0%AE", "%EF%BF%BF", "%0D%0A"];
 
 describe("odd URLs", () => {
@@ -67,6 +67,14 @@ describe("odd URLs", () => {
       for (const odd of ODD) {
         await expectAcceptable(`${route}?input=${odd}&from=${odd}&${odd}=${odd}`);
         await expectAcceptable({ url: `${route}?input=${odd}&from=2026-01-01&to=${odd}`, headers: { cookie: coordCookie } });
+        // The public feeds' and embed's own filters (the embed, a page in a partner's frame, says it in HTML).
+        const filters = `${route}?commune=${odd}&epci=${odd}&theme=${odd}`;
+        if (route !== "/integration") await expectAcceptable(filters);
+        else {
+          const page = await app.inject(filters);
+          expect(page.statusCode, filters).toBe(400);
+          expect(page.body, filters).toContain("Cette intégration est mal réglée : commune : attendu le code INSEE");
+        }
       }
     }
     const exp = await app.inject({ url: "/api/exports/activities.csv?from=%00&to=%ED%A0%80", headers: { cookie: coordCookie } });

@@ -16,3 +16,4 @@ export * from "./my-figures/index.js";
 export * from "./stats/index.js";
 export * from "./exports/index.js";
 export * from "./team/index.js";
+export * from "./feeds/index.js";

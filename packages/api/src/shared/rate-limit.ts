@@ -135,4 +135,10 @@ export const RATE_LIMITS = {
   manageLinkPerIp: { limit: 60, windowMs: 10 * 60_000 },
   /** Whole lists read once per visit (the communes of the « Où ? » search): a parent never gets near it. */
   publicListsPerIp: { limit: 60, windowMs: 10 * 60_000 },
+  /**
+   * Public feeds and the embeddable catalogue: calendars refresh a few times a day, but many
+   * people behind one address (a collège, a calendar provider's fetchers) share it. Generous;
+   * answers are cacheable for a few minutes, so a proxy in front absorbs most repeats.
+   */
+  publicFeedsPerIp: { limit: 300, windowMs: 10 * 60_000 },
 } satisfies Record<string, RateLimitRule>;
