@@ -2,7 +2,7 @@ import { lazy, Suspense, type ComponentType, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, Redirect, Route, Router, Switch, useLocation } from "wouter";
 import { isStaff } from "@medianum/domain";
-import { Alert, Button, Layout, Spinner, readApiError, useDocumentTitle, useFocusOnRouteChange, NavItem } from "@medianum/ui";
+import { Alert, Button, CollapsibleNav, Layout, Spinner, readApiError, useDocumentTitle, useFocusOnRouteChange, NavItem } from "@medianum/ui";
 import { LoginPage, UserMenu } from "./LoginPage.js";
 import { useTRPC } from "@medianum/api-client";
 import { APP_TITLE } from "./pages/common.js";
@@ -48,11 +48,9 @@ function Frame({ children, user }: { children: ReactNode; user?: { displayName: 
       appName={APP_TITLE}
       tagline="Inclusion numérique du Département"
       homeHref={BASE}
-      navLabel="Menu du pilotage"
-      collapsibleNav
-      nav={
+      navLandmark={
         user ? (
-          <>
+          <CollapsibleNav label="Menu du pilotage">
             <NavItem href="/tableau-de-bord">Tableau de bord</NavItem>
             <NavItem href="/seances" section>Séances</NavItem>
             <NavItem href="/ateliers">Ateliers</NavItem>
@@ -70,7 +68,7 @@ function Frame({ children, user }: { children: ReactNode; user?: { displayName: 
             <NavItem href="/messages">Messages</NavItem>
             <NavItem href="/bilan">Bilan annuel</NavItem>
             {user.role === "admin" ? <NavItem href="/securite">Sécurité du compte</NavItem> : null}
-          </>
+          </CollapsibleNav>
         ) : undefined
       }
       headerExtra={user ? <UserMenu displayName={user.displayName} /> : undefined}

@@ -1,4 +1,5 @@
 export { Layout, Page, useDocumentTitle, VisuallyHidden, type LayoutProps } from "./components/Layout.js";
+export { CollapsibleNav } from "./components/CollapsibleNav.js";
 export { Button, type ButtonProps } from "./components/Button.js";
 export {
   TextField,

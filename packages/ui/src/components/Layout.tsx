@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 
 export interface LayoutProps {
   /** Name of the application, shown in the header (e.g. "Médianum — Pilotage"). */
@@ -19,10 +19,10 @@ export interface LayoutProps {
    */
   bottomNav?: ReactNode;
   /**
-   * A long menu (the back-office's fifteen pages) folds behind a « Menu » button below 30rem,
-   * so that on a phone the page starts under the header instead of under the whole list.
+   * A navigation landmark of its own in place of `nav`'s plain list (the back-office's
+   * `CollapsibleNav`); passed in rather than built here, so an app without it does not carry its code.
    */
-  collapsibleNav?: boolean;
+  navLandmark?: ReactNode;
   footer?: ReactNode;
   children: ReactNode;
 }
@@ -31,7 +31,7 @@ export interface LayoutProps {
  * Page frame: skip link, header with app name and navigation, `<main id="contenu">`, footer.
  * Also exported as `Page`.
  */
-export function Layout({ appName, tagline, homeHref = "/", nav, navLabel = "Menu principal", headerExtra, bottomNav, collapsibleNav, footer, children }: LayoutProps) {
+export function Layout({ appName, tagline, homeHref = "/", nav, navLabel = "Menu principal", headerExtra, bottomNav, navLandmark, footer, children }: LayoutProps) {
   return (
     <div className={bottomNav ? "mn-page mn-page--bottom-nav" : "mn-page"}>
       <a className="mn-skip-link" href="#contenu">
@@ -45,13 +45,13 @@ export function Layout({ appName, tagline, homeHref = "/", nav, navLabel = "Menu
           </a>
           {headerExtra ? <div className="mn-header__extra">{headerExtra}</div> : null}
         </div>
-        {nav ? collapsibleNav ? <CollapsibleNav label={navLabel}>{nav}</CollapsibleNav> : (
+        {navLandmark ?? (nav ? (
           <nav className="mn-nav" aria-label={navLabel}>
             <div className="mn-container">
               <ul>{nav}</ul>
             </div>
           </nav>
-        ) : null}
+        ) : null)}
       </header>
       {bottomNav}
       <main id="contenu" className="mn-main" tabIndex={-1}>
@@ -66,47 +66,6 @@ export function Layout({ appName, tagline, homeHref = "/", nav, navLabel = "Menu
 
 export const Page = Layout;
 
-/**
- * A disclosure button (aria-expanded) in front of the menu, shown only on narrow screens (CSS):
- * choosing a page or Escape folds the menu again, Escape giving the focus back to the button.
- */
-function CollapsibleNav({ label, children }: { label: string; children: ReactNode }) {
-  const [open, setOpen] = useState(false);
-  const listId = useId();
-  const navRef = useRef<HTMLElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  // Listened to on the landmark itself (links and keys bubble up to it), not on the list.
-  useEffect(() => {
-    const nav = navRef.current;
-    if (!nav || !open) return;
-    const onClick = (e: Event) => {
-      if (e.target instanceof Element && e.target.closest("a")) setOpen(false);
-    };
-    const onKeyDown = (e: globalThis.KeyboardEvent) => {
-      if (e.key !== "Escape") return;
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    nav.addEventListener("click", onClick);
-    nav.addEventListener("keydown", onKeyDown);
-    return () => {
-      nav.removeEventListener("click", onClick);
-      nav.removeEventListener("keydown", onKeyDown);
-    };
-  }, [open]);
-  return (
-    <nav ref={navRef} className="mn-nav mn-nav--collapsible" aria-label={label}>
-      <div className="mn-container">
-        <button ref={buttonRef} type="button" className="mn-nav__toggle" aria-expanded={open} aria-controls={listId} onClick={() => setOpen(!open)}>
-          <span aria-hidden="true">{open ? "✕" : "☰"}</span> Menu
-        </button>
-        <ul id={listId} data-open={open}>
-          {children}
-        </ul>
-      </div>
-    </nav>
-  );
-}
 /** Sets `document.title` to "<title> — <suffix>" while the page is shown. */
 export function useDocumentTitle(title: string, suffix?: string) {
   useEffect(() => {

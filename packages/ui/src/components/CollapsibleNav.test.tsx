@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { CollapsibleNav } from "./CollapsibleNav.js";
 import { Layout } from "./Layout.js";
 
 afterEach(cleanup);
@@ -8,17 +9,15 @@ function renderLayout() {
   render(
     <Layout
       appName="Pilotage"
-      navLabel="Menu du pilotage"
-      collapsibleNav
-      nav={
-        <>
+      navLandmark={
+        <CollapsibleNav label="Menu du pilotage">
           <li>
             <a href="#tableau">Tableau de bord</a>
           </li>
           <li>
             <a href="#seances">Séances</a>
           </li>
-        </>
+        </CollapsibleNav>
       }
     >
       <h1>Contenu</h1>
@@ -28,7 +27,7 @@ function renderLayout() {
   return { nav, toggle: within(nav).getByRole("button", { name: "Menu" }), list: nav.querySelector("ul")! };
 }
 
-describe("Layout with a collapsible menu", () => {
+describe("CollapsibleNav in a Layout", () => {
   it("the « Menu » button says whether the list is open and which list it controls", () => {
     const { toggle, list } = renderLayout();
     expect(toggle.getAttribute("aria-expanded")).toBe("false");
