@@ -15,3 +15,4 @@ export * from "./my-figures/index.js";
 export * from "./stats/index.js";
 export * from "./exports/index.js";
 export * from "./team/index.js";
+export * from "./feedback/index.js";
