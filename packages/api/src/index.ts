@@ -23,3 +23,4 @@ export { purgeOldSyncReceipts } from "./sync/retention.js";
 export { fileCollegeReport } from "./college/report.js";
 export { createAdministrator } from "./team/create-administrator.js";
 export { importCommuneCentres, type CommuneCentresImport } from "./territory/import-commune-centres.js";
+export { sendFeedbackInvitations } from "./feedback/invite-parents.js";

@@ -17,6 +17,7 @@ import { passNumeriqueRouter } from "./pass-numerique/router.js";
 import { directoryRouter } from "./directory/router.js";
 import { myFiguresRouter } from "./my-figures/router.js";
 import { activityStaffRouter } from "./activity/staff-router.js";
+import { feedbackRouter } from "./feedback/router.js";
 
 export const appRouter = router({
   stats: statsRouter,
@@ -37,6 +38,7 @@ export const appRouter = router({
   directory: directoryRouter,
   myFigures: myFiguresRouter,
   activityStaff: activityStaffRouter,
+  feedback: feedbackRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -135,4 +135,6 @@ export const RATE_LIMITS = {
   manageLinkPerIp: { limit: 60, windowMs: 10 * 60_000 },
   /** Whole lists read once per visit (the communes of the « Où ? » search): a parent never gets near it. */
   publicListsPerIp: { limit: 60, windowMs: 10 * 60_000 },
+  /** Feedback answers from one address: a whole workshop on the venue's Wi-Fi shares one. */
+  feedbackAnswersPerIp: { limit: 60, windowMs: 10 * 60_000 },
 } satisfies Record<string, RateLimitRule>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { linkTokenSchema, optionalText } from "../shared/schemas.js";
+import { linkTokenSchema, optionalText, uuidSchema } from "../shared/schemas.js";
 import { valueList, type ValueOf } from "../shared/value-list.js";
 
 /**
@@ -55,7 +55,24 @@ export type FeedbackAnswersInput = z.input<typeof feedbackAnswers>;
 
 /** A public answer through a link (e-mail to a parent, QR code of a workshop). */
 export const feedbackLinkInput = z.object({ token: linkTokenSchema() });
-export const feedbackSubmitInput = feedbackLinkInput.extend({ answers: feedbackAnswers });
+export const feedbackSubmitInput = feedbackLinkInput.extend({
+  answers: feedbackAnswers,
+  /** QR code of a collective workshop: the record it was shown for (created on the device). */
+  workshop: uuidSchema.optional(),
+});
+
+/** The collège's answer about one of its reported sessions, from its tracking page. */
+export const collegeFeedbackInput = z.object({ token: linkTokenSchema(), sessionId: uuidSchema, answers: feedbackAnswers });
+export const collegeFeedbackPendingView = z.array(z.object({ sessionId: z.uuid(), startsAt: z.date(), answered: z.boolean() }));
+
+/** QR keys a counsellor's device asks for, to show QR codes offline. */
+export const feedbackKeysInput = z.object({ count: z.number({ error: "Nombre de clés invalide." }).int().min(1).max(20) });
+export const feedbackKeysView = z.array(z.object({ key: z.string(), expiresAt: z.date() }));
+
+/** The address a QR code opens: the portal's questionnaire for this key and workshop. */
+export function feedbackQrUrl(origin: string, key: string, activityRecordId: string): string {
+  return `${origin.replace(/\/$/, "")}/avis/${key}?atelier=${activityRecordId}`;
+}
 
 /** What the public page shows before the form: what the questionnaire is about, never who was invited. */
 export const feedbackLinkView = z.discriminatedUnion("status", [
