@@ -63,7 +63,7 @@ export async function feedbackSums(prisma: PrismaClient, f: Pick<StatsFilters, "
       rows = await prisma.$queryRaw<SumRow[]>`
         SELECT c.id::text AS key, NULL AS kind, u."displayName" AS name, ${SUMS}
         FROM "FeedbackAnswer" a CROSS JOIN LATERAL unnest(a."counsellorIds") AS ci(id)
-        JOIN "Counsellor" c ON c.id = ci.id JOIN "User" u ON u.id = c."userId"
+        JOIN "Counsellor" c ON c.id::text = ci.id JOIN "User" u ON u.id = c."userId"
         WHERE ${where} GROUP BY c.id, u."displayName" ORDER BY u."displayName", key`;
       break;
     case "month":
@@ -96,10 +96,12 @@ export async function feedbackFigures(prisma: PrismaClient, f: Pick<StatsFilters
     prisma.$queryRaw<SumRow[]>`SELECT 'total' AS key, NULL AS kind, NULL AS name, ${SUMS} FROM "FeedbackAnswer" a WHERE ${periodSql(f)}`,
   ]);
   const t = total!;
+  const { groups, hidden } = feedbackGroups(sums);
   return {
     groupBy,
     total: feedbackGroup({ key: "total", label: "Ensemble des réponses", answers: t.answers, usefulnessSum: t.usefulnessSum ?? 0, useful: t.useful, recommend: t.recommend }),
-    groups: feedbackGroups(sums),
+    groups,
+    hiddenGroups: hidden,
     minAnswers: FEEDBACK_MIN_ANSWERS,
   };
 }

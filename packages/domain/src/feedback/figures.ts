@@ -53,7 +53,10 @@ export type FeedbackGroupView = z.infer<typeof feedbackGroupView>;
 export const feedbackFiguresView = z.object({
   groupBy: feedbackGroupings.schema,
   total: feedbackGroupView,
+  /** Groups shown, FEEDBACK_MIN_ANSWERS answers or more each. */
   groups: z.array(feedbackGroupView),
+  /** Groups left out: not even their name leaves the server. */
+  hiddenGroups: z.number().int(),
   minAnswers: z.number().int(),
 });
 export type FeedbackFiguresView = z.infer<typeof feedbackFiguresView>;
@@ -75,17 +78,19 @@ export function feedbackGroup(s: FeedbackGroupSums): FeedbackGroupView {
 }
 
 /**
- * Groups as they may be shown. When exactly one group is under the threshold, the total minus the
+ * Groups as they may be shown: those under the threshold are left out, with only their number
+ * kept. When exactly one group is under the threshold, the total minus the
  * shown groups would give its figures away: the smallest shown group is hidden with it.
  */
-export function feedbackGroups(sums: readonly FeedbackGroupSums[]): FeedbackGroupView[] {
+export function feedbackGroups(sums: readonly FeedbackGroupSums[]): { groups: FeedbackGroupView[]; hidden: number } {
   const small = sums.filter((s) => s.answers < FEEDBACK_MIN_ANSWERS);
   let alsoHidden: string | null = null;
   if (small.length === 1) {
     const shown = sums.filter((s) => s.answers >= FEEDBACK_MIN_ANSWERS).sort((a, b) => a.answers - b.answers);
     alsoHidden = shown[0]?.key ?? null;
   }
-  return sums.map((s) => (s.key === alsoHidden ? { shown: false, key: s.key, label: s.label } : feedbackGroup(s)));
+  const shown = sums.filter((s) => s.answers >= FEEDBACK_MIN_ANSWERS && s.key !== alsoHidden).map(feedbackGroup);
+  return { groups: shown, hidden: sums.length - shown.length };
 }
 
 /** The total of several groups (before the threshold: the total is checked on its own). */

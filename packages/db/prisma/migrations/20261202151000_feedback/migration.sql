@@ -25,7 +25,7 @@ CREATE TABLE "FeedbackAnswer" (
     "workshopSessionId" UUID,
     "collegeSessionId" UUID,
     "activityRecordId" UUID,
-    "counsellorIds" UUID[],
+    "counsellorIds" TEXT[],
     "themes" TEXT[],
     "usefulness" INTEGER NOT NULL,
     "recommend" TEXT NOT NULL,
