@@ -11,6 +11,8 @@ const ManagePage = lazy(() => import("./pages/ManagePage.js"));
 const CollegeRequestPage = lazy(() => import("./pages/college/CollegeRequestPage.js"));
 const CollegeTrackingPage = lazy(() => import("./pages/college/CollegeTrackingPage.js"));
 const CollegeTrackingHelpPage = lazy(() => import("./pages/college/CollegeTrackingHelpPage.js"));
+// The feedback questionnaire behind an e-mail link or a workshop's QR code.
+const FeedbackPage = lazy(() => import("./pages/feedback/FeedbackPage.js"));
 // The collèges' own header and footer, loaded with their pages.
 const CollegeLayout = lazy(() => import("./pages/college/CollegeLayout.js"));
 
@@ -27,6 +29,7 @@ function Routes() {
         </Route>
         <Route path="/seances/:id">{(params) => <SessionPage key={params.id} id={params.id} />}</Route>
         <Route path="/inscription/:token">{(params) => <ManagePage key={params.token} token={params.token} />}</Route>
+        <Route path="/avis/:token">{(params) => <FeedbackPage key={params.token} token={params.token} />}</Route>
         <Route path="/colleges/demande">
           <CollegeRequestPage />
         </Route>
