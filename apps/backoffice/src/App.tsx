@@ -36,6 +36,7 @@ const TeamPage = lazyPage(() => import("./pages/team/TeamPage.js"), "TeamPage");
 const MemberPage = lazyPage(() => import("./pages/team/MemberPage.js"), "MemberPage");
 const SetPasswordPage = lazyPage(() => import("./pages/team/SetPasswordPage.js"), "SetPasswordPage");
 const AuditPage = lazyPage(() => import("./pages/audit/AuditPage.js"), "AuditPage");
+const FeedbackCommentsPage = lazyPage(() => import("./pages/feedback/FeedbackCommentsPage.js"), "FeedbackCommentsPage");
 const SecurityPage = lazyPage(() => import("./pages/security/SecurityPage.js"), "SecurityPage");
 
 const BASE = import.meta.env.BASE_URL;
@@ -58,6 +59,7 @@ function Frame({ children, user }: { children: ReactNode; user?: { displayName: 
             <NavItem href="/saisies">Saisies des conseillers</NavItem>
             <NavItem href="/pass-numerique">Pass numérique</NavItem>
             <NavItem href="/territoire">Territoire</NavItem>
+            <NavItem href="/avis">Avis des participants</NavItem>
             <NavItem href="/exports">Exports</NavItem>
             <NavItem href="/lieux" section>Lieux</NavItem>
             <NavItem href="/equipe" section>Équipe</NavItem>
@@ -89,6 +91,9 @@ function Routes({ user }: { user: { id: string; role: string } }) {
         </Route>
         <Route path="/territoire">
           <TerritoryPage />
+        </Route>
+        <Route path="/avis">
+          <FeedbackCommentsPage />
         </Route>
         <Route path="/exports">
           <ExportsPage />
