@@ -11,6 +11,8 @@ import { browser, product, startForThisFile } from "./lifecycle.js";
 
 startForThisFile();
 
+declare const document: { documentElement: { scrollWidth: number } };
+
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const PHONE = { locale: "fr-FR", viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true } as const;
 const token = () => randomBytes(32).toString("base64url");
