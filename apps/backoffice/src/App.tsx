@@ -38,6 +38,7 @@ const MemberPage = lazyPage(() => import("./pages/team/MemberPage.js"), "MemberP
 const SetPasswordPage = lazyPage(() => import("./pages/team/SetPasswordPage.js"), "SetPasswordPage");
 const AuditPage = lazyPage(() => import("./pages/audit/AuditPage.js"), "AuditPage");
 const FeedsPage = lazyPage(() => import("./pages/feeds/FeedsPage.js"), "FeedsPage");
+const FeedbackCommentsPage = lazyPage(() => import("./pages/feedback/FeedbackCommentsPage.js"), "FeedbackCommentsPage");
 const SecurityPage = lazyPage(() => import("./pages/security/SecurityPage.js"), "SecurityPage");
 
 const BASE = import.meta.env.BASE_URL;
@@ -60,6 +61,7 @@ function Frame({ children, user }: { children: ReactNode; user?: { displayName: 
             <NavItem href="/saisies">Saisies des conseillers</NavItem>
             <NavItem href="/pass-numerique">Pass numérique</NavItem>
             <NavItem href="/territoire">Territoire</NavItem>
+            <NavItem href="/avis">Avis des participants</NavItem>
             <NavItem href="/exports">Exports</NavItem>
             <NavItem href="/diffusion">Diffusion du catalogue</NavItem>
             <NavItem href="/lieux" section>Lieux</NavItem>
@@ -92,6 +94,9 @@ function Routes({ user }: { user: { id: string; role: string } }) {
         </Route>
         <Route path="/territoire">
           <TerritoryPage />
+        </Route>
+        <Route path="/avis">
+          <FeedbackCommentsPage />
         </Route>
         <Route path="/exports">
           <ExportsPage />

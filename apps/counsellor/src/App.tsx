@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, Route, Router, Switch, useLocation } from "wouter";
 import { Alert, Button, Layout, Spinner, readApiError, useDocumentTitle, useFocusOnRouteChange, NavItem, BottomNav } from "@medianum/ui";
@@ -25,6 +25,8 @@ import { useLive } from "./offline/live.js";
 import { registerServiceWorker } from "./offline/service-worker.js";
 
 const BASE = import.meta.env.BASE_URL;
+// The QR code library loads only when a counsellor shows a code (the service worker keeps the chunk offline).
+const FeedbackQrPage = lazy(() => import("./pages/FeedbackQrPage.js"));
 
 function Frame({ children, user }: { children: ReactNode; user?: { displayName: string } }) {
   return (
@@ -87,6 +89,13 @@ function Routes() {
           <CollectiveRecordPage />
         </Route>
         <Route path="/ateliers/:id/modifier">{(p) => <CollectiveRecordPage key={p.id} editId={p.id} />}</Route>
+        <Route path="/ateliers/:id/avis">
+          {(p) => (
+            <Suspense fallback={<Spinner />}>
+              <FeedbackQrPage key={p.id} recordId={p.id} />
+            </Suspense>
+          )}
+        </Route>
         <Route path="/seances/:id/presences">{(p) => <CheckInPage key={p.id} sessionId={p.id} />}</Route>
         <Route path="/envois">
           <OutboxPage />

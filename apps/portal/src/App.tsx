@@ -13,6 +13,8 @@ const CollegeTrackingPage = lazy(() => import("./pages/college/CollegeTrackingPa
 const CollegeTrackingHelpPage = lazy(() => import("./pages/college/CollegeTrackingHelpPage.js"));
 // Published slots a collège books at once: in the request page's chunk, which holds their form.
 const CollegeSlotRoutes = lazy(() => import("./pages/college/CollegeRequestPage.js").then((m) => ({ default: m.CollegeSlotRoutes })));
+// The feedback questionnaire behind an e-mail link or a workshop's QR code.
+const FeedbackPage = lazy(() => import("./pages/feedback/FeedbackPage.js"));
 // The collèges' own header and footer, loaded with their pages.
 const CollegeLayout = lazy(() => import("./pages/college/CollegeLayout.js"));
 
@@ -29,6 +31,7 @@ function Routes() {
         </Route>
         <Route path="/seances/:id">{(params) => <SessionPage key={params.id} id={params.id} />}</Route>
         <Route path="/inscription/:token">{(params) => <ManagePage key={params.token} token={params.token} />}</Route>
+        <Route path="/avis/:token">{(params) => <FeedbackPage key={params.token} token={params.token} />}</Route>
         <Route path="/colleges/demande">
           <CollegeRequestPage />
         </Route>

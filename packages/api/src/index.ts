@@ -26,3 +26,4 @@ export { importCommuneCentres, type CommuneCentresImport } from "./territory/imp
 export { readFeed, type FeedAnswer } from "./feeds/read-feed.js";
 export { feedFilterNames, listFeedSessions } from "./feeds/list-feed-sessions.js";
 export { sessionEventJsonLd, jsonLdScript } from "./feeds/session-event.js";
+export { sendFeedbackInvitations } from "./feedback/invite-parents.js";

@@ -18,6 +18,7 @@ import { passNumeriqueRouter } from "./pass-numerique/router.js";
 import { directoryRouter } from "./directory/router.js";
 import { myFiguresRouter } from "./my-figures/router.js";
 import { activityStaffRouter } from "./activity/staff-router.js";
+import { feedbackRouter } from "./feedback/router.js";
 
 export const appRouter = router({
   stats: statsRouter,
@@ -39,6 +40,7 @@ export const appRouter = router({
   directory: directoryRouter,
   myFigures: myFiguresRouter,
   activityStaff: activityStaffRouter,
+  feedback: feedbackRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -57,6 +57,18 @@ export const AUTHORIZATION_MATRIX: Record<string, Access> = {
   "collegeSlot.slot": "public",
   "collegeSlot.book": "public",
 
+  // Portal: feedback questionnaires (link of an e-mail or a QR code, collège tracking link)
+  "feedback.link": "public",
+  "feedback.submit": "public",
+  "feedback.refuse": "public",
+  "feedback.collegePending": "public",
+  "feedback.collegeSubmit": "public",
+  // Counsellor app: QR keys; back-office: figures and comments
+  "feedback.issueKeys": "counsellor",
+  "feedback.figures": "staff",
+  "feedback.comments": "staff",
+  "feedback.setCommentHidden": "staff",
+
   // Set-password link of an invitation or a reset
   "team.checkLink": "public",
   "team.setPassword": "public",

@@ -17,3 +17,4 @@ export * from "./stats/index.js";
 export * from "./exports/index.js";
 export * from "./team/index.js";
 export * from "./feeds/index.js";
+export * from "./feedback/index.js";

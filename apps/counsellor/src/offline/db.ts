@@ -50,6 +50,15 @@ export interface Meta {
   value: unknown;
 }
 
+/** A feedback key issued to this device (only its hash is on the server), turned into a QR code offline. */
+export interface FeedbackKeyRow {
+  key: string;
+  /** Epoch ms after which the server refuses it. */
+  expiresAt: number;
+  /** The collective workshop record it was shown for; null while unused. */
+  recordId: string | null;
+}
+
 export interface PlaceRow {
   id: string;
   name: string;
@@ -71,6 +80,8 @@ export class DeviceDb extends Dexie {
   sheets!: EntityTable<AttendanceSheetView & { sessionId: string }, "sessionId">;
   /** My collège sessions, to read them on the day and file their report offline. */
   collegeSessions!: EntityTable<CounsellorCollegeSessionView, "id">;
+  /** Keys for the feedback QR codes of my next collective workshops. */
+  feedbackKeys!: EntityTable<FeedbackKeyRow, "key">;
 
   constructor(name = "medianum-conseiller", options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -86,6 +97,7 @@ export class DeviceDb extends Dexie {
     });
     this.version(2).stores({ sheets: "sessionId" });
     this.version(3).stores({ collegeSessions: "id, startsAt" });
+    this.version(4).stores({ feedbackKeys: "key, recordId" });
   }
 }
 

@@ -9,6 +9,7 @@ export const engine = new SyncEngine(deviceDb, {
   push: async (operations) => (await trpcClient.sync.push.mutate({ operations })).results,
   snapshot: () => trpcClient.sync.snapshot.query(),
   attendanceSheet: (sessionId) => trpcClient.booking.attendanceSheet.query({ sessionId }),
+  issueFeedbackKeys: (count) => trpcClient.feedback.issueKeys.mutate({ count }),
 });
 
 export const DeviceContext = createContext({ db: deviceDb, engine });

@@ -18,12 +18,17 @@ export interface EngineApi {
   push(operations: SyncOperation[]): Promise<SyncItemResult[]>;
   snapshot(): Promise<SyncSnapshotLike>;
   attendanceSheet(sessionId: string): Promise<AttendanceSheetView>;
+  /** Fresh keys for feedback QR codes (only their hashes stay on the server). */
+  issueFeedbackKeys?(count: number): Promise<Array<{ key: string; expiresAt: Date }>>;
 }
 
 /** Sheets of workshop sessions from 12 hours ago to 8 days ahead are kept for offline check-in. */
 const SHEET_WINDOW = { pastMs: 12 * 3_600_000, aheadMs: 8 * 86_400_000 };
 
 const REFRESH_EVERY_MS = 5 * 60_000;
+/** Feedback keys kept on the device, topped up when fewer than FEEDBACK_KEYS_LOW are left. */
+const FEEDBACK_KEYS_POOL = 10;
+const FEEDBACK_KEYS_LOW = 5;
 const TICK_MS = 15_000;
 
 function httpStatus(e: unknown): number | undefined {
@@ -129,6 +134,7 @@ export class SyncEngine {
         const snap = await this.api.snapshot();
         await storeSnapshot(this.db, snap);
         await this.refreshSheets(snap);
+        await this.topUpFeedbackKeys();
         this.set({ lastSyncAt: snap.generatedAt.getTime(), lastError: null, online: true });
       }
     } catch (e) {
@@ -152,6 +158,16 @@ export class SyncEngine {
       const sheet = await this.api.attendanceSheet(id);
       await this.db.sheets.put({ ...sheet, sessionId: id });
     }
+  }
+
+  /** Keeps a few unused feedback keys on the device, so a QR code can be shown without network. */
+  private async topUpFeedbackKeys() {
+    if (!this.api.issueFeedbackKeys) return;
+    const now = Date.now();
+    const unused = await this.db.feedbackKeys.filter((k) => k.recordId === null && k.expiresAt > now).count();
+    if (unused >= FEEDBACK_KEYS_LOW) return;
+    const keys = await this.api.issueFeedbackKeys(FEEDBACK_KEYS_POOL - unused);
+    await this.db.feedbackKeys.bulkPut(keys.map((k) => ({ key: k.key, expiresAt: k.expiresAt.getTime(), recordId: null })));
   }
 
   private async send(ops: SyncOperation[]) {

@@ -70,6 +70,11 @@ export function MyRecordsPage() {
                   <Link href={`${path}/nouveau?depuis=${r.id}`}>
                     Dupliquer<span className="mn-visually-hidden"> l'enregistrement du {formatDay(r.date)}</span>
                   </Link>
+                  {r.type === "Collectif" ? (
+                    <Link href={`/ateliers/${r.id}/avis`}>
+                      QR code d'avis<span className="mn-visually-hidden"> de l'atelier du {formatDay(r.date)}</span>
+                    </Link>
+                  ) : null}
                 </p>
               </li>
             );

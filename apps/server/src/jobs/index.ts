@@ -4,6 +4,7 @@ import {
   eraseExpiredCollegeContacts,
   deliverOutbox,
   purgeOldSyncReceipts,
+  sendFeedbackInvitations,
   sendReminders,
   type ApiConfig,
   type DeliveryLog,
@@ -42,6 +43,13 @@ export function productJobs(db: Database, config: ServerConfig, api: ApiConfig, 
     { name: "college-retention", description: "efface les coordonnées des demandes de collège closes depuis longtemps", everyMs: 24 * 60 * MINUTE, leaseMs: 30 * MINUTE, run: async (now) => ({ ...(await eraseExpiredCollegeContacts(db.prisma, now)) }) },
     { name: "rate-limit-sweep", description: "supprime les compteurs de limitation expirés", everyMs: 60 * MINUTE, leaseMs: 10 * MINUTE, run: async () => ({ ...(await rateLimiter.sweep()) }) },
     { name: "sync-receipts-retention", description: "supprime les anciens accusés de synchronisation hors ligne", everyMs: 24 * 60 * MINUTE, leaseMs: 30 * MINUTE, run: async (now) => ({ ...(await purgeOldSyncReceipts(db.prisma, now)) }) },
+    {
+      name: "feedback-invitations",
+      description: "invite par e-mail, le lendemain, les parents présents à une séance à donner leur avis",
+      everyMs: 60 * MINUTE,
+      leaseMs: 10 * MINUTE,
+      run: async (now) => ({ ...(await sendFeedbackInvitations(db.prisma, api, now)) }),
+    },
   );
   return jobs;
 }

@@ -11,6 +11,7 @@ import {
   type CollegeRequestStatus,
   type CollegeTopic,
 } from "@medianum/domain";
+import { openCollegeFeedback } from "../feedback/invite-college.js";
 import { UserFacingError } from "../shared/errors.js";
 import { notifyCollege, statusSubject } from "./notify.js";
 import { applyTransition, lockRequest } from "./transition.js";
@@ -95,7 +96,16 @@ export async function fileCollegeReport(
       select: { id: true, version: true },
     });
 
+    const feedback = await openCollegeFeedback(tx, session, now);
     const open = await tx.collegeSession.count({ where: { requestId: request.id, status: "scheduled" } });
+    if (open > 0 || request.status !== "scheduled") {
+      await notifyCollege(
+        tx,
+        { requestId: request.id, to: request.email, establishmentName: request.establishmentName, subject: "Votre avis sur la séance de sensibilisation", paragraphs: ["La séance de sensibilisation a eu lieu. Merci pour votre accueil !", feedback] },
+        publicUrl,
+        now,
+      );
+    }
     if (open === 0 && request.status === "scheduled") {
       const user = await tx.counsellor.findUniqueOrThrow({ where: { id: counsellorId }, select: { userId: true } });
       await applyTransition(tx, request, "done", { actor: "counsellor", userId: user.userId }, now);
@@ -109,6 +119,7 @@ export async function fileCollegeReport(
           paragraphs: [
             "Les séances de sensibilisation prévues pour votre établissement ont eu lieu. Merci pour votre accueil !",
             "Statut de votre demande : Réalisée.",
+            feedback,
             "Pour d'autres classes ou d'autres sujets, vous pouvez faire une nouvelle demande sur notre portail.",
           ],
         },

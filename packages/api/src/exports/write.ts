@@ -5,6 +5,8 @@ import {
   activityColumns,
   collegeSessionColumns,
   exportKinds,
+  feedbackColumns,
+  feedbackCommentColumns,
   parisWallClock,
   registrationColumns,
   type ExportColumn,
@@ -15,6 +17,7 @@ import {
 import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
 import { csvOptions } from "../shared/csv.js";
+import { feedbackCommentExportRows, feedbackExportRows } from "../feedback/export-rows.js";
 import { activityRows, collegeSessionRows, registrationRows } from "./rows.js";
 
 const EXCEL_FORMATS = { day: "dd/mm/yyyy", dateTime: "dd/mm/yyyy hh:mm" } as const;
@@ -42,6 +45,10 @@ function source(prisma: PrismaClient, kind: ExportKind, f: StatsFilters): Source
       return { columns: registrationColumns, rows: registrationRows(prisma, f) } as unknown as Source<never>;
     case "college-sessions":
       return { columns: collegeSessionColumns, rows: collegeSessionRows(prisma, f) } as unknown as Source<never>;
+    case "feedback":
+      return { columns: feedbackColumns, rows: feedbackExportRows(prisma, f) } as unknown as Source<never>;
+    case "feedback-comments":
+      return { columns: feedbackCommentColumns, rows: feedbackCommentExportRows(prisma, f) } as unknown as Source<never>;
   }
 }
 

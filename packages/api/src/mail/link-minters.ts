@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@medianum/db";
 import { mintManageToken } from "../booking/links.js";
 import { mintTrackingToken } from "../college/links.js";
+import { mintFeedbackToken } from "../feedback/links.js";
 import { mintSetPasswordToken } from "../team/links.js";
 import type { PersonalLinkKind, PersonalLinkRef } from "./personal-link.js";
 
@@ -9,6 +10,7 @@ const minters: Record<PersonalLinkKind, (db: PrismaClient, targetId: string, now
   set_password: mintSetPasswordToken,
   manage_registration: mintManageToken,
   college_tracking: mintTrackingToken,
+  feedback: mintFeedbackToken,
 };
 
 /** The full link of a message about to be sent, with a token created now; null when it is obsolete. */

@@ -25,7 +25,7 @@ export interface PersonalLinkRef {
  * A personal link written out in full (a programming mistake, or a link pasted into a message):
  * never stored as such. Tokens are base64url, at least 20 characters.
  */
-const PLAIN_PERSONAL_LINK = /(\/inscription\/|\/colleges\/suivi\/|jeton=)[A-Za-z0-9_%-]{20,}/g;
+const PLAIN_PERSONAL_LINK = /(\/inscription\/|\/colleges\/suivi\/|\/avis\/|jeton=)[A-Za-z0-9_%-]{20,}/g;
 
 /** Masks any personal link written out in full (defence in depth: enqueueEmail runs it). */
 export function maskPlainLinks(s: string): string {

@@ -141,4 +141,6 @@ export const RATE_LIMITS = {
    * answers are cacheable for a few minutes, so a proxy in front absorbs most repeats.
    */
   publicFeedsPerIp: { limit: 300, windowMs: 10 * 60_000 },
+  /** Feedback answers from one address: a whole workshop on the venue's Wi-Fi shares one. */
+  feedbackAnswersPerIp: { limit: 60, windowMs: 10 * 60_000 },
 } satisfies Record<string, RateLimitRule>;

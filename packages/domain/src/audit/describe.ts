@@ -51,6 +51,8 @@ export const auditActions = valueList([
   { value: "exports.download", label: "Export téléchargé" },
   { value: "mail.retry", label: "Nouvel essai d'envoi d'un e-mail" },
   { value: "sync.push", label: "Envoi depuis l'application des conseillers" },
+  { value: "feedback.comment.hide", label: "Commentaire d'avis masqué" },
+  { value: "feedback.comment.show", label: "Commentaire d'avis de nouveau affiché" },
 ]);
 
 /** The label of an action code, or the code itself for one this version does not know. */
@@ -73,6 +75,7 @@ export const auditEntityTypes = valueList([
   { value: "YearlyObjective", label: "Objectifs" },
   { value: "Export", label: "Export" },
   { value: "OutboxEmail", label: "E-mail" },
+  { value: "FeedbackAnswer", label: "Avis" },
 ]);
 
 const DETAIL_LABELS: Record<string, string> = {

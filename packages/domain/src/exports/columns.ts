@@ -17,11 +17,14 @@ import { registrationStatuses } from "../booking/registration.js";
 import { sessionStatuses } from "../workshop/workshop.js";
 import { classLevels, collegeTopics } from "../college/request.js";
 import { statsFilters } from "../stats/filters.js";
+import { feedbackKinds } from "../feedback/questions.js";
 
 export const exportKinds = valueList([
   { value: "activities", label: "Activité des conseillers (format Coop)" },
   { value: "registrations", label: "Inscriptions aux ateliers e-parentalité" },
   { value: "college-sessions", label: "Séances en collège" },
+  { value: "feedback", label: "Avis des participants (chiffres)" },
+  { value: "feedback-comments", label: "Avis des participants (commentaires)" },
 ]);
 export type ExportKind = ValueOf<typeof exportKinds>;
 
@@ -155,6 +158,42 @@ export const collegeSessionColumns: ExportColumn<CollegeSessionExportRow>[] = [
   { header: "Élèves présents", value: (r) => r.pupilsPresent },
   { header: "Sujets traités", value: (r) => list(collegeTopics, r.topicsCovered) },
   { header: "Conseillers", value: (r) => r.counsellors.join(", ") },
+];
+
+/** One group of satisfaction figures (groups under the threshold carry no figure). */
+export interface FeedbackExportRow {
+  grouping: string;
+  group: string;
+  answers: number | null;
+  usefulnessAverage: number | null;
+  usefulPercent: number | null;
+  recommendPercent: number | null;
+}
+export const feedbackColumns: ExportColumn<FeedbackExportRow>[] = [
+  { header: "Regroupement", value: (r) => r.grouping },
+  { header: "Groupe", value: (r) => r.group },
+  { header: "Réponses", value: (r) => r.answers },
+  { header: "Utilité moyenne (sur 4)", value: (r) => r.usefulnessAverage },
+  { header: "Utile ou très utile (%)", value: (r) => r.usefulPercent },
+  { header: "Recommandent (%)", value: (r) => r.recommendPercent },
+];
+
+/** One free text of an answer: its month and what it was about, nothing about who wrote it. */
+export interface FeedbackCommentExportRow {
+  month: string;
+  kind: string;
+  about: string;
+  usefulness: number;
+  change: string | null;
+  comment: string | null;
+}
+export const feedbackCommentColumns: ExportColumn<FeedbackCommentExportRow>[] = [
+  { header: "Mois", value: (r) => r.month },
+  { header: "Type", value: (r) => one(feedbackKinds, r.kind) },
+  { header: "Sur", value: (r) => r.about },
+  { header: "Utilité (1 à 4)", value: (r) => r.usefulness },
+  { header: "Ce qui va changer", value: (r) => r.change },
+  { header: "Commentaire", value: (r) => r.comment },
 ];
 
 export const exportFileName = (kind: ExportKind, from: string, to: string, format: ExportFormat) =>

@@ -72,6 +72,7 @@ export const personalLinkKinds = valueList([
   { value: "set_password", label: "Lien pour choisir un mot de passe" },
   { value: "manage_registration", label: "Lien pour gérer une inscription" },
   { value: "college_tracking", label: "Lien de suivi d'une demande de collège" },
+  { value: "feedback", label: "Lien vers le questionnaire d'avis" },
 ]);
 
 /** What the outbox viewer shows where a message's personal link goes. */

@@ -3,6 +3,7 @@ import type { DashboardView, StatsFilters } from "@medianum/domain";
 import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
 import { ExportLinks } from "../exports/ExportLinks.js";
+import { FeedbackFigures } from "../feedback/FeedbackFigures.js";
 import { BarChart, SERIES_COLORS } from "./BarChart.js";
 import { FigureCards } from "./FigureCards.js";
 import { FiltersForm, useUrlFilters } from "./Filters.js";
@@ -94,6 +95,10 @@ function Dashboard({ v, filters }: { v: DashboardView; filters: StatsFilters }) 
           extraColumns={[{ key: "people", header: "Personnes", render: (p) => nf.format(p.people) }]}
         />
       </div>
+
+      <h2>Avis des participants</h2>
+      <p className="mn-hint">Tout le département (les réponses sont anonymes et ne portent pas de lieu). Commentaires : page « Avis des participants ».</p>
+      <FeedbackFigures filters={filters} />
 
       <h2>Exporter ces données</h2>
       <ExportLinks filters={filters} />

@@ -1,10 +1,11 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { AXIS_METRICS, dashboardMetrics, formatDate, parisYear, roadmapAxes, type DashboardView, type RoadmapAxis } from "@medianum/domain";
+import { AXIS_METRICS, dashboardMetrics, FEEDBACK_MIN_ANSWERS, formatDate, parisYear, roadmapAxes, type DashboardView, type RoadmapAxis } from "@medianum/domain";
 import { Button, DataTable, SelectField } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
 import { QueryState, Title } from "../common.js";
 import { BarChart, SERIES_COLORS } from "./BarChart.js";
+import { FeedbackFigures } from "../feedback/FeedbackFigures.js";
 import { FigureCards } from "./FigureCards.js";
 import { hoursLabel, monthLabel, nf, periodLabel } from "./format.js";
 
@@ -133,6 +134,15 @@ function Review({ v, filters }: { v: DashboardView; filters: { from: string; to:
           ) : null}
         </section>
       ))}
+      <section className="mn-review__axis" aria-labelledby="review-feedback">
+        <h2 id="review-feedback">Ce qu'en disent les personnes accompagnées</h2>
+        <p>
+          Après un atelier e-parentalité, une séance en collège ou un atelier collectif, les participants répondent à un court questionnaire
+          anonyme. Un groupe de moins de {FEEDBACK_MIN_ANSWERS} réponses n'est pas montré.
+        </p>
+        <FeedbackFigures filters={filters} groupBy="theme" idPrefix="bilan-theme" />
+        <FeedbackFigures filters={filters} groupBy="month" idPrefix="bilan-mois" showTotal={false} />
+      </section>
     </>
   );
 }

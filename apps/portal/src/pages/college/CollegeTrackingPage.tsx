@@ -22,6 +22,7 @@ import {
   type BadgeTone,
 } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
+import { FeedbackForm } from "../feedback/FeedbackForm.js";
 import { COLLEGE_SITE, dayLabel } from "./common.js";
 
 const WHAT_NEXT: Record<CollegeRequestStatus, string> = {
@@ -120,6 +121,8 @@ export default function CollegeTrackingPage({ token }: { token: string }) {
           </ul>
         </section>
       ) : null}
+
+      <CollegeFeedback token={token} />
 
       <h2>Votre demande</h2>
       <dl className="mn-details">
@@ -299,6 +302,59 @@ function CancelRequest({ token }: { token: string }) {
           </div>
         </form>
       )}
+    </section>
+  );
+}
+
+/** The questionnaire of each reported session, answered once by the collège (anonymously in the figures). */
+function CollegeFeedback({ token }: { token: string }) {
+  const trpc = useTRPC();
+  const qc = useQueryClient();
+  const q = useQuery(trpc.feedback.collegePending.queryOptions({ token }));
+  const [open, setOpen] = useState<string | null>(null);
+  const submit = useMutation(
+    trpc.feedback.collegeSubmit.mutationOptions({
+      onSuccess: () => {
+        setOpen(null);
+        void qc.invalidateQueries({ queryKey: trpc.feedback.collegePending.queryKey({ token }) });
+      },
+    }),
+  );
+  const items = q.data ?? [];
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="avis">
+      <h2 id="avis">Votre avis sur les séances</h2>
+      <p>Quatre questions après chaque séance réalisée : vos réponses aident l'équipe à améliorer ses interventions.</p>
+      <ul className="mn-card-list">
+        {items.map((s) => (
+          <li className="mn-card" key={s.sessionId}>
+            <h3 className="mn-card__title">Séance du {formatDateTime(s.startsAt)}</h3>
+            {s.answered ? (
+              <p>
+                <Badge tone="success">Avis donné</Badge> Merci !
+              </p>
+            ) : open === s.sessionId ? (
+              <FeedbackForm
+                idPrefix={`s${s.sessionId.slice(0, 8)}-`}
+                onSubmit={(answers) => submit.mutate({ token, sessionId: s.sessionId, answers })}
+                pending={submit.isPending}
+                error={submit.error}
+              />
+            ) : (
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  submit.reset();
+                  setOpen(s.sessionId);
+                }}
+              >
+                Donner notre avis sur cette séance
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
