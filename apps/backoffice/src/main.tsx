@@ -1,4 +1,6 @@
 import "@medianum/ui/theme.css";
+import "@medianum/ui/collapsible-nav.css";
+import "@medianum/ui/actions-menu.css";
 import "./backoffice.css";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { queryClient } from "@medianum/api-client";
