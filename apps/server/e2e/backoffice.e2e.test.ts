@@ -13,14 +13,21 @@ async function staffPage(email: string, role: string, width = 1280) {
   await page.getByLabel("Adresse e-mail").fill(email);
   await page.getByLabel("Mot de passe").fill(passwordOf(role));
   await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.locator("nav a[href]").first().waitFor();
+  await page.getByRole("navigation", { name: "Menu du pilotage" }).waitFor();
   return { context, page };
+}
+
+/** Goes to a page of the menu; on a phone (below 30rem) the menu is folded behind « Menu » first. */
+async function openFromMenu(page: Awaited<ReturnType<typeof staffPage>>["page"], name: string) {
+  const menu = page.getByRole("button", { name: "Menu", exact: true });
+  if (await menu.isVisible()) await menu.click();
+  await page.getByRole("link", { name }).click();
 }
 
 describe("steering from the back-office, in Chromium", () => {
   it("the coordinator reads the year's dashboard, narrows it to an EPCI and downloads the matching export", async () => {
     const { context, page } = await staffPage("coordination@medianum.test", "coordinator", 360);
-    await page.getByRole("link", { name: "Tableau de bord" }).click();
+    await openFromMenu(page, "Tableau de bord");
     await page.getByRole("heading", { name: "Tableau de bord", level: 1 }).waitFor();
     const people = page.locator(".mn-figure").filter({ hasText: "Personnes accompagnées" });
     await people.waitFor();

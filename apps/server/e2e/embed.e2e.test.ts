@@ -65,7 +65,7 @@ afterAll(async () => {
 });
 
 /** Opens the partner's page framing `path` of the product; returns the frame and the refusals Chromium logged. */
-async function framed(page: Page, partner: string, path: string): Promise<{ frame: Frame; refusals: string[] }> {
+async function framed(page: Page, partner: string, path: string): Promise<{ frame: Frame; refusals: string[]; frameUrl: () => string }> {
   const refusals: string[] = [];
   page.on("console", (m) => {
     if (/frame-ancestors|Refused to (display|frame)/i.test(m.text())) refusals.push(m.text());
@@ -75,8 +75,11 @@ async function framed(page: Page, partner: string, path: string): Promise<{ fram
   await page.goto(`${partner}/?src=${encodeURIComponent(src)}`);
   await answered;
   await page.waitForLoadState("load");
-  const frame = page.frame({ name: "catalogue" })!;
-  return { frame, refusals };
+  // Chromium may swap a refused frame for its error page in another process: the frame is looked
+  // up again each time rather than kept, and waited for when the swap is under way.
+  const frameUrl = () => page.frame({ name: "catalogue" })?.url() ?? "";
+  await expect.poll(() => page.frame({ name: "catalogue" }) !== null, { message: path }).toBe(true);
+  return { frame: page.frame({ name: "catalogue" })!, refusals, frameUrl };
 }
 
 describe("embeddable catalogue in a partner's page, in Chromium", () => {
@@ -110,11 +113,11 @@ describe("embeddable catalogue in a partner's page, in Chromium", () => {
   it("is refused by the browser in a page of a site that is not allowed", async () => {
     const context = await browser.newContext({ locale: "fr-FR" });
     const page = await context.newPage();
-    const { frame, refusals } = await framed(page, refused, "/integration");
+    const { refusals, frameUrl } = await framed(page, refused, "/integration");
     await expect.poll(() => refusals.join("\n")).toContain("frame-ancestors");
     // Chromium shows its own error page in the frame instead.
-    await expect.poll(() => frame.url()).toMatch(/^chrome-error:/);
-    expect(await frame.getByText("Ateliers e-parentalité").count()).toBe(0);
+    await expect.poll(frameUrl).toMatch(/^chrome-error:/);
+    expect(await page.frame({ name: "catalogue" })!.getByText("Ateliers e-parentalité").count()).toBe(0);
     await context.close();
   });
 
@@ -122,10 +125,10 @@ describe("embeddable catalogue in a partner's page, in Chromium", () => {
     const context = await browser.newContext({ locale: "fr-FR" });
     for (const path of ["/", `/seances/${sessionId}`, "/pilotage/", "/conseiller/"]) {
       const page = await context.newPage();
-      const { frame, refusals } = await framed(page, allowed, path);
+      const { refusals, frameUrl } = await framed(page, allowed, path);
       // The refusal and the error page may come a moment after the partner's page has loaded.
       await expect.poll(() => refusals.join("\n"), { message: path }).toContain("frame-ancestors");
-      await expect.poll(() => frame.url(), { message: path }).toMatch(/^chrome-error:/);
+      await expect.poll(frameUrl, { message: path }).toMatch(/^chrome-error:/);
       await page.close();
     }
     await context.close();
