@@ -169,10 +169,10 @@ describe("every write reaches the figures at once", () => {
   it("a place retyped by the team shows under its new type in every month already counted", async () => {
     const coordination = await as("coordination@test.fr");
     const duras = await h.db.prisma.place.findFirstOrThrow({ where: { communeInsee: "47086" } });
-    await h.db.prisma.place.update({ where: { id: duras.id }, data: { type: "franceServices" } });
+    await h.db.prisma.place.update({ where: { id: duras.id }, data: { type: "france_services" } });
     const v = await coordination.stats.dashboard(year);
     expect(v.byPlaceType.find((p) => p.key === "mairie")).toBeUndefined();
-    expect(v.byPlaceType.find((p) => p.key === "franceServices")).toMatchObject({ records: 1, people: 8 });
+    expect(v.byPlaceType.find((p) => p.key === "france_services")).toMatchObject({ records: 1, people: 8 });
     await h.db.prisma.place.update({ where: { id: duras.id }, data: { type: "mairie" } });
   });
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../src/client.js";
 import { createTestDatabase } from "../src/testing.js";
+import { VALUE_CHECKS, valueCheckSql } from "../src/value-checks.js";
 
 // Value lists are checked by the database as well as by the domain: a row with a code outside
 // the list never gets in, whatever wrote it.
@@ -35,5 +36,27 @@ describe("CHECK constraints of CollegeSlot", () => {
     ["a 10-minute slot", { durationMinutes: 10 }],
   ])("refuses %s", async (_, over) => {
     await expect(db.prisma.collegeSlot.create({ data: slot(over) })).rejects.toThrow(/check/i);
+  });
+});
+
+describe("every column holding a code of a domain value list has its CHECK, with exactly the list's codes", () => {
+  it.each(VALUE_CHECKS.map((c) => [`${c.table}.${c.column}`, c] as const))("%s", async (_, check) => {
+    const rows = await db.prisma.$queryRawUnsafe<{ def: string }[]>(
+      `SELECT pg_get_constraintdef(co.oid) AS def FROM pg_constraint co JOIN pg_class cl ON cl.oid = co.conrelid
+        WHERE co.contype = 'c' AND cl.relname = $1 AND co.conname = $2`,
+      check.table,
+      `${check.table}_${check.column}_check`,
+    );
+    const hint = `ajoutez dans une nouvelle migration : ${valueCheckSql(check)} (après avoir retiré l'ancienne contrainte s'il y en a une)`;
+    expect(rows, hint).toHaveLength(1);
+    const codes = [...rows[0]!.def.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replace(/''/g, "'"));
+    expect([...new Set(codes)].sort(), hint).toEqual([...check.values].sort());
+  });
+
+  it("a code outside its list is refused by the database itself", async () => {
+    await db.prisma.departement.upsert({ where: { code: "99" }, create: { code: "99", name: "Test" }, update: {} });
+    const epci = { code: "200000001", name: "Test", departementCode: "99", fragilityGroup: "pas_un_groupe" };
+    await expect(db.prisma.epci.create({ data: epci })).rejects.toThrow(/check/i);
+    await expect(db.prisma.epci.create({ data: { ...epci, fragilityGroup: "mixed" } })).resolves.toMatchObject({ fragilityGroup: "mixed" });
   });
 });

@@ -1,0 +1,34 @@
+-- Every column holding a code of a domain value list refuses any other code (packages/db/src/value-checks.ts,
+-- checked against the lists by test/checks.test.ts). NULL passes: optional columns stay optional.
+ALTER TABLE "Epci" ADD CONSTRAINT "Epci_fragilityGroup_check" CHECK ("fragilityGroup" IN ('mixed', 'highly_fragile', 'less_exposed'));
+ALTER TABLE "Place" ADD CONSTRAINT "Place_type_check" CHECK ("type" IN ('mairie', 'mediatheque', 'france_services', 'association', 'centre_social', 'ehpad', 'college', 'centre_medico_social', 'other'));
+ALTER TABLE "Partner" ADD CONSTRAINT "Partner_kind_check" CHECK ("kind" IN ('france_services', 'social_services', 'aidants_connect', 'library', 'association', 'employment', 'education', 'public_administration', 'other'));
+ALTER TABLE "User" ADD CONSTRAINT "User_role_check" CHECK ("role" IN ('admin', 'coordinator', 'counsellor'));
+ALTER TABLE "ActivityRecord" ADD CONSTRAINT "ActivityRecord_type_check" CHECK ("type" IN ('Individuel', 'Collectif'));
+ALTER TABLE "ActivityRecord" ADD CONSTRAINT "ActivityRecord_locationType_check" CHECK ("locationType" IN ('LieuActivite', 'Domicile', 'ADistance', 'Autre'));
+ALTER TABLE "ActivityRecord" ADD CONSTRAINT "ActivityRecord_themes_check" CHECK ("themes" <@ ARRAY['DiagnosticNumerique', 'PrendreEnMainDuMateriel', 'MaintenanceDeMateriel', 'GereSesContenusNumeriques', 'NavigationSurInternet', 'Email', 'Bureautique', 'ReseauxSociaux', 'Sante', 'BanqueEtAchatsEnLigne', 'Entrepreneuriat', 'InsertionProfessionnelle', 'SecuriteNumerique', 'Parentalite', 'ScolariteEtNumerique', 'CreerAvecLeNumerique', 'CultureNumerique', 'IntelligenceArtificielle', 'AideAuxDemarchesAdministratives']::TEXT[]);
+ALTER TABLE "ActivityRecord" ADD CONSTRAINT "ActivityRecord_administrativeThemes_check" CHECK ("administrativeThemes" <@ ARRAY['PapiersElectionsCitoyennete', 'FamilleScolarite', 'SocialSante', 'TravailFormation', 'Logement', 'TransportsMobilite', 'ArgentImpots', 'Justice', 'EtrangersEurope', 'LoisirsSportsCulture', 'Associations']::TEXT[]);
+ALTER TABLE "ActivityRecord" ADD CONSTRAINT "ActivityRecord_equipment_check" CHECK ("equipment" <@ ARRAY['Ordinateur', 'Telephone', 'Tablette', 'Autre', 'Aucun']::TEXT[]);
+ALTER TABLE "ActivityRecord" ADD CONSTRAINT "ActivityRecord_autonomy_check" CHECK ("autonomy" IN ('EntierementAccompagne', 'PartiellementAutonome', 'Autonome'));
+ALTER TABLE "ActivityRecord" ADD CONSTRAINT "ActivityRecord_redirectionStructure_check" CHECK ("redirectionStructure" IN ('Administration', 'MediationNumerique', 'OperateurOuOrganismeEnCharge', 'AideSociale', 'InsertionProfessionnelle', 'AideAuxDemarchesAdministratives', 'Autre'));
+ALTER TABLE "ActivityRecord" ADD CONSTRAINT "ActivityRecord_gender_check" CHECK ("gender" IN ('Masculin', 'Feminin', 'NonCommunique'));
+ALTER TABLE "ActivityRecord" ADD CONSTRAINT "ActivityRecord_ageBracket_check" CHECK ("ageBracket" IN ('MoinsDeDouze', 'DouzeDixHuit', 'DixHuitVingtQuatre', 'VingtCinqTrenteNeuf', 'QuaranteCinquanteNeuf', 'SoixanteSoixanteNeuf', 'SoixanteDixPlus', 'NonCommunique'));
+ALTER TABLE "ActivityRecord" ADD CONSTRAINT "ActivityRecord_socialStatus_check" CHECK ("socialStatus" IN ('Scolarise', 'SansEmploi', 'EnEmploi', 'Retraite', 'NonCommunique'));
+ALTER TABLE "ActivityRecord" ADD CONSTRAINT "ActivityRecord_workshopLevel_check" CHECK ("workshopLevel" IN ('Debutant', 'Intermediaire', 'Avance'));
+ALTER TABLE "Workshop" ADD CONSTRAINT "Workshop_theme_check" CHECK ("theme" IN ('screens', 'social_networks', 'cyberbullying', 'school_tools', 'parental_control', 'video_games', 'other'));
+ALTER TABLE "Workshop" ADD CONSTRAINT "Workshop_audience_check" CHECK ("audience" IN ('parents', 'parents_children', 'seniors', 'all', 'professionals'));
+ALTER TABLE "WorkshopSession" ADD CONSTRAINT "WorkshopSession_status_check" CHECK ("status" IN ('scheduled', 'cancelled', 'done'));
+ALTER TABLE "Registration" ADD CONSTRAINT "Registration_status_check" CHECK ("status" IN ('confirmed', 'waitlisted', 'cancelled', 'attended', 'no_show'));
+ALTER TABLE "Registration" ADD CONSTRAINT "Registration_source_check" CHECK ("source" IN ('portal', 'staff', 'walk_in'));
+ALTER TABLE "CollegeRequest" ADD CONSTRAINT "CollegeRequest_status_check" CHECK ("status" IN ('received', 'under_review', 'scheduled', 'done', 'declined', 'cancelled'));
+ALTER TABLE "CollegeRequest" ADD CONSTRAINT "CollegeRequest_requesterRole_check" CHECK ("requesterRole" IN ('principal', 'cpe', 'teacher', 'other'));
+ALTER TABLE "CollegeRequest" ADD CONSTRAINT "CollegeRequest_topics_check" CHECK ("topics" <@ ARRAY['cyberbullying', 'e_reputation', 'social_network_economics', 'other']::TEXT[]);
+ALTER TABLE "CollegeRequestEvent" ADD CONSTRAINT "CollegeRequestEvent_toStatus_check" CHECK ("toStatus" IN ('received', 'under_review', 'scheduled', 'done', 'declined', 'cancelled'));
+ALTER TABLE "CollegeRequestEvent" ADD CONSTRAINT "CollegeRequestEvent_fromStatus_check" CHECK ("fromStatus" IN ('received', 'under_review', 'scheduled', 'done', 'declined', 'cancelled'));
+ALTER TABLE "CollegeClass" ADD CONSTRAINT "CollegeClass_level_check" CHECK ("level" IN ('6e', '5e', '4e', '3e'));
+ALTER TABLE "CollegeSession" ADD CONSTRAINT "CollegeSession_status_check" CHECK ("status" IN ('scheduled', 'cancelled', 'done'));
+ALTER TABLE "PassCheque" ADD CONSTRAINT "PassCheque_status_check" CHECK ("status" IN ('in_stock', 'prescribed', 'used', 'expired'));
+ALTER TABLE "SyncReceipt" ADD CONSTRAINT "SyncReceipt_kind_check" CHECK ("kind" IN ('activity.individual.create', 'activity.individual.update', 'activity.collective.create', 'activity.collective.update', 'pass.prescription', 'attendance.checkin', 'college.report'));
+ALTER TABLE "FeedbackInvitation" ADD CONSTRAINT "FeedbackInvitation_kind_check" CHECK ("kind" IN ('workshop_session', 'college_session', 'collective_workshop'));
+ALTER TABLE "FeedbackAnswer" ADD CONSTRAINT "FeedbackAnswer_kind_check" CHECK ("kind" IN ('workshop_session', 'college_session', 'collective_workshop'));
+ALTER TABLE "FeedbackAnswer" ADD CONSTRAINT "FeedbackAnswer_recommend_check" CHECK ("recommend" IN ('yes', 'maybe', 'no'));
