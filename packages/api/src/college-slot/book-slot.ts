@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from "@medianum/db";
 import { bookSlotInput, classLevels, collegeTopics, instantToParisDay, slotBookingRefusal, slotServes } from "@medianum/domain";
 import type { z } from "zod";
 import { queueCollegeInvitations } from "../college/invitations.js";
+import { collegeDetailsData } from "../college/request-data.js";
 import { notifyCollege, statusSubject } from "../college/notify.js";
 import type { ApiConfig } from "../shared/config.js";
 import { notFound, UserFacingError } from "../shared/errors.js";
@@ -54,25 +55,11 @@ export async function bookSlot(prisma: PrismaClient, input: Input, config: Pick<
     const day = instantToParisDay(slot.startsAt);
     const request = await tx.collegeRequest.create({
       data: {
-        uai: input.uai,
-        establishmentName: input.establishmentName,
-        address: input.address,
-        communeInsee: input.communeInsee,
-        requesterName: input.requesterName,
-        requesterRole: input.requesterRole,
-        email: input.email,
-        phone: input.phone || null,
-        topics: input.topics,
-        otherTopic: input.topics.includes("other") ? (input.otherTopic ?? null) : null,
+        ...collegeDetailsData(input, now),
         // The slot's day is the period the collège chose.
         periods: [{ from: day, to: day }],
-        constraints: input.constraints ?? null,
         status: "scheduled",
         trackingTokenHash: hashToken(token),
-        consentAt: now,
-        createdAt: now,
-        updatedAt: now,
-        classes: { create: input.classes.map((c) => ({ level: c.level, name: c.name ?? null, pupils: c.pupils })) },
         events: { create: { fromStatus: null, toStatus: "scheduled", actorType: "college", reason: "Créneau réservé sur le portail", createdAt: now } },
       },
       include: { classes: true },

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { UserFacingError } from "../shared/errors.js";
 import { hashToken, newToken } from "../shared/tokens.js";
 import { trackingLinkPrefix } from "./links.js";
+import { collegeDetailsData } from "./request-data.js";
 import { enqueueEmail } from "../mail/outbox.js";
 import { PERSONAL_LINK } from "../mail/personal-link.js";
 
@@ -26,24 +27,10 @@ export async function submitCollegeRequest(prisma: PrismaClient, input: Input, p
   const request = await prisma.$transaction(async (tx) => {
     const created = await tx.collegeRequest.create({
       data: {
-        uai: input.uai,
-        establishmentName: input.establishmentName,
-        address: input.address,
-        communeInsee: input.communeInsee,
-        requesterName: input.requesterName,
-        requesterRole: input.requesterRole,
-        email: input.email,
-        phone: input.phone || null,
-        topics: input.topics,
-        otherTopic: input.topics.includes("other") ? (input.otherTopic ?? null) : null,
+        ...collegeDetailsData(input, now),
         periods: input.periods,
-        constraints: input.constraints ?? null,
         status: "received",
         trackingTokenHash: hashToken(token),
-        consentAt: now,
-        createdAt: now,
-        updatedAt: now,
-        classes: { create: input.classes.map((c) => ({ level: c.level, name: c.name ?? null, pupils: c.pupils })) },
         events: { create: { fromStatus: null, toStatus: "received", actorType: "college", createdAt: now } },
       },
     });
