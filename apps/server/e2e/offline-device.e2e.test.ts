@@ -249,15 +249,16 @@ describe("the counsellor app on a phone, in Chromium", () => {
     await logIn(page, login);
     await page.getByRole("heading", { name: "Mon agenda" }).waitFor();
 
-    // Right after login, the form waits for the first download, then opens prefilled.
+    // Right after login, the form waits a little for the first download and opens prefilled; on a
+    // slow line it opens first, and the download fills the fields still untouched when it lands.
     await page.getByRole("link", { name: "Nouvel accompagnement", exact: true }).click();
     await page.getByRole("heading", { name: "Nouvel accompagnement" }).waitFor();
     expect(await page.getByLabel("Date", { exact: true }).inputValue()).toBe(today);
     expect(await page.getByRole("radio", { name: "Lieu d'activité", exact: true }).isChecked()).toBe(true);
     const place = page.getByLabel("Quel lieu d'activité ?");
-    expect(await place.inputValue()).toBe(usualPlace.id);
+    await expect.poll(() => place.inputValue(), { timeout: 30_000 }).toBe(usualPlace.id);
     expect(await place.locator("option:checked").textContent()).toContain(usualPlace.name);
-    expect(await page.getByRole("radio", { name: formatDuration(lastDuration), exact: true }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole("radio", { name: formatDuration(lastDuration), exact: true }).isChecked()).toBe(true);
     const themes = page.getByRole("group", { name: "Thématiques" });
     const firstTheme = themes.getByRole("checkbox").first();
     const topTheme = (await firstTheme.getAttribute("value"))!;

@@ -87,10 +87,12 @@ function portalPages(): Array<{ name: string; path: string; ready: (p: Page) => 
     {
       name: "catalogue near a commune, suggestions open",
       path: "/?lieu=c:47001",
-      ready: (p) => p.getByRole("combobox", { name: "Où ?" }).waitFor(),
+      // The field names the commune only once React has the page: typed before that, letters would
+      // reach an input nothing listens to yet (the server's HTML), and no suggestion would come.
+      ready: (p) => expect.poll(() => p.getByRole("combobox", { name: "Où ?" }).inputValue(), { timeout: 15_000 }).toBe("Agen (47000)"),
       act: async (p) => {
         await p.getByRole("combobox", { name: "Où ?" }).fill("Vill");
-        await p.getByRole("option").first().waitFor();
+        await p.getByRole("listbox").getByRole("option").first().waitFor();
       },
     },
     { name: "collège request form", path: "/colleges/demande", ready: (p) => p.getByRole("heading", { level: 1 }).waitFor() },

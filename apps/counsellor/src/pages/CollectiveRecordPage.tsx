@@ -33,7 +33,7 @@ import { useDevice } from "../offline/device.js";
 import { useLive } from "../offline/live.js";
 import { localDefaults, saveCollective } from "../offline/records.js";
 import type { LocalRecord, PlaceRow } from "../offline/db.js";
-import { useFirstSyncReady } from "../offline/first-sync.js";
+import { useFirstSyncReady, useLateDefaults } from "../offline/first-sync.js";
 
 type Counts = Record<string, number | null>;
 interface Values {
@@ -87,7 +87,8 @@ export function CollectiveRecordPage({ editId }: { editId?: string }) {
     return { places, defaults: await localDefaults(db, "Collectif"), source, rejected };
   }, [db, editId, from]);
   const title = editId ? "Modifier un atelier collectif" : "Atelier collectif";
-  const ready = useFirstSyncReady(db) && data;
+  const firstSync = useFirstSyncReady(db);
+  const ready = firstSync.ready && data;
   return (
     <>
       <Title title={title} />
@@ -124,6 +125,8 @@ export function CollectiveRecordPage({ editId }: { editId?: string }) {
                 }
           }
           recentThemes={data.defaults.recentThemes}
+          lateDefaults={data.source ? null : { durationMinutes: data.defaults.lastDurationMinutes ?? undefined, placeId: data.defaults.usualPlaceId ?? undefined }}
+          beforeFirstDownload={!firstSync.downloaded}
           editId={editId}
           initialErrors={data.rejected?.fieldErrors}
         />
@@ -140,12 +143,17 @@ function CollectiveForm({
   places,
   initial,
   recentThemes,
+  lateDefaults,
+  beforeFirstDownload,
   editId,
   initialErrors,
 }: {
   places: readonly PlaceRow[];
   initial: Values;
   recentThemes: string[];
+  /** What the counsellor's own records say, for a form opened before the first download. */
+  lateDefaults: Partial<Values> | null;
+  beforeFirstDownload: boolean;
   editId?: string | undefined;
   initialErrors?: Record<string, string[]> | undefined;
 }) {
@@ -157,7 +165,11 @@ function CollectiveForm({
   const [errors, setErrors] = useState<FieldErrors>(() => Object.fromEntries(Object.entries(initialErrors ?? {}).map(([k, v]) => [k, v[0] ?? ""])));
   const [attempt, setAttempt] = useState(0);
   const [formError, setFormError] = useState<string | null>(null);
-  const set = <K extends keyof Values>(k: K, v: Values[K]) => setValues((s) => ({ ...s, [k]: v }));
+  const markTouched = useLateDefaults(lateDefaults ?? {}, setValues, beforeFirstDownload && lateDefaults !== null);
+  const set = <K extends keyof Values>(k: K, v: Values[K]) => {
+    markTouched(k);
+    setValues((s) => ({ ...s, [k]: v }));
+  };
   const setCount = (group: "gender" | "ageBracket" | "socialStatus", key: string, n: number | null) =>
     setValues((s) => ({ ...s, [group]: { ...s[group], [key]: n } }));
   const atPlace = values.locationType === "LieuActivite";

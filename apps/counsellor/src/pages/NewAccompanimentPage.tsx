@@ -35,7 +35,7 @@ import { useDevice } from "../offline/device.js";
 import { useLive } from "../offline/live.js";
 import { localDefaults, saveIndividual, type RecordDefaults } from "../offline/records.js";
 import type { LocalRecord } from "../offline/db.js";
-import { useFirstSyncReady } from "../offline/first-sync.js";
+import { useFirstSyncReady, useLateDefaults } from "../offline/first-sync.js";
 
 const ADMIN_THEME = "AideAuxDemarchesAdministratives";
 const CUSTOM = "custom";
@@ -67,7 +67,8 @@ export function NewAccompanimentPage({ editId }: { editId?: string }) {
     // Read once: the form must not change under the person's fingers.
   }, [db, editId, from]);
   const title = editId ? "Modifier un accompagnement" : "Nouvel accompagnement";
-  const ready = useFirstSyncReady(db) && data;
+  const firstSync = useFirstSyncReady(db);
+  const ready = firstSync.ready && data;
   return (
     <>
       <Title title={title} />
@@ -94,6 +95,7 @@ export function NewAccompanimentPage({ editId }: { editId?: string }) {
             source={data.source}
             mode={editId ? "update" : "create"}
             initialErrors={data.rejected?.fieldErrors}
+            beforeFirstDownload={!firstSync.downloaded}
           />
         </>
       )}
@@ -178,23 +180,34 @@ function initialValues(places: readonly Place[], defaults: Defaults): Values {
   };
 }
 
+/** Only what the counsellor's own records say (no fallback): what a late first download can bring. */
+function lateDefaults(places: readonly Place[], defaults: Defaults): Partial<Values> {
+  const fresh = initialValues(places, defaults);
+  return defaults.lastDurationMinutes == null
+    ? { placeId: fresh.placeId }
+    : { placeId: fresh.placeId, durationPreset: fresh.durationPreset, durationCustom: fresh.durationCustom };
+}
+
 function AccompanimentForm({
   places,
   defaults,
   source,
   mode,
   initialErrors,
+  beforeFirstDownload,
 }: {
   places: readonly Place[];
   defaults: Defaults;
   source: LocalRecord | null;
   mode: "create" | "update";
   initialErrors?: Record<string, string[]> | undefined;
+  beforeFirstDownload: boolean;
 }) {
   const { db, engine } = useDevice();
   const [, navigate] = useLocation();
   const flash = useFlash();
   const [values, setValues] = useState<Values>(() => (source ? valuesOf(source, mode === "update") : initialValues(places, defaults)));
+  const markTouched = useLateDefaults(lateDefaults(places, defaults), setValues, beforeFirstDownload && !source);
   // One id per record typed (kept when editing): a record sent twice is stored once.
   const [recordId] = useState(() => (mode === "update" && source ? source.id : crypto.randomUUID()));
   const [errors, setErrors] = useState<FieldErrors>(() =>
@@ -231,6 +244,7 @@ function AccompanimentForm({
   }
 
   function set<K extends keyof Values>(key: K, value: Values[K]) {
+    markTouched(key);
     setValues((v) => ({ ...v, [key]: value }));
   }
 
