@@ -312,6 +312,8 @@ export interface CollegeSeed {
   declineReason?: string;
   constraints?: string;
   counsellor: number;
+  /** Booked on a slot the coordination published (portal), not requested and triaged. */
+  bookedSlot?: boolean;
 }
 
 export const COLLEGES: CollegeSeed[] = [
@@ -324,6 +326,10 @@ export const COLLEGES: CollegeSeed[] = [
   { number: "0419", name: "Collège Lucie-Aubrac", address: "1 chemin du Collège", commune: "Duras", status: "received", requester: { name: "Émilie Fauré", role: "cpe" }, classes: [{ level: "5e", name: "5e A", pupils: 21 }, { level: "4e", name: "4e A", pupils: 23 }], topics: ["cyberbullying", "e_reputation"], receivedDaysAgo: 4, counsellor: 5, constraints: "Transport scolaire : séances entre 9 h et 16 h uniquement." },
   { number: "0725", name: "Collège Germillac", address: "40 rue de la Gare", commune: "Tonneins", status: "declined", requester: { name: "Olivier Lacoste", role: "teacher" }, classes: [{ level: "3e", name: "3e C", pupils: 28 }], topics: ["social_network_economics"], receivedDaysAgo: 40, counsellor: 2, declineReason: "Les dates demandées tombent pendant la semaine où toute l'équipe anime le salon départemental ; nous vous proposons de refaire une demande pour le trimestre suivant." },
   { number: "0246", name: "Collège Val-de-Garonne", address: "17 avenue Jean-Jaurès", commune: "Marmande", status: "cancelled", requester: { name: "Anne Lescure", role: "principal" }, classes: [{ level: "6e", name: "6e B", pupils: 26 }], topics: ["cyberbullying"], receivedDaysAgo: 50, counsellor: 2 },
+  // Booked on the portal, on the slots coordination published for Agen's counsellor (Tuesday and Thursday mornings).
+  { number: "0415", name: "Collège Ducos-du-Hauron", address: "6 rue Pierre-Loti", commune: "Agen", status: "done", bookedSlot: true, requester: { name: "Hélène Sabathé", role: "cpe" }, classes: [{ level: "5e", name: "5e C", pupils: 25 }, { level: "5e", name: "5e D", pupils: 24 }], topics: ["cyberbullying", "e_reputation"], receivedDaysAgo: 33, sessionInDays: -19, counsellor: 0 },
+  { number: "0342", name: "Collège Édouard-Herriot", address: "12 avenue Gambetta", commune: "Boé", status: "scheduled", bookedSlot: true, requester: { name: "Karim Benali", role: "teacher" }, classes: [{ level: "4e", name: "4e 2", pupils: 27 }], topics: ["social_network_economics"], receivedDaysAgo: 6, sessionInDays: 8, counsellor: 0 },
+  { number: "0509", name: "Collège Jean-Moulin", address: "8 rue du Stade", commune: "Bon-Encontre", status: "scheduled", bookedSlot: true, requester: { name: "Sophie Gaubert", role: "principal" }, classes: [{ level: "6e", name: "6e A", pupils: 24 }, { level: "6e", name: "6e B", pupils: 23 }], topics: ["cyberbullying"], receivedDaysAgo: 3, sessionInDays: 15, counsellor: 0 },
 ];
 
 // ─── People of the public (fictitious) ──────────────────────────────────────

@@ -82,6 +82,10 @@ interface DemoRows {
   collegeSessions: Prisma.CollegeSessionCreateManyInput[];
   collegeSessionClasses: Prisma.CollegeSessionClassCreateManyInput[];
   collegeSessionCounsellors: Prisma.CollegeSessionCounsellorCreateManyInput[];
+  collegeSlots: Prisma.CollegeSlotCreateManyInput[];
+  collegeSlotCounsellors: Prisma.CollegeSlotCounsellorCreateManyInput[];
+  feedbackInvitations: Prisma.FeedbackInvitationCreateManyInput[];
+  feedbackAnswers: Prisma.FeedbackAnswerCreateManyInput[];
   activityRecords: Prisma.ActivityRecordCreateManyInput[];
   passPrescriptions: Prisma.PassPrescriptionCreateManyInput[];
   passCheques: Prisma.PassChequeCreateManyInput[];
@@ -148,10 +152,14 @@ async function insert(tx: Tx, r: DemoRows): Promise<void> {
   await tx.collegeClass.createMany({ data: r.collegeClasses });
   await tx.collegeRequestEvent.createMany({ data: r.collegeRequestEvents });
   await tx.collegeRequestMessage.createMany({ data: r.collegeRequestMessages });
+  await tx.collegeSlot.createMany({ data: r.collegeSlots });
+  await tx.collegeSlotCounsellor.createMany({ data: r.collegeSlotCounsellors });
   await tx.collegeSession.createMany({ data: r.collegeSessions });
   await tx.collegeSessionClass.createMany({ data: r.collegeSessionClasses });
   await tx.collegeSessionCounsellor.createMany({ data: r.collegeSessionCounsellors });
   await tx.activityRecord.createMany({ data: r.activityRecords });
+  await tx.feedbackInvitation.createMany({ data: r.feedbackInvitations });
+  await tx.feedbackAnswer.createMany({ data: r.feedbackAnswers });
   await tx.passPrescription.createMany({ data: r.passPrescriptions });
   await tx.passCheque.createMany({ data: r.passCheques });
   await tx.yearlyObjective.createMany({ data: r.yearlyObjectives });
@@ -223,6 +231,10 @@ function buildDemo(territory: Territory, now: Date, rnd: Random, hashes: Map<str
     collegeSessions: [],
     collegeSessionClasses: [],
     collegeSessionCounsellors: [],
+    collegeSlots: [],
+    collegeSlotCounsellors: [],
+    feedbackInvitations: [],
+    feedbackAnswers: [],
     activityRecords: [],
     passPrescriptions: [],
     passCheques: [],
@@ -326,9 +338,11 @@ function buildDemo(territory: Territory, now: Date, rnd: Random, hashes: Map<str
   };
 
   buildWorkshops(rows, { now, today, rnd, places, counsellors, person });
-  buildColleges(rows, { today, rnd, commune, placeByKey, counsellors, coordinatorId });
+  const booked = buildColleges(rows, { today, rnd, commune, placeByKey, counsellors, coordinatorId });
+  buildSlots(rows, { today, counsellors, coordinatorId, booked });
   buildActivities(rows, { today, rnd, counsellors });
   buildPass(rows, { now, today, rnd, counsellors });
+  buildFeedback(rows, { now, workshopThemes: new Map(rows.workshops.map((w) => [w.id!, w.theme])) });
 
   const year = Number(isoDate(today).slice(0, 4));
   rows.yearlyObjectives = YEARLY_OBJECTIVES.map((o) => ({ year, ...o }));
@@ -540,9 +554,14 @@ function buildColleges(
     counsellors: CounsellorCtx[];
     coordinatorId: string;
   },
-) {
-  const { today, rnd } = ctx;
+): BookedSlot[] {
+  const { today } = ctx;
+  const booked: BookedSlot[] = [];
+  // The collèges booked on slots draw from their own sequence: the demo data that follows (the
+  // year of records, the cheques) stays the same as before they were added.
+  const slotRnd = new Random(PRNG_SEED + 1);
   for (const col of COLLEGES) {
+    const rnd = col.bookedSlot ? slotRnd : ctx.rnd;
     const digits = `047${col.number}`;
     const uai = `${digits}${uaiCheckLetter(digits)}`;
     const c = ctx.commune(col.commune);
@@ -552,13 +571,19 @@ function buildColleges(
     const receivedAt = parisTime(receivedDay, 10, 15);
     let sessionDay = col.sessionInDays === undefined ? null : addDays(today, col.sessionInDays);
     // Collèges: Monday to Friday, not on a public holiday.
-    while (sessionDay && (isClosedDay(sessionDay) || weekday(sessionDay) === 6)) sessionDay = addDays(sessionDay, col.sessionInDays! > 0 ? 1 : -1);
+    // A booked slot falls on the days its publication offers (Tuesday and Thursday mornings).
+    const dayOff = (d: Date) => isClosedDay(d) || weekday(d) === 6 || (col.bookedSlot === true && !SLOT_WEEKDAYS.includes(weekday(d)));
+    while (sessionDay && dayOff(sessionDay)) sessionDay = addDays(sessionDay, col.sessionInDays! > 0 ? 1 : -1);
 
     // History: every step is one the domain state machine accepts (checked by the seed test).
     type Step = { to: CollegeRequestStatus; actor: CollegeRequestActor; at: Date; reason?: string };
-    const steps: Step[] = [{ to: "received", actor: "college", at: receivedAt }];
+    const steps: Step[] = col.bookedSlot
+      ? [{ to: "scheduled", actor: "college", at: receivedAt, reason: "Créneau réservé sur le portail" }]
+      : [{ to: "received", actor: "college", at: receivedAt }];
     const staffAt = (days: number) => parisTime(addDays(receivedDay, days), 11, 0);
-    switch (col.status) {
+    if (col.bookedSlot) {
+      if (col.status === "done") steps.push({ to: "done", actor: "counsellor", at: parisTime(addDays(sessionDay!, 1), 16, 30) });
+    } else switch (col.status) {
       case "under_review":
         steps.push({ to: "under_review", actor: "staff", at: staffAt(2) });
         break;
@@ -597,10 +622,13 @@ function buildColleges(
       phone: `05 36 49 ${String(20 + rows.collegeRequests.length)} ${String(rnd.int(10, 99))}`,
       topics: col.topics,
       otherTopic: col.otherTopic ?? null,
-      periods: [
-        { from: isoDate(addDays(receivedDay, 14)), to: isoDate(addDays(receivedDay, 45)) },
-        ...(col.sessionInDays !== undefined && col.sessionInDays > 30 ? [] : [{ from: isoDate(addDays(receivedDay, 50)), to: isoDate(addDays(receivedDay, 70)) }]),
-      ],
+      periods: col.bookedSlot
+        ? // The slot's day is the period the collège chose.
+          [{ from: isoDate(sessionDay!), to: isoDate(sessionDay!) }]
+        : [
+            { from: isoDate(addDays(receivedDay, 14)), to: isoDate(addDays(receivedDay, 45)) },
+            ...(col.sessionInDays !== undefined && col.sessionInDays > 30 ? [] : [{ from: isoDate(addDays(receivedDay, 50)), to: isoDate(addDays(receivedDay, 70)) }]),
+          ],
       constraints: col.constraints ?? null,
       status: col.status,
       declineReason: col.declineReason ?? null,
@@ -630,7 +658,7 @@ function buildColleges(
       return { id, ...cl };
     });
 
-    if (col.status === "scheduled") {
+    if (col.status === "scheduled" && !col.bookedSlot) {
       rows.collegeRequestMessages.push(
         { id: randomUUID(), requestId, author: "staff", body: `Bonjour, la séance est programmée : ${classIds.length} classes, en deux heures. Le conseiller prendra contact avec vous la semaine précédente.`, createdAt: staffAt(6) },
         { id: randomUUID(), requestId, author: "college", body: "Merci ! Nous réservons le CDI. Un vidéoprojecteur sera disponible.", createdAt: staffAt(7) },
@@ -643,19 +671,23 @@ function buildColleges(
       const startsAt = parisTime(sessionDay, 9, 0);
       const place = col.place ? ctx.placeByKey.get(col.place)! : null;
       const covered = col.topics.filter((t) => t !== "other");
+      const durationMinutes = col.bookedSlot ? SLOT_MINUTES : 55 * classIds.length;
+      const slotId = col.bookedSlot ? randomUUID() : null;
+      if (slotId) booked.push({ slotId, day: isoDate(sessionDay), counsellorId: counsellor.id });
       rows.collegeSessions.push({
         id: sessionId,
         requestId,
+        slotId,
         startsAt,
-        durationMinutes: 55 * classIds.length,
+        durationMinutes,
         room: place ? "CDI" : "Salle polyvalente",
         placeId: place?.id ?? null,
         status: done ? "done" : "scheduled",
         reportedAt: done ? last.at : null,
         topicsCovered: done ? covered : [],
         remarks: done ? "Élèves très participatifs ; beaucoup de questions sur les comptes privés et les captures d'écran." : null,
-        createdAt: staffAt(6),
-        updatedAt: done ? last.at : staffAt(6),
+        createdAt: col.bookedSlot ? receivedAt : staffAt(6),
+        updatedAt: done ? last.at : col.bookedSlot ? receivedAt : staffAt(6),
       });
       rows.collegeSessionCounsellors.push({ sessionId, counsellorId: counsellor.id });
       let present = 0;
@@ -671,7 +703,7 @@ function buildColleges(
           counsellorId: counsellor.id,
           type: "Collectif",
           date: sessionDay,
-          durationMinutes: 55 * classIds.length,
+          durationMinutes,
           locationType: place ? "LieuActivite" : "Autre",
           placeId: place?.id ?? null,
           communeInsee: c.inseeCode,
@@ -691,6 +723,203 @@ function buildColleges(
           updatedAt: last.at,
         });
       }
+    }
+  }
+  return booked;
+}
+
+// ─── Published collège slots ────────────────────────────────────────────────
+
+/** Agen's counsellor offers the collèges of their territory Tuesday and Thursday mornings. */
+const SLOT_WEEKDAYS = [2, 4];
+const SLOT_MINUTES = 110;
+
+/** A slot a demo collège booked (buildColleges made its session): published with the others. */
+interface BookedSlot {
+  slotId: string;
+  day: string;
+  counsellorId: string;
+}
+
+/** Summer, autumn and Christmas school holidays (zone A, approximately): no slot is offered then. */
+const schoolHoliday = (d: Date) => /-(07-(0[6-9]|[123]\d)|08-\d\d|10-(1[89]|2\d|3[01])|11-0[12]|12-(19|2\d|3[01])|01-0[1-4])$/.test(isoDate(d));
+
+/**
+ * Two publications, as coordination makes them in the back-office: Agen's counsellor on Tuesday
+ * and Thursday mornings from six weeks ago to five weeks ahead (2 classes, their EPCIs; three
+ * collèges booked some), and Villeneuve's counsellor on Friday afternoons over the next five weeks
+ * (1 class, the whole département, bookable until three days before). A day the counsellor is
+ * already busy is left out, as the publication's conflict check would.
+ */
+function buildSlots(rows: DemoRows, ctx: { today: Date; counsellors: CounsellorCtx[]; coordinatorId: string; booked: BookedSlot[] }) {
+  const { today, counsellors } = ctx;
+  const busy = new Map<string, Set<string>>();
+  const markBusy = (counsellorId: string, at: Date) => {
+    const days = busy.get(counsellorId) ?? new Set<string>();
+    days.add(isoDate(parisDay(at)));
+    busy.set(counsellorId, days);
+  };
+  const sessionStarts = new Map<string, Date>();
+  for (const s of rows.workshopSessions) sessionStarts.set(s.id!, new Date(s.startsAt));
+  for (const a of rows.workshopSessionCounsellors) markBusy(a.counsellorId, sessionStarts.get(a.sessionId)!);
+  for (const s of rows.collegeSessions) sessionStarts.set(s.id!, new Date(s.startsAt));
+  for (const a of rows.collegeSessionCounsellors) markBusy(a.counsellorId, sessionStarts.get(a.sessionId)!);
+
+  const publications = [
+    { counsellor: counsellors[0]!, weekdays: SLOT_WEEKDAYS, hour: 9, minutes: SLOT_MINUTES, capacity: 2, from: -42, to: 35, epciCodes: counsellors[0]!.epciCodes, topics: ["cyberbullying", "e_reputation", "social_network_economics"], deadlineDays: null, publishedDaysAgo: 49 },
+    { counsellor: counsellors[1]!, weekdays: [5], hour: 14, minutes: 55, capacity: 1, from: 3, to: 38, epciCodes: [], topics: ["cyberbullying"], deadlineDays: 3, publishedDaysAgo: 5 },
+  ];
+  for (const pub of publications) {
+    const batchId = randomUUID();
+    const createdAt = parisTime(addDays(today, -pub.publishedDaysAgo), 10, 0);
+    const booked = new Map(ctx.booked.filter((b) => b.counsellorId === pub.counsellor.id).map((b) => [b.day, b]));
+    for (let offset = pub.from; offset <= pub.to; offset++) {
+      const day = addDays(today, offset);
+      const b = booked.get(isoDate(day));
+      if (!b && (!pub.weekdays.includes(weekday(day)) || isClosedDay(day) || schoolHoliday(day) || busy.get(pub.counsellor.id)?.has(isoDate(day)))) continue;
+      const id = b?.slotId ?? randomUUID();
+      booked.delete(isoDate(day));
+      rows.collegeSlots.push({
+        id,
+        startsAt: parisTime(day, pub.hour, 0),
+        durationMinutes: pub.minutes,
+        topics: pub.topics,
+        capacityClasses: pub.capacity,
+        communeInsees: [],
+        epciCodes: pub.epciCodes,
+        bookingClosesAt: pub.deadlineDays === null ? null : parisTime(addDays(day, -pub.deadlineDays), 18, 0),
+        status: "open",
+        batchId,
+        createdById: ctx.coordinatorId,
+        createdAt,
+        updatedAt: createdAt,
+      });
+      rows.collegeSlotCounsellors.push({ slotId: id, counsellorId: pub.counsellor.id });
+    }
+    if (pub.counsellor === counsellors[0] && booked.size > 0) throw new Error(`Créneaux réservés hors de la publication : ${[...booked.keys()].join(", ")}.`);
+  }
+}
+
+// ─── Feedback answers ───────────────────────────────────────────────────────
+
+const FEEDBACK_CHANGES = [
+  "Mettre en place des temps sans écran au moment des repas.",
+  "Regarder les paramètres de confidentialité du compte de ma fille avec elle.",
+  "Activer le contrôle parental sur la console.",
+  "Parler plus souvent avec mon fils de ce qu'il voit en ligne.",
+  "Utiliser Pronote chaque semaine pour suivre les devoirs.",
+  "Réfléchir avant de publier une photo d'un élève.",
+  null,
+  null,
+] as const;
+const FEEDBACK_COMMENTS = [
+  "Très clair, merci à l'animatrice pour sa patience.",
+  "Un peu court, on aurait aimé plus de temps pour les questions.",
+  "Enfin des réponses concrètes sur les réseaux sociaux !",
+  "Les exemples étaient bien choisis, les élèves ont beaucoup participé.",
+  "Salle difficile à trouver, mais l'atelier valait le déplacement.",
+  null,
+  null,
+  null,
+] as const;
+
+/**
+ * What people answered to the questionnaires, stored as the API stores them (no link back to the
+ * person): parents of the past e-parentalité sessions (about 45 % of those who came), the collèges
+ * whose session was reported, and participants of the latest collective workshops by QR code. Each
+ * answer has the invitation it used, so the links the demo hands out are taken as in real life.
+ */
+function buildFeedback(rows: DemoRows, ctx: { now: Date; workshopThemes: Map<string, string> }) {
+  const rnd = new Random(PRNG_SEED + 2);
+  const monthOf = (at: Date) => new Date(`${isoDate(parisDay(at)).slice(0, 7)}-01T00:00:00Z`);
+  const answer = () => ({
+    usefulness: Number(rnd.weighted({ "4": 52, "3": 36, "2": 9, "1": 3 })),
+    recommend: rnd.weighted({ yes: 78, maybe: 17, no: 5 }),
+    change: rnd.pick(FEEDBACK_CHANGES),
+    comment: rnd.pick(FEEDBACK_COMMENTS),
+  });
+  const counsellorsOf = (pairs: Array<{ sessionId: string; counsellorId: string }>, sessionId: string) =>
+    pairs.filter((p) => p.sessionId === sessionId).map((p) => p.counsellorId);
+
+  for (const s of rows.workshopSessions.filter((x) => x.status === "done")) {
+    const startsAt = new Date(s.startsAt);
+    for (const r of rows.registrations.filter((x) => x.sessionId === s.id && x.status === "attended" && x.email)) {
+      const answered = rnd.chance(0.45);
+      rows.feedbackInvitations.push({
+        id: randomUUID(),
+        kind: "workshop_session",
+        tokenHash: tokenHash(),
+        registrationId: r.id!,
+        workshopSessionId: s.id!,
+        maxAnswers: 1,
+        answerCount: answered ? 1 : 0,
+        expiresAt: addDays(startsAt, 31),
+        createdAt: addDays(startsAt, 1),
+      });
+      if (!answered) continue;
+      rows.feedbackAnswers.push({
+        kind: "workshop_session",
+        month: monthOf(startsAt),
+        workshopId: s.workshopId,
+        workshopSessionId: s.id!,
+        counsellorIds: counsellorsOf(rows.workshopSessionCounsellors, s.id!),
+        themes: [ctx.workshopThemes.get(s.workshopId)!],
+        ...answer(),
+      });
+    }
+  }
+
+  const requestTopics = new Map(rows.collegeRequests.map((r) => [r.id!, r.topics as string[]]));
+  for (const s of rows.collegeSessions.filter((x) => x.status === "done")) {
+    const startsAt = new Date(s.startsAt);
+    rows.feedbackInvitations.push({
+      id: randomUUID(),
+      kind: "college_session",
+      collegeSessionId: s.id!,
+      maxAnswers: 1,
+      answerCount: 1,
+      expiresAt: addDays(startsAt, 91),
+      createdAt: addDays(startsAt, 1),
+    });
+    rows.feedbackAnswers.push({
+      kind: "college_session",
+      month: monthOf(startsAt),
+      collegeSessionId: s.id!,
+      counsellorIds: counsellorsOf(rows.collegeSessionCounsellors, s.id!),
+      themes: requestTopics.get(s.requestId)!,
+      ...answer(),
+    });
+  }
+
+  // The last collective workshops of each counsellor outside sessions (their own groups), shown a QR code.
+  const collective = rows.activityRecords
+    .filter((r) => r.type === "Collectif" && !r.workshopSessionId && !r.collegeSessionId && new Date(r.date) <= ctx.now)
+    .sort((a, b) => new Date(b.date).getTime() - new Date(a.date).getTime())
+    .slice(0, 8);
+  for (const r of collective) {
+    const participants = r.participantsCount ?? 1;
+    const count = Math.max(1, Math.round(participants * rnd.between(0.3, 0.6)));
+    const day = new Date(r.date);
+    rows.feedbackInvitations.push({
+      id: randomUUID(),
+      kind: "collective_workshop",
+      tokenHash: tokenHash(),
+      counsellorId: r.counsellorId,
+      activityRecordId: r.id!,
+      maxAnswers: 40,
+      answerCount: count,
+      expiresAt: addDays(day, 365),
+      createdAt: addDays(day, -20),
+    });
+    for (let i = 0; i < count; i++) {
+      rows.feedbackAnswers.push({
+        kind: "collective_workshop",
+        month: monthOf(day),
+        activityRecordId: r.id!,
+        counsellorIds: [r.counsellorId],
+        themes: r.themes as string[],
+        ...answer(),
+      });
     }
   }
 }
