@@ -148,7 +148,7 @@ async function main() {
     async function phase(name: string, jobs: Array<{ sessionId: string; seats: number }>, concurrency: number): Promise<Phase> {
       const worker = new Worker(new URL("./booking-load.mjs", import.meta.url), { workerData: { base, jobs, concurrency, firstIp: ipCounter } });
       ipCounter += jobs.length;
-      const { seconds, outcomes } = await new Promise<{ seconds: number; outcomes: Outcome[] }>((resolve, reject) => {
+      const { seconds, outcomes, answerBytes } = await new Promise<{ seconds: number; outcomes: Outcome[]; answerBytes: number }>((resolve, reject) => {
         worker.once("message", resolve);
         worker.once("error", reject);
       });
@@ -160,7 +160,7 @@ async function main() {
       console.log(`  ${name} — ${jobs.length} demandes, ${concurrency} en parallèle`);
       console.log(`    débit        ${p.perSecond.toFixed(1)} inscriptions/s (${seconds.toFixed(2)} s)`);
       console.log(`    latence      p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms, max ${p.max.toFixed(1)} ms`);
-      console.log(`    résultats    ${counts.confirmed} confirmées, ${counts.waitlisted} en liste d'attente, ${counts.refused} refusées (complet), ${counts.error} erreurs`);
+      console.log(`    résultats    ${counts.confirmed} confirmées, ${counts.waitlisted} en liste d'attente, ${counts.refused} refusées (complet), ${counts.error} erreurs ; réponse moyenne ${answerBytes} octets de JSON`);
       return p;
     }
 
@@ -170,12 +170,12 @@ async function main() {
         `SELECT DISTINCT ON (ics IS NULL) subject, text, html, ics, "linkKind", "linkPrefix", "replyTo" FROM "OutboxEmail"
           WHERE subject LIKE 'Inscription confirmée%' OR subject LIKE 'Liste d''attente%' ORDER BY ics IS NULL`,
       );
-      const [confirmed, waitlisted] = mails;
+      const confirmed = mails.find((m) => m.ics);
       if (!confirmed?.ics) throw new Error("aucun e-mail de confirmation à rejouer");
-      // The two e-mails the API composes before the lock (a parent who accepts the waitlist), as it sends them.
+      // The e-mail the API composes before the lock: the likely decision's (the session's last
+      // booking says whether seats are left), as it sends it.
       const asRow = (m: typeof confirmed) => ({ to: "replay@exemple.fr", subject: m.subject, text: m.text, html: m.html, ics: m.ics, dedupeKey: null, linkKind: m.linkKind, linkTargetId: randomUUID(), linkPrefix: m.linkPrefix, replyTo: m.replyTo });
-      // No session filled up (a small BENCH_SPREAD): no waitlist e-mail to carry.
-      const emails = JSON.stringify(waitlisted && !waitlisted.ics ? { confirmed: asRow(confirmed), waitlisted: asRow(waitlisted) } : { confirmed: asRow(confirmed) });
+      const emails = JSON.stringify({ confirmed: asRow(confirmed) });
       const session = `'00000000-0000-4000-8000-' || lpad((:sn)::text, 12, '0')`;
       const email = `'replay' || (:rip)::text || '@exemple.fr'`;
       const now = "now()";
@@ -203,6 +203,7 @@ async function main() {
           13: "encode(sha256(convert_to(random()::text, 'UTF8')), 'hex')",
           14: "'portal'",
           15: textLiteral(emails),
+          16: `'${Object.keys(JSON.parse(emails) as object).join(",")}'`,
         })};`,
         "COMMIT;",
       ].join("\n");

@@ -9,6 +9,17 @@ let h: Harness;
 let placeId: string;
 const inDays = (d: number) => new Date(h.clock.now.getTime() + d * 86_400_000);
 
+/** Each registration's e-mails by subject prefix ("Inscription confirmée", "Liste d'attente"…). */
+async function emailsOf(sessionId: string) {
+  const rows = await h.db.sql.query<{ status: string; subjects: string[] }>(
+    `SELECT r.status, array_agg(split_part(o.subject, ' :', 1) ORDER BY o.subject) FILTER (WHERE o.id IS NOT NULL) AS subjects
+       FROM "Registration" r LEFT JOIN "OutboxEmail" o ON o."linkTargetId" = r.id
+      WHERE r."sessionId" = $1 GROUP BY r.id, r.status`,
+    [sessionId],
+  );
+  return rows.map((r) => `${r.status}: ${(r.subjects ?? []).join(", ")}`);
+}
+
 /** Seats held vs capacity, computed in SQL straight from the tables. */
 async function invariant(sessionId: string) {
   const rows = await h.db.sql.query<{ capacity: number; held: number; waitlisted: number }>(
@@ -47,6 +58,10 @@ describe.skipIf(!onPostgres)("concurrent bookings on PostgreSQL (skipped without
     const regs = await h.db.prisma.registration.findMany({ where: { sessionId: s.id }, orderBy: { arrival: "asc" } });
     expect(regs.slice(0, 12).every((r) => r.status === "confirmed")).toBe(true);
     expect(regs.slice(12).every((r) => r.status === "waitlisted")).toBe(true);
+    // Each parent got the one e-mail that says what happened, whatever the booking guessed before the lock.
+    const mails = await emailsOf(s.id);
+    expect(mails.filter((m) => m === "confirmed: Inscription confirmée")).toHaveLength(12);
+    expect(mails.filter((m) => m === "waitlisted: Liste d'attente")).toHaveLength(188);
   });
 
   it("multi-seat bookings under contention are all or nothing", async () => {

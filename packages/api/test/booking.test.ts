@@ -57,6 +57,27 @@ describe("booking (portal)", () => {
     expect(inRange.every((id) => id === cyber.id)).toBe(true);
   });
 
+  it("sends the e-mail of what was decided when seats went since the last booking here, and the confirmation when they came back", async () => {
+    const s = await createWorkshopSession(h.db, { placeId, capacity: 3, startsAt: inDays(8) });
+    const api = await h.client("192.0.2.71").api();
+    const first = await api.booking.book(booking(s.id, { acceptWaitlist: true }));
+    expect(first.status).toBe("confirmed");
+    // Seats taken behind this server's back (another instance): it still expects room.
+    const other = await h.db.prisma.registration.create({
+      data: { sessionId: s.id, status: "confirmed", seats: 2, firstName: "Autre", lastName: "Instance", email: "autre.instance@exemple.fr", consentAt: new Date(), manageTokenHash: hashToken("autre-instance") },
+    });
+    const second = await api.booking.book(booking(s.id, { acceptWaitlist: true }));
+    expect(second.status).toBe("waitlisted");
+    // And given back: it now expects a full session.
+    await h.db.prisma.registration.update({ where: { id: other.id }, data: { status: "cancelled", cancelledAt: new Date() } });
+    const third = await api.booking.book(booking(s.id, { acceptWaitlist: true }));
+    expect(third.status).toBe("confirmed");
+    const subjects = async (id: string) => (await h.db.prisma.outboxEmail.findMany({ where: { linkTargetId: id }, select: { subject: true } })).map((m) => m.subject.split(" :")[0]);
+    expect(await subjects(first.registrationId)).toEqual(["Inscription confirmée"]);
+    expect(await subjects(second.registrationId)).toEqual(["Liste d'attente"]);
+    expect(await subjects(third.registrationId)).toEqual(["Inscription confirmée"]);
+  });
+
   it("books seats: the confirmation says what was booked and the seats left drop", async () => {
     const s = await createWorkshopSession(h.db, { placeId, capacity: 5, startsAt: inDays(7) });
     const api = await h.client().api();

@@ -96,10 +96,12 @@ export const bookingDecisionSql = (v: Record<"fingerprintMatches" | "status" | "
  * miss the bookings committed by the transaction it waited for). It decides (bookingDecisionSql),
  * writes the registration and, when the decision has one, its e-mail ($15: the e-mails
  * composed beforehand, by decision), and returns the decision with the sums it was made on.
- * No row: the session is gone.
+ * A decision whose e-mail was not prepared ($16: the decisions prepared for) writes nothing and
+ * answers "unprepared": the caller prepares every e-mail and books again. No row: the session is gone.
  * Parameters: $1 session id, $2 details fingerprint, $3 now, $4 staff booking, $5 seats,
  * $6 accept the waitlist, $7 normalised e-mail, $8 normalised phone, $9 registration id,
- * $10 first name, $11 last name, $12 need, $13 manage token hash, $14 source, $15 e-mails (jsonb).
+ * $10 first name, $11 last name, $12 need, $13 manage token hash, $14 source, $15 e-mails (jsonb),
+ * $16 decisions prepared for (comma-separated).
  */
 const BOOK_SQL = `
   WITH session AS (
@@ -107,7 +109,7 @@ const BOOK_SQL = `
     ${SESSION_JOINS}
     WHERE s.id = $1::uuid
   ), sums AS (${seatsTakenAndHeldSql("$1::uuid", "$7::text", "$8::text")}
-  ), decision AS (
+  ), decided AS (
     SELECT session.capacity, sums.taken, sums.held,
       ${bookingDecisionSql({
         fingerprintMatches: "session.fingerprint IS NOT DISTINCT FROM $2::text",
@@ -123,6 +125,10 @@ const BOOK_SQL = `
         now: "$3::timestamptz",
       })} AS decision
     FROM session CROSS JOIN sums
+  ), decision AS (
+    SELECT capacity, taken, held,
+      CASE WHEN decision IN ('confirmed', 'waitlisted') AND NOT (decision = ANY(string_to_array($16::text, ','))) THEN 'unprepared' ELSE decision END AS decision
+    FROM decided
   ), registration AS (
     INSERT INTO "Registration" (id, "sessionId", status, seats, "firstName", "lastName", email, phone, need, "consentAt", "manageTokenHash", source, "createdAt", "updatedAt")
     SELECT $9::uuid, $1::uuid, decision, $5::int, $10::text, $11::text, $7::text, $8::text, $12::text, $3::timestamptz, $13::text, $14::text, $3::timestamptz, $3::timestamptz
@@ -191,7 +197,7 @@ function toBookedSession(r: DetailsRow): BookedSession {
  */
 const DETAILS_KEPT_MS = 60_000;
 const DETAILS_KEPT_SESSIONS = 500;
-const detailsCaches = new WeakMap<RawSql, Map<string, { row: DetailsRow; readAt: number }>>();
+const detailsCaches = new WeakMap<RawSql, Map<string, { row: DetailsRow; readAt: number; seatsLeft?: number }>>();
 
 function sessionDetailsCache(raw: RawSql) {
   let cache = detailsCaches.get(raw);
@@ -217,10 +223,18 @@ function sessionDetailsCache(raw: RawSql) {
     forget(id: string) {
       entries.delete(id);
     },
+    /** Seats left after the last booking decided here: a guess of the next decision, never trusted for it. */
+    seatsLeft(id: string): number | undefined {
+      return entries.get(id)?.seatsLeft;
+    },
+    noteSeatsLeft(id: string, left: number) {
+      const hit = entries.get(id);
+      if (hit) hit.seatsLeft = left;
+    },
   };
 }
 
-type SqlDecision = BookingDecision | "stale" | "closed" | "contact_share";
+type SqlDecision = BookingDecision | "stale" | "closed" | "contact_share" | "unprepared";
 
 const closed = () => new UserFacingError("CONFLICT", "Cette séance n'est plus ouverte aux inscriptions (annulée ou déjà passée).");
 
@@ -251,11 +265,14 @@ export async function bookSeats(
   const staff = req.source === "staff";
   const isOpen = (session: BookedSession) => (staff ? session.status === "scheduled" : isBookable(session, now));
   const known = sessionDetailsCache(raw);
-  for (let read = 1; ; read++) {
-    // A remembered read is only trusted for what the lock's statement checks again (its fingerprint):
-    // whatever else it says (closed, gone) is read afresh before being answered.
-    let details = read === 1 ? known.get(req.sessionId, now) : undefined;
+  // A remembered read is only trusted for what the lock's statement checks again (its fingerprint):
+  // whatever else it says (closed, gone) is read afresh before being answered.
+  let details = known.get(req.sessionId, now);
+  let reads = 0;
+  let prepareAll = false;
+  for (;;) {
     if (!details || !isOpen(toBookedSession(details))) {
+      reads += 1;
       const [fresh] = await raw.query<DetailsRow>(SESSION_DETAILS_SQL, [req.sessionId]);
       if (!fresh) throw new UserFacingError("NOT_FOUND", "Cette séance est introuvable.");
       known.set(fresh, now);
@@ -264,8 +281,18 @@ export async function bookSeats(
     }
     const session = toBookedSession(details);
 
+    // The e-mail of the likely decision only, when the last booking here says how many seats are
+    // left (composing and sending both cost a fifth of a booking): room left confirms, a full
+    // session waitlists. A guess that turns out wrong is answered "unprepared", and the next pass
+    // prepares both.
+    const left = prepareAll ? undefined : known.seatsLeft(req.sessionId);
+    const kinds: Array<"confirmed" | "waitlisted"> = !req.acceptWaitlist
+      ? ["confirmed"]
+      : left === undefined
+        ? ["confirmed", "waitlisted"]
+        : [left >= req.seats ? "confirmed" : "waitlisted"];
     const emails: Record<string, ReturnType<typeof outboxRow>> = {};
-    for (const kind of req.acceptWaitlist ? (["confirmed", "waitlisted"] as const) : (["confirmed"] as const)) {
+    for (const kind of kinds) {
       const mail = composeBookingEmail(
         config,
         kind,
@@ -291,6 +318,7 @@ export async function bookSeats(
       manageTokenHash,
       req.source,
       JSON.stringify(emails),
+      kinds.join(","),
     ];
     const [, decided] = (await raw.transaction(
       (tx: RawTx) =>
@@ -306,9 +334,17 @@ export async function bookSeats(
     const row = decided[0];
     if (!row) throw new UserFacingError("NOT_FOUND", "Cette séance est introuvable.");
     const { decision, taken, held, capacity } = row;
-    if (decision === "stale") known.forget(req.sessionId);
-    if (decision === "stale" && read < MAX_READS) continue;
-    if (decision === "stale") throw new UserFacingError("CONFLICT", "Cette séance vient d'être modifiée : actualisez la page et réessayez.");
+    if (decision === "unprepared") {
+      prepareAll = true;
+      continue;
+    }
+    if (decision === "stale") {
+      known.forget(req.sessionId);
+      if (reads >= MAX_READS) throw new UserFacingError("CONFLICT", "Cette séance vient d'être modifiée : actualisez la page et réessayez.");
+      details = undefined;
+      continue;
+    }
+    known.noteSeatsLeft(req.sessionId, seatsLeft(capacity, decision === "confirmed" ? taken + req.seats : taken));
     if (decision === "closed") throw closed();
     if (decision === "contact_share") {
       const share = decideContactSeats(held, req.seats);
