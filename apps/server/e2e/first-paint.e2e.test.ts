@@ -84,6 +84,26 @@ describe("portal catalogue in the HTML", () => {
     await context.close();
   });
 
+  it("filters opened before the script arrived (a slow line) are there once React has the page", async () => {
+    const context = await browser.newContext({ locale: "fr-FR" });
+    const page = await context.newPage();
+    const problems = problemsOf(page);
+    // The portal's scripts are held back until the parent has opened the filters.
+    const held: Array<() => Promise<void>> = [];
+    let release = false;
+    await page.route(/\/assets\/.*\.js$/, (route) => (release ? route.continue() : void held.push(() => route.continue())));
+    // Not "domcontentloaded": the browser fires it only once the module scripts have run.
+    await page.goto(`${product.baseUrl}/`, { waitUntil: "commit" });
+    await page.getByText("Choisir un lieu, une date ou un thème").click();
+    expect(await page.locator("details.mn-filters").getAttribute("open")).toBe("");
+    release = true;
+    for (const go of held) await go();
+    await page.getByLabel("Thème").waitFor();
+    await page.getByRole("combobox", { name: "Où ?" }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it("a filtered address arrives rendered with its filters open and is taken over without a warning", async () => {
     const html = await (await fetch(`${product.baseUrl}/?theme=screens`)).text();
     expect(html).toContain('<form aria-label="Filtrer les ateliers"');

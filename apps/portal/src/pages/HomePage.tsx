@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useLocation, useSearch } from "wouter";
 import { availabilityLabel, countOf, formatDateTime, formatDuration } from "@medianum/domain";
@@ -19,6 +19,12 @@ export function HomePage() {
   const filtered = !!(applied.where || applied.theme || applied.from || applied.to);
   const near = applied.where.startsWith("c:");
   const [filtersOpen, setFiltersOpen] = useState(filtered);
+  // Opened on the server's HTML before the script took the page over (a slow line): the browser
+  // opened the box, and React, which does not fix attributes when it takes over, would leave it empty.
+  const filtersBox = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (filtersBox.current?.open) setFiltersOpen(true);
+  }, []);
 
   return (
     <>
@@ -28,7 +34,7 @@ export function HomePage() {
         vous, pour accompagner vos enfants dans le numérique.
       </p>
 
-      <details className="mn-filters" open={filtersOpen} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
+      <details ref={filtersBox} className="mn-filters" open={filtersOpen} onToggle={(e) => setFiltersOpen(e.currentTarget.open)}>
         <summary>Choisir un lieu, une date ou un thème</summary>
         {filtersOpen ? (
           <Suspense fallback={<Spinner label="Chargement des filtres…" />}>
