@@ -4,9 +4,10 @@ import { randomUUID } from "node:crypto";
 import { cleanup, render, screen, within } from "@testing-library/react";
 import { directoryEntry, type SyncSnapshot } from "@medianum/domain";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DeviceDb } from "../offline/db.js";
+import type { DeviceDb } from "../offline/db.js";
 import { DeviceContext, engine } from "../offline/device.js";
 import { storeSnapshot } from "../offline/snapshot.js";
+import { freshDeviceDb, goOffline } from "../offline/testing.js";
 import { DirectoryPage } from "./DirectoryPage.js";
 import { DirectoryPlacePage } from "./DirectoryPlacePage.js";
 
@@ -62,12 +63,10 @@ const directory = [
 let db: DeviceDb;
 beforeAll(() => {
   // Offline: any request would fail, and the page must not need one.
-  Object.defineProperty(window.navigator, "onLine", { configurable: true, get: () => false });
-  globalThis.fetch = () => Promise.reject(new TypeError("Failed to fetch (hors ligne)"));
+  goOffline();
 });
 beforeEach(async () => {
-  db = new DeviceDb(`test-${randomUUID()}`);
-  await db.open();
+  db = await freshDeviceDb();
   const snapshot = { generatedAt: new Date(), agenda: [], records: [], places: [], defaults: { usualPlaceId: null }, directory, cheques: [], prescriptions: [], collegeSessions: [] };
   await storeSnapshot(db, snapshot as unknown as SyncSnapshot);
 });

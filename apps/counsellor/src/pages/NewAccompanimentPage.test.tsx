@@ -4,9 +4,10 @@ import { randomUUID } from "node:crypto";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import type { SyncSnapshot } from "@medianum/domain";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { DeviceDb } from "../offline/db.js";
+import type { DeviceDb } from "../offline/db.js";
 import { DeviceContext, engine } from "../offline/device.js";
 import { storeSnapshot } from "../offline/snapshot.js";
+import { freshDeviceDb, goOffline } from "../offline/testing.js";
 import { NewAccompanimentPage } from "./NewAccompanimentPage.js";
 
 // A counsellor's first login on a slow line: the form opens before the first download has
@@ -42,12 +43,10 @@ function download(usualPlaceId = usual.id): SyncSnapshot {
 let db: DeviceDb;
 beforeAll(() => {
   // No network yet: the form opens at once, as it does once the wait for the download runs out.
-  Object.defineProperty(window.navigator, "onLine", { configurable: true, get: () => false });
-  globalThis.fetch = () => Promise.reject(new TypeError("Failed to fetch (hors ligne)"));
+  goOffline();
 });
 beforeEach(async () => {
-  db = new DeviceDb(`test-${randomUUID()}`);
-  await db.open();
+  db = await freshDeviceDb();
 });
 afterEach(cleanup);
 
