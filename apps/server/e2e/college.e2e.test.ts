@@ -156,7 +156,7 @@ describe("collège awareness sessions, end to end in Chromium", () => {
 
     await bo.getByRole("link", { name: "Chiffres des collèges" }).click();
     await bo.getByRole("heading", { level: 1, name: "Chiffres des séances en collège" }).waitFor();
-    await bo.getByRole("table", { name: "Par mois" }).waitFor();
+    await bo.getByRole("table", { name: "Par mois", exact: true }).waitFor();
     await expectNoAxeViolations(bo, "the figures page");
 
     // The collège's page now shows the date, place and counsellor.
