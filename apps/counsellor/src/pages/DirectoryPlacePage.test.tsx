@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import "fake-indexeddb/auto";
 import { randomUUID } from "node:crypto";
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import { directoryEntry, type SyncSnapshot } from "@medianum/domain";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DeviceDb } from "../offline/db.js";
@@ -103,7 +103,8 @@ describe("a place's page in the orientation directory, offline", () => {
     expect(screen.getByRole("link", { name: /Voir sur OpenStreetMap/ }).getAttribute("href")).toBe(
       "https://www.openstreetmap.org/?mlat=44.676600&mlon=0.181700#map=18/44.676600/0.181700",
     );
-    expect(document.title).toMatch(/^France services de Duras/);
+    // The title is set in an effect, which may run a moment after the heading is on screen.
+    await waitFor(() => expect(document.title).toMatch(/^France services de Duras/));
   });
 
   it("without coordinates, offers an OpenStreetMap search of the address and says what is not known", async () => {
