@@ -3,7 +3,7 @@ export { createContext } from "./create-context.js";
 export type { ApiObserver, ApiServices, Context, CookieOptions, RequestAdapter } from "./context.js";
 export { createCallerFactory } from "./trpc.js";
 export { DEFAULT_MAIL_FROM, defaultApiConfig, type ApiConfig } from "./shared/config.js";
-export { RateLimiter, TAKE_SQL as RATE_LIMIT_TAKE_SQL, RATE_LIMITS as PUBLIC_RATE_LIMITS } from "./shared/rate-limit.js";
+export { RateLimiter, RATE_LIMITS as PUBLIC_RATE_LIMITS } from "./shared/rate-limit.js";
 export { BOOKING_SQL } from "./booking/book.js";
 export { hashPassword, verifyPassword } from "./auth/password.js";
 export { SESSION_COOKIE } from "./auth/session.js";

@@ -130,4 +130,47 @@ describe.skipIf(!onPostgres)("concurrent bookings on PostgreSQL (skipped without
     expect(pair.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await h.db.prisma.registration.count({ where: { sessionId: t.id } })).toBe(1);
   });
+
+  it("one address booking 35 times at once gets exactly its 20 bookings, taken on the session's lock; the others wait and nothing of theirs is written", async () => {
+    const a = await createWorkshopSession(h.db, { placeId, capacity: 100, startsAt: inDays(8) });
+    const b = await createWorkshopSession(h.db, { placeId, capacity: 100, startsAt: inDays(8) });
+    const results = await Promise.allSettled(
+      Array.from({ length: 35 }, async (_, i) => (await h.client("198.18.7.55").api()).booking.book(booking(i % 2 ? a.id : b.id))),
+    );
+    const accepted = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(accepted).toHaveLength(20);
+    expect(refused.map((r) => (r.reason as { code: string }).code)).toEqual(Array(15).fill("TOO_MANY_REQUESTS"));
+    expect(refused[0]!.reason.message).toMatch(/^Trop de demandes depuis votre connexion : réessayez dans \d+ minutes?\.$/);
+    expect(await h.db.prisma.registration.count({ where: { sessionId: { in: [a.id, b.id] } } })).toBe(20);
+    expect(await h.db.prisma.outboxEmail.count({ where: { subject: { startsWith: "Inscription confirmée" }, linkTargetId: { in: (await h.db.prisma.registration.findMany({ where: { sessionId: { in: [a.id, b.id] } } })).map((r) => r.id) } } })).toBe(20);
+    // Another address is not held back.
+    await expect((await h.client("198.18.7.56").api()).booking.book(booking(a.id))).resolves.toMatchObject({ status: "confirmed" });
+  });
+
+  it("one address's refused and accepted bookings at once: each counted in its own window, none stuck on another's lock", async () => {
+    const full = await createWorkshopSession(h.db, { placeId, capacity: 1, startsAt: inDays(9) });
+    await (await h.client("198.18.8.1").api()).booking.book(booking(full.id));
+    const open = await createWorkshopSession(h.db, { placeId, capacity: 100, startsAt: inDays(9) });
+    const ip = "198.18.8.2";
+    const results = await Promise.allSettled(
+      Array.from({ length: 30 }, async (_, i) => (await h.client(ip).api()).booking.book(booking(i % 2 ? full.id : open.id))),
+    );
+    const answers = results.map((r) => (r.status === "fulfilled" ? r.value.status : `${(r.reason as { code: string }).code}: ${(r.reason as Error).message}`));
+    const full_ = answers.filter((a) => a === "CONFLICT: Cette séance est complète : il ne reste pas assez de places.");
+    const confirmed = answers.filter((a) => a === "confirmed");
+    const waiting = answers.filter((a) => a.startsWith("TOO_MANY_REQUESTS: Trop de demandes depuis votre connexion"));
+    // Only these three answers: no deadlock turned into « Une autre modification était en cours ».
+    expect(full_.length + confirmed.length + waiting.length).toBe(30);
+    expect(full_).toHaveLength(15);
+    // A refusal gives its slot back in its own transaction: it never makes a booking of the same address wait.
+    expect(confirmed).toHaveLength(15);
+    expect(await h.db.prisma.registration.count({ where: { sessionId: open.id } })).toBe(confirmed.length);
+    // The windows hold exactly what happened: the bookings made, and the refusals.
+    const counters = await h.db.sql.query<{ key: string; count: number }>(`SELECT key, count FROM "RateLimitCounter" WHERE key LIKE $1 ORDER BY key`, [`%${ip}`]);
+    expect(counters).toEqual([
+      { key: `booking:ip:${ip}`, count: confirmed.length },
+      { key: `booking:refused:ip:${ip}`, count: 15 },
+    ]);
+  });
 });

@@ -11,6 +11,7 @@ import {
 } from "@medianum/domain";
 import type { ApiConfig } from "../shared/config.js";
 import { UserFacingError } from "../shared/errors.js";
+import { refuseSlotCtes, secondsToWait, takeSlotCtes, tooManyRequests, type QuotaInTransaction } from "../shared/rate-limit.js";
 import { hashToken, newToken } from "../shared/tokens.js";
 import { outboxRow } from "../mail/outbox.js";
 import { seatsTakenAndHeldSql } from "./capacity.js";
@@ -72,8 +73,30 @@ const SESSION_DETAILS_SQL = `
   ${SESSION_JOINS}
   WHERE s.id = $1::uuid`;
 
+/** The decisions that refuse the booking for good: the quota's slot is given back and the attempt counted as refused. */
+const REFUSALS = ["closed", "contact_share", "refused"] as const;
+
 /** Locks the session's row (as lockSession does) until the transaction ends. Parameter: $1 session id. */
 const LOCK_SESSION_SQL = `SELECT 1 FROM "WorkshopSession" WHERE id = $1::uuid FOR UPDATE`;
+
+/** The transaction-local setting by which the locking statement tells the booking's whether the quota's slot was taken. */
+const QUOTA_SETTING = "medianum.booking_quota";
+
+/**
+ * The address's booking quota (RateLimiter.take's statement) and, only when a slot was taken, the
+ * session's lock, in one statement: the busiest write saves a round trip. Over the limit, nothing
+ * is locked and the booking's statement writes nothing ("over_quota"). The counter's row is
+ * locked before the session's, always in that order, by every booking of that address.
+ * Parameters: $1 session id, $2 quota key, $3 end of a new window, $4 now, $5 refusals' key,
+ * $6 refusals' limit, $7 quota limit.
+ */
+const TAKE_QUOTA_AND_LOCK_SQL = `WITH ${takeSlotCtes({ key: "$2", newWindowEnd: "$3", now: "$4", guardKey: "$5", guardLimit: "$6", limit: "$7" })},
+  locked AS (SELECT 1 FROM "WorkshopSession" WHERE id = $1::uuid AND EXISTS (SELECT 1 FROM taken) FOR UPDATE)
+  SELECT (SELECT count(*) FROM taken)::int AS "taken",
+         (SELECT "resetAt" FROM "RateLimitCounter" WHERE "key" = $2::text) AS "resetAt",
+         (SELECT "resetAt" FROM blocked) AS "guardResetAt",
+         (SELECT count(*) FROM locked)::int AS "locked",
+         set_config('${QUOTA_SETTING}', CASE WHEN EXISTS (SELECT 1 FROM taken) THEN 'taken' ELSE 'over' END, true) AS "quota"`;
 
 /**
  * The booking's decision in SQL (each argument: the SQL of that value), taken as the domain takes
@@ -101,7 +124,11 @@ export const bookingDecisionSql = (v: Record<"fingerprintMatches" | "status" | "
  * Parameters: $1 session id, $2 details fingerprint, $3 now, $4 staff booking, $5 seats,
  * $6 accept the waitlist, $7 normalised e-mail, $8 normalised phone, $9 registration id,
  * $10 first name, $11 last name, $12 need, $13 manage token hash, $14 source, $15 e-mails (jsonb),
- * $16 decisions prepared for (comma-separated).
+ * $16 decisions prepared for (comma-separated), $17 the quota's slot taken by this transaction's
+ * locking statement (TAKE_QUOTA_AND_LOCK_SQL): when it was not, "over_quota" and nothing written;
+ * when it was and the booking is refused, the slot is given back and the refusal counted
+ * (RateLimiter.refuse) here: $18 the quota's key, $19 the refusals' key, $20 the end of a new
+ * refusals' window.
  */
 const BOOK_SQL = `
   WITH session AS (
@@ -127,7 +154,11 @@ const BOOK_SQL = `
     FROM session CROSS JOIN sums
   ), decision AS (
     SELECT capacity, taken, held,
-      CASE WHEN decision IN ('confirmed', 'waitlisted') AND NOT (decision = ANY(string_to_array($16::text, ','))) THEN 'unprepared' ELSE decision END AS decision
+      CASE
+        WHEN $17::boolean AND current_setting('${QUOTA_SETTING}', true) IS DISTINCT FROM 'taken' THEN 'over_quota'
+        WHEN decision IN ('confirmed', 'waitlisted') AND NOT (decision = ANY(string_to_array($16::text, ','))) THEN 'unprepared'
+        ELSE decision
+      END AS decision
     FROM decided
   ), registration AS (
     INSERT INTO "Registration" (id, "sessionId", status, seats, "firstName", "lastName", email, phone, need, "consentAt", "manageTokenHash", source, "createdAt", "updatedAt")
@@ -140,7 +171,13 @@ const BOOK_SQL = `
     FROM registration r
     CROSS JOIN LATERAL jsonb_to_record($15::jsonb -> r.status) AS m("to" text, subject text, text text, html text, ics text, "dedupeKey" text, "linkKind" text, "linkTargetId" uuid, "linkPrefix" text, "replyTo" text)
     WHERE $15::jsonb -> r.status IS NOT NULL
-  )
+  ), ${refuseSlotCtes({
+    acceptedKey: "$18",
+    refusedKey: "$19",
+    newWindowEnd: "$20",
+    now: "$3",
+    when: `$17::boolean AND EXISTS (SELECT 1 FROM decision WHERE decision IN (${REFUSALS.map((d) => `'${d}'`).join(", ")}))`,
+  })}
   SELECT decision, taken, held, capacity FROM decision`;
 
 interface DetailsRow {
@@ -234,7 +271,13 @@ function sessionDetailsCache(raw: RawSql) {
   };
 }
 
-type SqlDecision = BookingDecision | "stale" | "closed" | "contact_share" | "unprepared";
+interface QuotaRow {
+  taken: number;
+  resetAt: Date | string | null;
+  guardResetAt: Date | string | null;
+}
+
+type SqlDecision = BookingDecision | "stale" | "closed" | "contact_share" | "unprepared" | "over_quota";
 
 const closed = () => new UserFacingError("CONFLICT", "Cette séance n'est plus ouverte aux inscriptions (annulée ou déjà passée).");
 
@@ -256,6 +299,8 @@ export async function bookSeats(
   config: Pick<ApiConfig, "publicUrl" | "cancellationDeadlineHours" | "mailFrom">,
   req: BookingRequest,
   now: Date,
+  /** The address's booking quota, taken in the booking's own transaction (portal bookings). */
+  quota?: QuotaInTransaction,
 ): Promise<BookingOutcome> {
   if (!Number.isInteger(req.seats) || req.seats < 1) throw new RangeError("seats must be ≥ 1");
   const manageToken = newToken();
@@ -320,20 +365,35 @@ export async function bookSeats(
       JSON.stringify(emails),
       kinds.join(","),
     ];
-    const [, decided] = (await raw.transaction(
+    // The quota's slot is taken by the first transaction that gets this far; a second pass (a
+    // stale read, an e-mail not prepared) already holds it.
+    const takeQuota = quota?.state === "pending";
+    const quotaWindowEnd = quota ? new Date(now.getTime() + quota.accepted.windowMs) : now;
+    const [locking, decided] = (await raw.transaction(
       (tx: RawTx) =>
         tx.batch(
           [
-            [LOCK_SESSION_SQL, [req.sessionId]],
-            [BOOK_SQL, params],
+            takeQuota
+              ? [TAKE_QUOTA_AND_LOCK_SQL, [req.sessionId, quota.acceptedKey, quotaWindowEnd, now, quota.refusedKey, quota.refused.limit, quota.accepted.limit]]
+              : [LOCK_SESSION_SQL, [req.sessionId]],
+            [BOOK_SQL, [...params, takeQuota, quota?.acceptedKey ?? null, quota?.refusedKey ?? null, quota ? new Date(now.getTime() + quota.refused.windowMs) : null]],
           ],
           { commit: true },
         ),
       { maxWaitMs: SEAT_TX_OPTIONS.maxWait, timeoutMs: SEAT_TX_OPTIONS.timeout },
-    )) as [unknown[], Array<{ decision: SqlDecision; taken: number; held: number; capacity: number }>];
+    )) as [Array<QuotaRow | unknown>, Array<{ decision: SqlDecision; taken: number; held: number; capacity: number }>];
+    if (takeQuota) {
+      const taken = locking[0] as QuotaRow;
+      // Over the limit: nothing was counted nor written, nothing is left to count.
+      quota.state = taken.taken > 0 ? "taken" : "settled";
+      if (taken.taken === 0) throw tooManyRequests(secondsToWait(taken, now, quotaWindowEnd));
+    }
     const row = decided[0];
     if (!row) throw new UserFacingError("NOT_FOUND", "Cette séance est introuvable.");
     const { decision, taken, held, capacity } = row;
+    if (decision === "over_quota") throw new Error("booking: the quota's refusal reached the booking's statement");
+    // Counted by the statement itself (given back and counted as refused).
+    if (takeQuota && (REFUSALS as readonly string[]).includes(decision)) quota.state = "settled";
     if (decision === "unprepared") {
       prepareAll = true;
       continue;
@@ -379,5 +439,6 @@ export async function bookSeats(
 export const BOOKING_SQL = {
   sessionDetails: SESSION_DETAILS_SQL,
   lockSession: LOCK_SESSION_SQL,
+  takeQuotaAndLock: TAKE_QUOTA_AND_LOCK_SQL,
   book: BOOK_SQL,
 } as const;

@@ -19,7 +19,7 @@ import {
 import { z } from "zod";
 import { notFound } from "../shared/errors.js";
 import { RATE_LIMITS } from "../shared/rate-limit.js";
-import { counsellorProcedure, publicProcedure, rateLimited, rateLimitedToAccepted, router } from "../trpc.js";
+import { counsellorProcedure, publicProcedure, rateLimited, rateLimitedToAcceptedInTransaction, router } from "../trpc.js";
 import { attendanceSheet, recordAttendance } from "./attendance.js";
 import { bookSeats } from "./book.js";
 import { cancelByToken, reduceByToken, viewByToken } from "./manage.js";
@@ -80,11 +80,11 @@ export const bookingRouter = router({
     }),
 
   book: publicProcedure
-    .use(rateLimitedToAccepted("booking", RATE_LIMITS.bookingsPerIp, RATE_LIMITS.refusedBookingsPerIp))
+    .use(rateLimitedToAcceptedInTransaction("booking", RATE_LIMITS.bookingsPerIp, RATE_LIMITS.refusedBookingsPerIp))
     .input(bookingInput)
     .output(bookingResultView)
     .mutation(async ({ ctx, input }) => {
-      const outcome = await bookSeats(ctx.db.raw, ctx.config, { ...input, source: "portal" }, ctx.now());
+      const outcome = await bookSeats(ctx.db.raw, ctx.config, { ...input, source: "portal" }, ctx.now(), ctx.quota);
       return {
         registrationId: outcome.registrationId,
         status: outcome.status,

@@ -1,4 +1,6 @@
 import type { PrismaClient, RawQuery, RawSql } from "@medianum/db";
+import { countOf } from "@medianum/domain";
+import { UserFacingError } from "./errors.js";
 
 /**
  * Fixed-window counters per key (e.g. "login:ip:1.2.3.4"), kept in the database so that every
@@ -48,9 +50,7 @@ export class RateLimiter {
       TAKE_SQL,
       [key, resetAt, now, unless?.key ?? null, unless?.rule.limit ?? 0, rule.limit],
     );
-    if (row!.taken > 0) return 0;
-    const until = row!.guardResetAt ?? row!.resetAt ?? resetAt;
-    return Math.max(1, Math.ceil((new Date(until).getTime() - now.getTime()) / 1000));
+    return row!.taken > 0 ? 0 : secondsToWait(row!, now, resetAt);
   }
 
   /** Gives back slots taken with `take` for an attempt that does not count (e.g. a successful login). */
@@ -71,12 +71,8 @@ export class RateLimiter {
     const now = new Date(this.now());
     const resetAt = new Date(now.getTime() + refused.windowMs);
     await this.query(
-      `WITH given_back AS (
-         UPDATE "RateLimitCounter" SET "count" = "count" - 1
-         WHERE "key" = $4::text AND "count" > 0 AND "resetAt" > $3::timestamptz
-       )
-       INSERT INTO "RateLimitCounter" AS c ("key", "count", "resetAt") VALUES ($1::text, 1, $2::timestamptz)
-       ON CONFLICT ("key") DO UPDATE SET ${COUNT_ONE_MORE}`,
+      `WITH ${refuseSlotCtes({ acceptedKey: "$4", refusedKey: "$1", newWindowEnd: "$2", now: "$3", when: "TRUE" })}
+       SELECT count(*)::int AS "counted" FROM refusal_counted`,
       [refusedKey, resetAt, now, acceptedKey],
     );
   }
@@ -95,25 +91,82 @@ export class RateLimiter {
   }
 }
 
-/** The upsert's update of a counter `c`: one more hit in its window, or a new window ($2 its end) once $3 (now) has passed it. */
-const COUNT_ONE_MORE = `
-  "count" = CASE WHEN c."resetAt" <= $3::timestamptz THEN 1 ELSE c."count" + 1 END,
-  "resetAt" = CASE WHEN c."resetAt" <= $3::timestamptz THEN $2::timestamptz ELSE c."resetAt" END`;
+/** The seconds a refused `take` has to wait: until the guard's window ends if it was full, else the key's. */
+export function secondsToWait(row: { resetAt: Date | string | null; guardResetAt: Date | string | null }, now: Date, newWindowEnd: Date): number {
+  const until = row.guardResetAt ?? row.resetAt ?? newWindowEnd;
+  return Math.max(1, Math.ceil((new Date(until).getTime() - now.getTime()) / 1000));
+}
+
+/** What a person over a limit reads. */
+export function tooManyRequests(waitSeconds: number): UserFacingError {
+  return new UserFacingError(
+    "TOO_MANY_REQUESTS",
+    `Trop de demandes depuis votre connexion : réessayez dans ${countOf(Math.ceil(waitSeconds / 60), "minute")}.`,
+    { retryAfterSeconds: waitSeconds },
+  );
+}
+
+/**
+ * A quota (rateLimitedToAccepted) whose slot the procedure takes itself, in its own transaction:
+ * the booking, the busiest write, saves a round trip that way. The procedure says what it did in
+ * `state`, and the middleware settles the rest once the call is over.
+ * - pending: nothing taken (the call failed before its transaction, or the transaction failed);
+ * - taken: a slot is held (given back or counted as refused by the middleware if the call fails);
+ * - settled: nothing left to count (over the limit, or the refusal already counted in the transaction).
+ */
+export interface QuotaInTransaction {
+  acceptedKey: string;
+  refusedKey: string;
+  accepted: RateLimitRule;
+  refused: RateLimitRule;
+  state: "pending" | "taken" | "settled";
+}
+
+/** The upsert's update of a counter `c`: one more hit in its window, or a new window (ending at `newWindowEnd`) once `now` has passed it. */
+const countOneMore = (newWindowEnd: string, now: string) => `
+  "count" = CASE WHEN c."resetAt" <= ${now}::timestamptz THEN 1 ELSE c."count" + 1 END,
+  "resetAt" = CASE WHEN c."resetAt" <= ${now}::timestamptz THEN ${newWindowEnd}::timestamptz ELSE c."resetAt" END`;
+const COUNT_ONE_MORE = countOneMore("$2", "$3");
+
+/**
+ * `take`'s work as two CTEs, `blocked` (the guard's window when full) and `taken` (one row when
+ * the slot was taken), each argument the SQL of that value: for statements that take a slot
+ * along with their own work.
+ */
+export const takeSlotCtes = (v: Record<"key" | "newWindowEnd" | "now" | "guardKey" | "guardLimit" | "limit", string>) => `blocked AS (
+    SELECT "resetAt" FROM "RateLimitCounter"
+    WHERE "key" = ${v.guardKey}::text AND "resetAt" > ${v.now}::timestamptz AND "count" >= ${v.guardLimit}::int
+  ), taken AS (
+    INSERT INTO "RateLimitCounter" AS c ("key", "count", "resetAt")
+    SELECT ${v.key}::text, 1, ${v.newWindowEnd}::timestamptz WHERE NOT EXISTS (SELECT 1 FROM blocked)
+    ON CONFLICT ("key") DO UPDATE SET ${countOneMore(v.newWindowEnd, v.now)}
+    WHERE c."resetAt" <= ${v.now}::timestamptz OR c."count" < ${v.limit}::int
+    RETURNING "count"
+  )`;
+
+/**
+ * `refuse`'s work as two CTEs, `given_back` and `refusal_counted`, done only when `when` (SQL)
+ * holds: for statements that refuse an attempt along with their own work. The accepted counter's
+ * row is locked before the refusals' one, as every statement of a quota does: two attempts from
+ * one address can never wait on each other's rows in opposite orders.
+ */
+export const refuseSlotCtes = (v: Record<"acceptedKey" | "refusedKey" | "newWindowEnd" | "now" | "when", string>) => `given_back AS (
+    UPDATE "RateLimitCounter" SET "count" = "count" - 1
+    WHERE "key" = ${v.acceptedKey}::text AND "count" > 0 AND "resetAt" > ${v.now}::timestamptz AND (${v.when})
+    RETURNING 1
+  ), refusal_counted AS (
+    INSERT INTO "RateLimitCounter" AS c ("key", "count", "resetAt")
+    -- Reading given_back first makes its UPDATE run (and lock) before this INSERT.
+    SELECT ${v.refusedKey}::text, 1, ${v.newWindowEnd}::timestamptz WHERE (${v.when}) AND (SELECT count(*) FROM given_back) >= 0
+    ON CONFLICT ("key") DO UPDATE SET ${countOneMore(v.newWindowEnd, v.now)}
+    RETURNING 1
+  )`;
 
 /**
  * `take` in one statement. Parameters: $1 key, $2 end of a new window, $3 now, $4 guard key (or
- * null), $5 guard limit, $6 limit. Exported for the booking benchmark's replay by pgbench.
+ * null), $5 guard limit, $6 limit.
  */
-export const TAKE_SQL = `WITH blocked AS (
-    SELECT "resetAt" FROM "RateLimitCounter"
-    WHERE "key" = $4::text AND "resetAt" > $3::timestamptz AND "count" >= $5::int
-  ), taken AS (
-    INSERT INTO "RateLimitCounter" AS c ("key", "count", "resetAt")
-    SELECT $1::text, 1, $2::timestamptz WHERE NOT EXISTS (SELECT 1 FROM blocked)
-    ON CONFLICT ("key") DO UPDATE SET ${COUNT_ONE_MORE}
-    WHERE c."resetAt" <= $3::timestamptz OR c."count" < $6::int
-    RETURNING "count"
-  )
+export const TAKE_SQL = `WITH ${takeSlotCtes({ key: "$1", newWindowEnd: "$2", now: "$3", guardKey: "$4", guardLimit: "$5", limit: "$6" })}
   SELECT (SELECT count(*) FROM taken)::int AS "taken",
          (SELECT "resetAt" FROM "RateLimitCounter" WHERE "key" = $1::text) AS "resetAt",
          (SELECT "resetAt" FROM blocked) AS "guardResetAt"`;
