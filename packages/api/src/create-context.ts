@@ -3,7 +3,7 @@ import type { ApiServices, Context, RequestAdapter } from "./context.js";
 
 /** Builds the context of one request: resolves the session cookie to a user. */
 export async function createContext(services: ApiServices, req: RequestAdapter): Promise<Context> {
-  const resolved = await resolveSession(services.db.prisma, req, services.config, services.now());
+  const resolved = await resolveSession(services.db.raw, req, services.config, services.now());
   // A session that still owes its second factor is not logged in for any procedure but the code step.
   const pending = resolved?.user.secondFactorPending === true;
   return {

@@ -34,7 +34,7 @@ export async function openProConnectSession(
   const token = await createSession(prisma, user.id, services.config, now, req.userAgent);
   await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
   req.setCookie(SESSION_COOKIE, token, sessionCookieOptions(services.config));
-  const resolved = await resolveSession(prisma, { ...req, getCookie: () => token }, services.config, now);
+  const resolved = await resolveSession(services.db.raw, { ...req, getCookie: () => token }, services.config, now);
   await audit({ ...ctx, user: resolved!.user }, prisma, "auth.login", { type: "User", id: user.id }, { method: "proconnect", sub: claims.sub });
   return { ok: true, user: resolved!.user };
 }

@@ -44,7 +44,7 @@ export const authRouter = router({
       // The owner's earlier typos on this network are forgotten; this attempt was not a failure.
       await ctx.rateLimiter.reset(pairKey);
       await ctx.rateLimiter.giveBack(ipKey);
-      const resolved = await resolveSession(prisma, { ...ctx.req, getCookie: () => token }, ctx.config, now);
+      const resolved = await resolveSession(ctx.db.raw, { ...ctx.req, getCookie: () => token }, ctx.config, now);
       await audit({ ...ctx, user: resolved!.user }, prisma, "auth.login", { type: "User", id: user.id });
       return resolved!.user;
     }),
