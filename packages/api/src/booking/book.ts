@@ -7,6 +7,7 @@ import {
   MAX_SEATS_PER_CONTACT,
   seatsLeft,
   type BookingDecision,
+  type BookingResultView,
   type RegistrationSource,
 } from "@medianum/domain";
 import type { ApiConfig } from "../shared/config.js";
@@ -16,7 +17,7 @@ import { hashToken, newToken } from "../shared/tokens.js";
 import { outboxRow } from "../mail/outbox.js";
 import { seatsTakenAndHeldSql } from "./capacity.js";
 import { composeBookingEmail, type MailSession } from "./emails.js";
-import { isBookable, type PublicSessionSource } from "./queries.js";
+import { isBookable, toPublicSessionView, type PublicSessionSource } from "./queries.js";
 
 export interface BookingRequest {
   sessionId: string;
@@ -433,6 +434,24 @@ export async function bookSeats(
       seatsTaken: decision === "confirmed" ? taken + req.seats : taken,
     };
   }
+}
+
+/** A parent's booking from the portal, as the confirmation screen shows it (its manage link's token shown once). */
+export async function bookFromPortal(
+  raw: RawSql,
+  config: Pick<ApiConfig, "publicUrl" | "cancellationDeadlineHours" | "mailFrom">,
+  input: Omit<BookingRequest, "source">,
+  now: Date,
+  quota: QuotaInTransaction,
+): Promise<BookingResultView> {
+  const outcome = await bookSeats(raw, config, { ...input, source: "portal" }, now, quota);
+  return {
+    registrationId: outcome.registrationId,
+    status: outcome.status,
+    seats: outcome.seats,
+    manageToken: outcome.manageToken,
+    session: toPublicSessionView(outcome.session, outcome.seatsTaken),
+  };
 }
 
 /** The statements of a booking, for the benchmark that replays them with pgbench (bench/booking.ts). */

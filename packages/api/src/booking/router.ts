@@ -17,14 +17,14 @@ import {
   uuidSchema,
 } from "@medianum/domain";
 import { z } from "zod";
-import { notFound } from "../shared/errors.js";
 import { RATE_LIMITS } from "../shared/rate-limit.js";
 import { counsellorProcedure, publicProcedure, rateLimited, rateLimitedToAcceptedInTransaction, router } from "../trpc.js";
 import { attendanceSheet, recordAttendance } from "./attendance.js";
-import { bookSeats } from "./book.js";
+import { bookFromPortal } from "./book.js";
+import { listFilterOptions } from "./list-filter-options.js";
 import { cancelByToken, reduceByToken, viewByToken } from "./manage.js";
 import { mySessions } from "./my-sessions.js";
-import { bookableWhere, publicSessionInclude, seatsTakenBySession, toPublicSessionView } from "./queries.js";
+import { readPublicSession } from "./read-public-session.js";
 import { listCommunes } from "../territory/list-communes.js";
 import { upcomingSessions } from "./upcoming-sessions.js";
 
@@ -41,58 +41,18 @@ export const bookingRouter = router({
     .query(({ ctx }) => listCommunes(ctx.db.prisma)),
 
   /** Communes and EPCIs where public sessions are coming up (the catalogue's filter lists). */
-  filterOptions: publicProcedure.output(catalogueFilterOptions).query(async ({ ctx }) => {
-    const places = await ctx.db.prisma.place.findMany({
-      where: { workshopSessions: { some: bookableWhere(ctx.now()) } },
-      select: { commune: { select: { inseeCode: true, name: true, epciCode: true, epci: { select: { code: true, name: true } } } } },
-    });
-    const communes = new Map<string, { inseeCode: string; name: string; epciCode: string | null }>();
-    const epcis = new Map<string, { code: string; name: string }>();
-    for (const { commune } of places) {
-      communes.set(commune.inseeCode, { inseeCode: commune.inseeCode, name: commune.name, epciCode: commune.epciCode });
-      if (commune.epci) epcis.set(commune.epci.code, commune.epci);
-    }
-    const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, "fr");
-    return { communes: [...communes.values()].sort(byName), epcis: [...epcis.values()].sort(byName) };
-  }),
+  filterOptions: publicProcedure.output(catalogueFilterOptions).query(({ ctx }) => listFilterOptions(ctx.db.prisma, ctx.now())),
 
   session: publicProcedure
     .input(z.object({ id: uuidSchema }))
     .output(publicSessionDetailView)
-    .query(async ({ ctx, input }) => {
-      const { prisma } = ctx.db;
-      const s = await prisma.workshopSession.findFirst({
-        where: { id: input.id, ...bookableWhere(ctx.now()) },
-        include: publicSessionInclude,
-      });
-      if (!s) throw notFound("Cette séance");
-      const taken = await seatsTakenBySession(prisma, [s.id]);
-      return {
-        ...toPublicSessionView(s, taken.get(s.id) ?? 0),
-        audience: s.workshop.audience as z.infer<typeof publicSessionDetailView>["audience"],
-        whatToBring: s.workshop.whatToBring,
-        accessInfo: s.accessInfo ?? s.place.accessInfo,
-        contactEmail: s.workshop.contactEmail,
-        contactPhone: s.workshop.contactPhone,
-        retentionMonths: ctx.config.registrationRetentionMonths,
-        cancellationDeadlineHours: ctx.config.cancellationDeadlineHours,
-      };
-    }),
+    .query(({ ctx, input }) => readPublicSession(ctx.db.prisma, ctx.config, input.id, ctx.now())),
 
   book: publicProcedure
     .use(rateLimitedToAcceptedInTransaction("booking", RATE_LIMITS.bookingsPerIp, RATE_LIMITS.refusedBookingsPerIp))
     .input(bookingInput)
     .output(bookingResultView)
-    .mutation(async ({ ctx, input }) => {
-      const outcome = await bookSeats(ctx.db.raw, ctx.config, { ...input, source: "portal" }, ctx.now(), ctx.quota);
-      return {
-        registrationId: outcome.registrationId,
-        status: outcome.status,
-        seats: outcome.seats,
-        manageToken: outcome.manageToken,
-        session: toPublicSessionView(outcome.session, outcome.seatsTaken),
-      };
-    }),
+    .mutation(({ ctx, input }) => bookFromPortal(ctx.db.raw, ctx.config, input, ctx.now(), ctx.quota)),
 
   /** The manage link: one registration, found by the hash of the link's token. */
   manage: publicProcedure

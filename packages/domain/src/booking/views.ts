@@ -44,6 +44,7 @@ export const publicSessionDetailView = publicSessionView.extend({
   retentionMonths: z.number().int(),
   cancellationDeadlineHours: z.number().int(),
 });
+export type PublicSessionDetailView = z.infer<typeof publicSessionDetailView>;
 
 export const bookingResultView = z.object({
   registrationId: z.uuid(),
@@ -53,6 +54,7 @@ export const bookingResultView = z.object({
   manageToken: z.string(),
   session: publicSessionView,
 });
+export type BookingResultView = z.infer<typeof bookingResultView>;
 
 export const sessionFilters = z.object({
   communeInsee: searchText("Commune", 10),
@@ -73,3 +75,4 @@ export const catalogueFilterOptions = z.object({
   communes: z.array(z.object({ inseeCode: z.string(), name: z.string(), epciCode: z.string().nullable() })),
   epcis: z.array(z.object({ code: z.string(), name: z.string() })),
 });
+export type CatalogueFilterOptions = z.infer<typeof catalogueFilterOptions>;
