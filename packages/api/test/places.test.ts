@@ -79,7 +79,9 @@ describe("places and partners", () => {
     const { id } = await api.places.createPartner({ name: "Centre social de Duras", kind: "association", services: ["social_support"], communeInsee: "47086" });
     const place = await api.places.create({ ...validPlace, name: "Salle du centre social", partnerId: id });
     expect((await api.places.partners()).find((p) => p.id === id)).toMatchObject({ places: 1, communeName: "Duras" });
-    expect((await errorOf(() => api.places.deletePartner({ id }))).code).toBe("CONFLICT");
+    const kept = await errorOf(() => api.places.deletePartner({ id }));
+    expect(kept.code).toBe("CONFLICT");
+    expect(kept.message).toBe("« Centre social de Duras » gère encore 1 lieu : rattachez-le à une autre structure d'abord.");
     await api.places.delete({ id: place.id });
     await api.places.deletePartner({ id });
     expect(await api.places.partners()).toEqual([]);

@@ -4,9 +4,12 @@ import type { Context } from "../context.js";
 
 type Tx = Pick<PrismaClient, "auditLog"> | Prisma.TransactionClient;
 
+/** What an audit line needs of the request: who, from where, when. */
+export type AuditContext = Pick<Context, "user" | "req" | "now">;
+
 /** Records a staff or security action (who, what, when); pass the transaction's client when inside one. */
 export async function audit(
-  ctx: Pick<Context, "user" | "req" | "now">,
+  ctx: AuditContext,
   db: Tx,
   action: AuditAction,
   entity?: { type: string; id: string },
