@@ -25,19 +25,17 @@ import {
 } from "@medianum/domain";
 import { z } from "zod";
 import { audit } from "../shared/audit.js";
-import { UserFacingError } from "../shared/errors.js";
 import { RATE_LIMITS } from "../shared/rate-limit.js";
 import { counsellorProcedure, publicProcedure, rateLimited, router, staffProcedure } from "../trpc.js";
 import { listCommunes } from "../territory/list-communes.js";
 import { collegeFigures } from "./figures.js";
-import { cancelPlannedSessions } from "./invitations.js";
-import { notifyCollege, statusSubject } from "./notify.js";
+import { assignableCounsellors, requestTerritories } from "./list-choices.js";
 import { counsellorSession, inbox, requestDetail } from "./queries.js";
 import { fileCollegeReport } from "./report.js";
 import { cancelCollegeSession, scheduleSessions } from "./schedule.js";
 import { submitCollegeRequest } from "./submit.js";
 import { cancelByCollege, messageFromCollege, trackingView } from "./tracking.js";
-import { applyTransition, lockRequest } from "./transition.js";
+import { cancelRequest, declineRequest, messageToCollege, startReview } from "./triage.js";
 
 const ok = z.object({ ok: z.literal(true) });
 /** Reading a tracking page is cheap but must not let anyone try tokens in bulk. */
@@ -104,55 +102,16 @@ export const collegeRouter = router({
         communes: z.array(z.object({ inseeCode: z.string(), name: z.string() })),
       }),
     )
-    .query(async ({ ctx }) => {
-      const { prisma } = ctx.db;
-      const communes = await prisma.commune.findMany({
-        where: { collegeRequests: { some: {} } },
-        select: { inseeCode: true, name: true, epci: { select: { code: true, name: true } } },
-        orderBy: { name: "asc" },
-      });
-      const epcis = new Map<string, string>();
-      for (const c of communes) if (c.epci) epcis.set(c.epci.code, c.epci.name);
-      return {
-        epcis: [...epcis].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name, "fr")),
-        communes: communes.map((c) => ({ inseeCode: c.inseeCode, name: c.name })),
-      };
-    }),
+    .query(({ ctx }) => requestTerritories(ctx.db.prisma)),
 
   /** Counsellors who can be assigned (active accounts). */
-  counsellors: staffProcedure.output(z.array(counsellorChoice)).query(async ({ ctx }) => {
-    const rows = await ctx.db.prisma.counsellor.findMany({
-      where: { user: { disabledAt: null } },
-      select: { id: true, user: { select: { displayName: true } } },
-      orderBy: { user: { displayName: "asc" } },
-    });
-    return rows.map((c) => ({ id: c.id, displayName: c.user.displayName }));
-  }),
+  counsellors: staffProcedure.output(z.array(counsellorChoice)).query(({ ctx }) => assignableCounsellors(ctx.db.prisma)),
 
   startReview: staffProcedure
     .input(z.object({ requestId: uuidSchema }))
     .output(ok)
     .mutation(async ({ ctx, input }) => {
-      const now = ctx.now();
-      await ctx.db.prisma.$transaction(async (tx) => {
-        const r = await lockRequest(tx, input.requestId);
-        // A scheduled request goes back to review only by cancelling its sessions (cancelSession).
-        if (r.status === "scheduled") throw new UserFacingError("CONFLICT", "Cette demande est programmée : annulez ses séances pour la replanifier.");
-        await applyTransition(tx, r, "under_review", { actor: "staff", userId: ctx.user.id }, now);
-        await notifyCollege(
-          tx,
-          {
-            requestId: r.id,
-            to: r.email,
-            establishmentName: r.establishmentName,
-            subject: statusSubject("under_review"),
-            paragraphs: ["L'équipe de coordination étudie votre demande et cherche une date avec un conseiller numérique.", "Statut de votre demande : En cours d'étude."],
-          },
-          ctx.config.publicUrl,
-          now,
-        );
-        await audit(ctx, tx, "college.review", { type: "CollegeRequest", id: r.id });
-      });
+      await startReview(ctx, input.requestId);
       return { ok: true as const };
     }),
 
@@ -160,24 +119,7 @@ export const collegeRouter = router({
     .input(declineInput)
     .output(ok)
     .mutation(async ({ ctx, input }) => {
-      const now = ctx.now();
-      await ctx.db.prisma.$transaction(async (tx) => {
-        const r = await lockRequest(tx, input.requestId);
-        await applyTransition(tx, r, "declined", { actor: "staff", userId: ctx.user.id, reason: input.reason }, now);
-        await notifyCollege(
-          tx,
-          {
-            requestId: r.id,
-            to: r.email,
-            establishmentName: r.establishmentName,
-            subject: statusSubject("declined"),
-            paragraphs: ["Nous ne pouvons malheureusement pas donner suite à votre demande.", `Motif : ${input.reason}`, "Statut de votre demande : Déclinée."],
-          },
-          ctx.config.publicUrl,
-          now,
-        );
-        await audit(ctx, tx, "college.decline", { type: "CollegeRequest", id: r.id });
-      });
+      await declineRequest(ctx, input.requestId, input.reason);
       return { ok: true as const };
     }),
 
@@ -185,25 +127,7 @@ export const collegeRouter = router({
     .input(staffCancelInput)
     .output(ok)
     .mutation(async ({ ctx, input }) => {
-      const now = ctx.now();
-      await ctx.db.prisma.$transaction(async (tx) => {
-        const r = await lockRequest(tx, input.requestId);
-        await applyTransition(tx, r, "cancelled", { actor: "staff", userId: ctx.user.id, reason: input.reason }, now);
-        await cancelPlannedSessions(tx, ctx.config, r.id, now);
-        await notifyCollege(
-          tx,
-          {
-            requestId: r.id,
-            to: r.email,
-            establishmentName: r.establishmentName,
-            subject: statusSubject("cancelled"),
-            paragraphs: ["Votre demande de séance de sensibilisation est annulée par l'équipe de coordination.", `Motif : ${input.reason}`, "Statut de votre demande : Annulée."],
-          },
-          ctx.config.publicUrl,
-          now,
-        );
-        await audit(ctx, tx, "college.cancel", { type: "CollegeRequest", id: r.id });
-      });
+      await cancelRequest(ctx, input.requestId, input.reason);
       return { ok: true as const };
     }),
 
@@ -237,19 +161,7 @@ export const collegeRouter = router({
     .input(staffMessageInput)
     .output(ok)
     .mutation(async ({ ctx, input }) => {
-      const now = ctx.now();
-      await ctx.db.prisma.$transaction(async (tx) => {
-        const r = await lockRequest(tx, input.requestId);
-        await tx.collegeRequestMessage.create({ data: { requestId: r.id, author: "staff", body: input.body, createdAt: now } });
-        await tx.collegeRequest.update({ where: { id: r.id }, data: { updatedAt: now } });
-        await notifyCollege(
-          tx,
-          { requestId: r.id, to: r.email, establishmentName: r.establishmentName, subject: "Nouveau message sur votre demande", paragraphs: ["L'équipe de coordination vous écrit :", input.body] },
-          ctx.config.publicUrl,
-          now,
-        );
-        await audit(ctx, tx, "college.message", { type: "CollegeRequest", id: r.id });
-      });
+      await messageToCollege(ctx, input.requestId, input.body);
       return { ok: true as const };
     }),
 
