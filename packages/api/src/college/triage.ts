@@ -1,13 +1,9 @@
-import type { SessionUser } from "@medianum/domain";
-import type { Context } from "../context.js";
 import { audit } from "../shared/audit.js";
 import { UserFacingError } from "../shared/errors.js";
+import type { StaffContext } from "../shared/staff-context.js";
 import { cancelPlannedSessions } from "./invitations.js";
 import { notifyCollege, statusSubject } from "./notify.js";
 import { applyTransition, lockRequest } from "./transition.js";
-
-/** What triage needs of a staff member's request. */
-type StaffContext = Pick<Context, "db" | "config" | "now" | "req"> & { user: SessionUser };
 
 /** Coordination takes the request up: the collège is told it is being studied. */
 export async function startReview(ctx: StaffContext, requestId: string): Promise<void> {

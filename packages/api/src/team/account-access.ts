@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { audit } from "../shared/audit.js";
 import { notFound, UserFacingError } from "../shared/errors.js";
 import { assertNotLastAdmin } from "./last-admin.js";
-import type { StaffContext } from "./staff-context.js";
+import type { StaffContext } from "../shared/staff-context.js";
 
 /** Disabling ends every open session at once: the person is logged out everywhere, and their unused links stop working. */
 export async function disableAccount(ctx: StaffContext, userId: string): Promise<{ ok: boolean; sessionsEnded: number }> {

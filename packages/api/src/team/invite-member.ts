@@ -5,7 +5,7 @@ import { audit } from "../shared/audit.js";
 import { notFound, UserFacingError } from "../shared/errors.js";
 import { newToken } from "../shared/tokens.js";
 import { issueUserLink, type UserLink } from "./links.js";
-import type { StaffContext } from "./staff-context.js";
+import type { StaffContext } from "../shared/staff-context.js";
 
 /**
  * Creates the account without a usable password and e-mails a link to choose one; without SMTP,

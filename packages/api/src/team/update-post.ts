@@ -2,7 +2,7 @@ import { dayToDateColumn, type postInput } from "@medianum/domain";
 import type { z } from "zod";
 import { audit } from "../shared/audit.js";
 import { notFound, UserFacingError } from "../shared/errors.js";
-import type { StaffContext } from "./staff-context.js";
+import type { StaffContext } from "../shared/staff-context.js";
 
 /** A counsellor's post: dates, territory (EPCIs), usual place, work phone. */
 export async function updatePost(ctx: StaffContext, input: z.output<typeof postInput>): Promise<{ ok: boolean }> {
