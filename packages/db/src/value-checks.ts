@@ -2,6 +2,7 @@ import {
   activityTypes,
   administrativeThemes,
   ageBrackets,
+  auditActions,
   audiences,
   autonomyLevels,
   classLevels,
@@ -16,6 +17,7 @@ import {
   mediationThemes,
   partnerKinds,
   passChequeStatuses,
+  placeServices,
   placeTypes,
   recommendAnswers,
   redirectionStructures,
@@ -40,7 +42,9 @@ import {
 export const VALUE_CHECKS: ReadonlyArray<{ table: string; column: string; values: readonly string[]; array?: boolean }> = [
   { table: "Epci", column: "fragilityGroup", values: fragilityGroups.values },
   { table: "Place", column: "type", values: placeTypes.values },
+  { table: "Place", column: "services", values: placeServices.values, array: true },
   { table: "Partner", column: "kind", values: partnerKinds.values },
+  { table: "Partner", column: "services", values: placeServices.values, array: true },
   { table: "User", column: "role", values: roles.values },
   { table: "ActivityRecord", column: "type", values: activityTypes.values },
   { table: "ActivityRecord", column: "locationType", values: locationTypes.values },
@@ -72,6 +76,8 @@ export const VALUE_CHECKS: ReadonlyArray<{ table: string; column: string; values
   { table: "FeedbackInvitation", column: "kind", values: feedbackKinds.values },
   { table: "FeedbackAnswer", column: "kind", values: feedbackKinds.values },
   { table: "FeedbackAnswer", column: "recommend", values: recommendAnswers.values },
+  // A new audit action needs its migration too: the log takes no code the viewer cannot name.
+  { table: "AuditLog", column: "action", values: auditActions.values },
 ];
 
 const literal = (v: string) => `'${v.replace(/'/g, "''")}'`;

@@ -59,4 +59,15 @@ describe("every column holding a code of a domain value list has its CHECK, with
     await expect(db.prisma.epci.create({ data: epci })).rejects.toThrow(/check/i);
     await expect(db.prisma.epci.create({ data: { ...epci, fragilityGroup: "mixed" } })).resolves.toMatchObject({ fragilityGroup: "mixed" });
   });
+
+  it("the audit log takes only actions its viewer can name, and a place only services of the list", async () => {
+    await expect(db.prisma.auditLog.create({ data: { action: "booking.whatever", at: new Date() } })).rejects.toThrow(/check/i);
+    await expect(db.prisma.auditLog.create({ data: { action: "team.invite", at: new Date() } })).resolves.toMatchObject({ action: "team.invite" });
+    await db.prisma.departement.upsert({ where: { code: "99" }, create: { code: "99", name: "Test" }, update: {} });
+    const commune = { inseeCode: "99001", name: "Test", postalCodes: ["99000"], population: 100, departementCode: "99" };
+    await db.prisma.commune.upsert({ where: { inseeCode: "99001" }, create: commune, update: {} });
+    const place = { name: "Lieu", type: "mairie", address: "1 rue", postalCode: "99000", communeInsee: "99001" };
+    await expect(db.prisma.place.create({ data: { ...place, services: ["admin_help", "teleportation"] } })).rejects.toThrow(/check/i);
+    await expect(db.prisma.place.create({ data: { ...place, services: ["admin_help"] } })).resolves.toMatchObject({ services: ["admin_help"] });
+  });
 });

@@ -18,7 +18,7 @@ describe("instants with the server in another zone", () => {
   it("raw queries and the ORM agree on a stored instant", async () => {
     expect(new Date("2026-01-01T00:00:00").getTimezoneOffset()).toBe(180);
     const at = new Date("2026-03-29T02:04:00Z");
-    const row = await db.prisma.auditLog.create({ data: { action: "test.zone", at } });
+    const row = await db.prisma.auditLog.create({ data: { action: "auth.login", at } });
     const [raw] = await db.prisma.$queryRaw<Array<{ at: Date; now: Date }>>`SELECT at, now() AS now FROM "AuditLog" WHERE id = ${row.id}::uuid`;
     expect(raw!.at.toISOString()).toBe(at.toISOString());
     expect(Math.abs(raw!.now.getTime() - Date.now())).toBeLessThan(3_600_000);

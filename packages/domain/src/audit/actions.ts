@@ -1,2 +1,5 @@
-/** Audit log actions are "<feature>.<verb>" strings, e.g. "auth.login", "booking.create". */
-export type AuditAction = `${string}.${string}`;
+import type { ValueOf } from "../shared/value-list.js";
+import type { auditActions } from "./describe.js";
+
+/** Audit log actions are "<feature>.<verb>" codes of the one list, auditActions: the API can write no other, nor can the database take one (CHECK). */
+export type AuditAction = ValueOf<typeof auditActions>;
