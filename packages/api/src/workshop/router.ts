@@ -20,78 +20,25 @@ import {
 import { z } from "zod";
 import { bookSeats } from "../booking/book.js";
 import { audit } from "../shared/audit.js";
-import { notFound } from "../shared/errors.js";
 import { router, staffProcedure } from "../trpc.js";
 import { exportRegistrationsCsv, moveRegistration, staffCancelRegistration } from "./registrations.js";
 import { cancelSession, createSession, createWorkshop, duplicateSession, updateSession, updateWorkshop } from "./sessions.js";
-import { countsBySession, staffSessionInclude, toStaffSessionView } from "./views.js";
+import { listWorkshops } from "./list-workshops.js";
+import { listStaffSessions, readStaffSession, sessionChoices, sessionRegistrations } from "./read-sessions.js";
 
 export const workshopRouter = router({
   sessions: staffProcedure
     .input(z.object({ from: instantSchema("Du").optional(), to: instantSchema("Au").optional(), workshopId: uuidSchema.optional() }).default({}))
     .output(z.array(staffSessionView))
-    .query(async ({ ctx, input }) => {
-      const { prisma } = ctx.db;
-      // By default: from a week ago, so staff still see sessions that just happened.
-      const from = input.from ?? new Date(ctx.now().getTime() - 7 * 86_400_000);
-      const sessions = await prisma.workshopSession.findMany({
-        where: { startsAt: { gte: from, ...(input.to ? { lte: input.to } : {}) }, ...(input.workshopId ? { workshopId: input.workshopId } : {}) },
-        include: staffSessionInclude,
-        orderBy: { startsAt: "asc" },
-        take: 500,
-      });
-      const counts = await countsBySession(prisma, sessions.map((s) => s.id));
-      return sessions.map((s) => toStaffSessionView(s, counts.get(s.id)!));
-    }),
+    .query(({ ctx, input }) => listStaffSessions(ctx.db.prisma, input, ctx.now())),
 
   sessionRegistrations: staffProcedure
     .input(z.object({ sessionId: uuidSchema }))
     .output(sessionRegistrationsView)
-    .query(async ({ ctx, input }) => {
-      const { prisma } = ctx.db;
-      const session = await prisma.workshopSession.findUnique({ where: { id: input.sessionId }, include: staffSessionInclude });
-      if (!session) throw notFound("Cette séance");
-      const [counts, registrations] = await Promise.all([
-        countsBySession(prisma, [session.id]),
-        prisma.registration.findMany({ where: { sessionId: session.id }, orderBy: { arrival: "asc" } }),
-      ]);
-      return {
-        session: toStaffSessionView(session, counts.get(session.id)!),
-        registrations: registrations.map((r) => ({
-          id: r.id,
-          firstName: r.firstName,
-          lastName: r.lastName,
-          email: r.email,
-          phone: r.phone,
-          seats: r.seats,
-          status: r.status as z.infer<typeof sessionRegistrationsView>["registrations"][number]["status"],
-          need: r.need,
-          createdAt: r.createdAt,
-          source: r.source,
-        })),
-      };
-    }),
+    .query(({ ctx, input }) => sessionRegistrations(ctx.db.prisma, input.sessionId)),
 
   // ─── Workshops (catalogue) ───────────────────────────────────────────────
-  workshops: staffProcedure.output(z.array(workshopView)).query(async ({ ctx }) => {
-    const { prisma } = ctx.db;
-    const workshops = await prisma.workshop.findMany({
-      orderBy: { title: "asc" },
-      include: { _count: { select: { sessions: { where: { startsAt: { gt: ctx.now() }, status: "scheduled" } } } } },
-    });
-    return workshops.map((w) => ({
-      id: w.id,
-      title: w.title,
-      theme: w.theme as z.infer<typeof workshopView>["theme"],
-      audience: w.audience as z.infer<typeof workshopView>["audience"],
-      description: w.description,
-      whatToBring: w.whatToBring,
-      contactEmail: w.contactEmail,
-      contactPhone: w.contactPhone,
-      isPublic: w.isPublic,
-      upcomingSessions: w._count.sessions,
-    }));
-  }),
+  workshops: staffProcedure.output(z.array(workshopView)).query(({ ctx }) => listWorkshops(ctx.db.prisma, ctx.now())),
 
   createWorkshop: staffProcedure
     .input(workshopInput)
@@ -113,37 +60,14 @@ export const workshopRouter = router({
 
   // ─── Sessions ────────────────────────────────────────────────────────────
   /** Places and counsellors to choose from in the session form. */
-  sessionChoices: staffProcedure.output(z.object({ places: z.array(placeChoice), counsellors: z.array(counsellorRef) })).query(async ({ ctx }) => {
-    const { prisma } = ctx.db;
-    const [places, counsellors] = await Promise.all([
-      prisma.place.findMany({ include: { commune: { select: { name: true } } }, orderBy: [{ commune: { name: "asc" } }, { name: "asc" }] }),
-      prisma.counsellor.findMany({ where: { user: { disabledAt: null } }, include: { user: { select: { displayName: true } } }, orderBy: { user: { displayName: "asc" } } }),
-    ]);
-    return {
-      places: places.map((p) => ({ id: p.id, name: p.name, communeName: p.commune.name })),
-      counsellors: counsellors.map((c) => ({ id: c.id, displayName: c.user.displayName })),
-    };
-  }),
+  sessionChoices: staffProcedure
+    .output(z.object({ places: z.array(placeChoice), counsellors: z.array(counsellorRef) }))
+    .query(({ ctx }) => sessionChoices(ctx.db.prisma)),
 
   session: staffProcedure
     .input(z.object({ id: uuidSchema }))
     .output(staffSessionDetail)
-    .query(async ({ ctx, input }) => {
-      const s = await ctx.db.prisma.workshopSession.findUnique({ where: { id: input.id }, include: { counsellors: true } });
-      if (!s) throw notFound("Cette séance");
-      return {
-        id: s.id,
-        workshopId: s.workshopId,
-        startsAt: s.startsAt,
-        durationMinutes: s.durationMinutes,
-        placeId: s.placeId,
-        capacity: s.capacity,
-        accessInfo: s.accessInfo,
-        counsellorIds: s.counsellors.map((c) => c.counsellorId),
-        status: s.status as z.infer<typeof staffSessionDetail>["status"],
-        cancelReason: s.cancelReason,
-      };
-    }),
+    .query(({ ctx, input }) => readStaffSession(ctx.db.prisma, input.id)),
 
   createSession: staffProcedure
     .input(sessionInput)
