@@ -6,12 +6,11 @@ import {
   savedRecordView,
 } from "@medianum/domain";
 import { z } from "zod";
+import { listMyRecords } from "./list-my-records.js";
 import { listPlaceOptions } from "./list-place-options.js";
 import { recordDefaultsFor } from "./record-defaults.js";
 import { createRecord } from "./write.js";
 import { authedProcedure, counsellorProcedure, router } from "../trpc.js";
-
-type ListItem = z.infer<typeof activityListItem>;
 
 export const activityRouter = router({
   /** Places to pick from in a record form. */
@@ -35,22 +34,5 @@ export const activityRouter = router({
   mine: counsellorProcedure
     .input(z.object({ limit: z.number().int().min(1).max(500).default(50) }).default({ limit: 50 }))
     .output(z.array(activityListItem))
-    .query(async ({ ctx, input }) => {
-      const rows = await ctx.db.prisma.activityRecord.findMany({
-        where: { counsellorId: ctx.counsellorId },
-        include: { place: { select: { name: true } } },
-        orderBy: [{ date: "desc" }, { createdAt: "desc" }],
-        take: input.limit,
-      });
-      return rows.map((r) => ({
-        id: r.id,
-        type: r.type as ListItem["type"],
-        date: r.date,
-        durationMinutes: r.durationMinutes,
-        themes: r.themes as ListItem["themes"],
-        placeName: r.place?.name ?? null,
-        locationType: r.locationType as ListItem["locationType"],
-        participantsCount: r.participantsCount,
-      }));
-    }),
+    .query(({ ctx, input }) => listMyRecords(ctx.db.prisma, ctx.counsellorId, input.limit)),
 });
