@@ -92,7 +92,7 @@ describe("publishing slots in bulk", () => {
     const res = await api.collegeSlot.publish(publication({ from: "2027-02-01", to: "2027-02-07", weekdays: ["2"] }));
     expect(res.outcome).toBe("conflicts");
     if (res.outcome !== "conflicts") return;
-    expect(res.conflicts.map((c) => `${c.counsellorName}: ${c.title}`)).toEqual(["Alex Conseiller: Atelier écrans"]);
+    expect(res.conflicts.map((c) => `${c.counsellorName}: ${c.kind} ${c.title}`)).toEqual(["Alex Conseiller: workshop Atelier écrans"]);
     expect(await h.db.prisma.collegeSlot.count()).toBe(before);
 
     const confirmed = await api.collegeSlot.publish(publication({ from: "2027-02-01", to: "2027-02-07", weekdays: ["2"], confirmConflicts: true }));
@@ -100,6 +100,7 @@ describe("publishing slots in bulk", () => {
     // The same counsellors offered twice at once: the slot already published is a conflict too.
     const twice = await api.collegeSlot.publish(publication({ from: "2027-02-01", to: "2027-02-07", weekdays: ["2"], counsellorIds: [counsellorB] }));
     expect(twice.outcome === "conflicts" && twice.conflicts[0]!.title).toMatch(/Créneau collèges déjà publié/);
+    expect(twice.outcome === "conflicts" && twice.conflicts[0]!.kind).toBe("slot");
   });
 
   it("scheduling a triaged request over a counsellor's published slot warns of it", async () => {

@@ -45,6 +45,7 @@ export async function publishSlots(prisma: PrismaClient, staffUserId: string, in
     const conflicts: Conflict[] = (await findCounsellorConflicts(tx, slots)).map((c) => ({
       slotIndex: c.sessionIndex,
       counsellorName: c.counsellorName,
+      kind: c.kind,
       title: c.kind === "slot" ? `Créneau collèges déjà publié (${formatDateTime(c.startsAt)})` : c.title,
       startsAt: c.startsAt,
       durationMinutes: c.durationMinutes,

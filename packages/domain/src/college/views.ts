@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { valueList } from "../shared/value-list.js";
 import { isoDateSchema } from "../shared/schemas.js";
 import { classLevels, collegeTopics, requesterRoles } from "./request.js";
 import { collegeRequestStatuses } from "./request-status.js";
@@ -105,14 +106,21 @@ export type CollegeTrackingView = z.infer<typeof collegeTrackingView>;
 
 export const collegeSubmitResult = z.object({ requestId: z.uuid(), trackingToken: z.string(), email: z.string() });
 
+/** What keeps a counsellor busy at a planned time, in the words of the warning (« atelier « … » »). */
+export const busyKinds = valueList([
+  { value: "workshop", label: "atelier" },
+  { value: "college", label: "séance en collège" },
+  /** A published collège slot nobody booked yet (a booked one shows as its sessions). */
+  { value: "slot", label: "créneau" },
+]);
+
 /** A counsellor already busy at a planned time. */
 export const counsellorConflict = z.object({
   /** Index of the planned session in the submitted list. */
   sessionIndex: z.number().int(),
   counsellorId: z.uuid(),
   counsellorName: z.string(),
-  /** slot: a published collège slot nobody booked yet (a booked one shows as its sessions). */
-  kind: z.enum(["workshop", "college", "slot"]),
+  kind: busyKinds.schema,
   title: z.string(),
   startsAt: z.date(),
   durationMinutes: z.number().int(),

@@ -28,6 +28,7 @@ import {
   type FieldErrors,
 } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
+import { CounsellorBusyAlert } from "../college/CounsellorBusyAlert.js";
 import { QueryState, Title } from "../common.js";
 
 const FIELD_ORDER = ["from", "to", "weekdays", "times", "durationMinutes", "topics", "counsellorIds", "capacityClasses", "area", "communeInsees", "epciCodes", "deadlineDays"];
@@ -287,19 +288,13 @@ function PublishForm() {
         />
         {conflicts ? (
           <div id="slot-conflicts" tabIndex={-1}>
-            <Alert type="warning" role="alert" title="Attention : conseiller déjà occupé à ce moment-là">
-              <ul>
-                {conflicts.conflicts.map((c, i) => {
-                  const s = conflicts.slots[c.slotIndex];
-                  return (
-                    <li key={i}>
-                      Créneau du {s ? `${s.day} à ${s.time}` : "?"} — {c.counsellorName} : « {c.title} », {formatDateTime(c.startsAt)} ({formatDuration(c.durationMinutes)})
-                    </li>
-                  );
-                })}
-              </ul>
-              <p>Vous pouvez changer les dates ou les conseillers, ou publier quand même.</p>
-            </Alert>
+            <CounsellorBusyAlert
+              lines={conflicts.conflicts.map((c, i) => {
+                const s = conflicts.slots[c.slotIndex];
+                return { ...c, key: i, planned: s ? `Créneau du ${s.day} à ${s.time}` : undefined };
+              })}
+              advice="Vous pouvez changer les dates ou les conseillers, ou publier quand même."
+            />
             <div className="mn-actions">
               <Button onClick={() => submit(true)} loading={publish.isPending} loadingLabel="Publication…">
                 Publier quand même

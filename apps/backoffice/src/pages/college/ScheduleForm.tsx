@@ -3,7 +3,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   classLevels,
   COLLEGE_SESSION_MAX_MINUTES,
-  formatDateTime,
   formatDay,
   formatDuration,
   scheduleSessionsInput,
@@ -24,6 +23,7 @@ import {
   type FieldErrors,
 } from "@medianum/ui";
 import { useTRPC } from "@medianum/api-client";
+import { CounsellorBusyAlert } from "./CounsellorBusyAlert.js";
 
 interface ClassItem {
   id: string;
@@ -173,17 +173,10 @@ export function ScheduleForm({ requestId, classes, plannedClassIds }: { requestI
         {conflicts ? (
           <div id="conflicts" tabIndex={-1}>
             {conflicts.counsellors.length > 0 ? (
-              <Alert type="warning" role="alert" title="Attention : conseiller déjà occupé à ce moment-là">
-                <ul>
-                  {conflicts.counsellors.map((c, i) => (
-                    <li key={i}>
-                      {c.counsellorName} : {c.kind === "workshop" ? "atelier" : c.kind === "slot" ? "créneau" : "séance en collège"} « {c.title} », {formatDateTime(c.startsAt)} (
-                      {formatDuration(c.durationMinutes)})
-                    </li>
-                  ))}
-                </ul>
-                <p>Vous pouvez changer la date ou le conseiller, ou programmer quand même.</p>
-              </Alert>
+              <CounsellorBusyAlert
+                lines={conflicts.counsellors.map((c, i) => ({ ...c, key: i }))}
+                advice="Vous pouvez changer la date ou le conseiller, ou programmer quand même."
+              />
             ) : null}
             {conflicts.outsidePeriods.length > 0 ? (
               <Alert type="warning" role={conflicts.counsellors.length > 0 ? "status" : "alert"} title="Attention : date hors des périodes demandées par le collège">
