@@ -1,17 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { backofficeRoutes } from "./backoffice-routes.js";
 import { browser, product, startForThisFile } from "./lifecycle.js";
+import { axeViolations } from "./axe.js";
 
 startForThisFile();
 
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-async function violationsOf(page: Page) {
-  const res = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return res.violations.map((v) => `${v.id} (${v.impact ?? "?"}) : ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-}
 
 async function settle(page: Page) {
   await page.locator("main h1").first().waitFor();
@@ -28,10 +22,10 @@ describe("accessibility of every back-office page (axe, WCAG 2.1 A and AA), in C
 
     await page.goto(`${product.baseUrl}/pilotage/`);
     await page.getByLabel("Adresse e-mail").waitFor();
-    report["/pilotage/ (connexion)"] = await violationsOf(page);
+    report["/pilotage/ (connexion)"] = await axeViolations(page);
     await page.goto(`${product.baseUrl}/pilotage/mot-de-passe?jeton=lien-invalide-pour-le-test-0000`);
     await settle(page);
-    report["/pilotage/mot-de-passe (lien non valable)"] = await violationsOf(page);
+    report["/pilotage/mot-de-passe (lien non valable)"] = await axeViolations(page);
 
     await page.goto(`${product.baseUrl}/pilotage/`);
     await page.getByLabel("Adresse e-mail").fill("admin@medianum.test");
@@ -45,7 +39,7 @@ describe("accessibility of every back-office page (axe, WCAG 2.1 A and AA), in C
     for (const path of routes) {
       await page.goto(`${product.baseUrl}${path}`);
       await settle(page);
-      report[path] = await violationsOf(page);
+      report[path] = await axeViolations(page);
     }
     const failing = Object.fromEntries(Object.entries(report).filter(([, v]) => v.length > 0));
     console.log(`axe : ${Object.keys(report).length} pages analysées (${Object.keys(report).join(", ")}), ${Object.keys(failing).length} avec des violations.`);

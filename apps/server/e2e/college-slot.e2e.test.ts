@@ -1,8 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { browser, product, startForThisFile } from "./lifecycle.js";
-import { waitForDeviceReady } from "./support.js";
+import { parisDayIn, submitLogin, waitForDeviceReady } from "./support.js";
+import { expectNoAxeViolations } from "./axe.js";
 
 // Published collège slots in Chromium, as the issue will be checked: coordination publishes a
 // batch of dates, a collège books one on a phone-sized window, the counsellor sees the session
@@ -10,22 +9,7 @@ import { waitForDeviceReady } from "./support.js";
 
 startForThisFile();
 
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-async function expectNoAxeViolations(page: Page, where: string) {
-  const res = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const summary = res.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, `axe on ${where}`).toEqual([]);
-}
-function isoInDays(days: number): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date(Date.now() + days * 86_400_000));
-}
 const password = () => product.logins[0]!.password;
-async function login(page: Page, email: string) {
-  await page.getByLabel("Adresse e-mail").fill(email);
-  await page.getByLabel("Mot de passe").fill(password());
-  await page.getByRole("button", { name: "Se connecter" }).click();
-}
-
 describe("published collège slots, end to end in Chromium", () => {
   it("publish in bulk → a collège books on a phone → the counsellor sees it offline → report → tracking says Réalisée", async () => {
     // ── Coordination publishes a week of mornings ─────────────────────────
@@ -33,11 +17,11 @@ describe("published collège slots, end to end in Chromium", () => {
     const staffCtx = await browser.newContext({ locale: "fr-FR" });
     const bo = await staffCtx.newPage();
     await bo.goto(`${product.baseUrl}/pilotage/creneaux-colleges`);
-    await login(bo, "coordination@medianum.test");
+    await submitLogin(bo, "coordination@medianum.test", password());
     await bo.getByRole("heading", { level: 1, name: "Créneaux pour les collèges" }).waitFor();
     await expectNoAxeViolations(bo, "the slots page");
-    await bo.getByLabel("Du", { exact: true }).fill(isoInDays(20));
-    await bo.getByLabel("Au", { exact: true }).fill(isoInDays(26));
+    await bo.getByLabel("Du", { exact: true }).fill(parisDayIn(20));
+    await bo.getByLabel("Au", { exact: true }).fill(parisDayIn(26));
     const days = bo.getByRole("group", { name: "Jours" });
     for (const d of ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi"]) await days.getByLabel(d).check();
     await bo.getByLabel("Heures de début").fill("08:00");
@@ -68,7 +52,7 @@ describe("published collège slots, end to end in Chromium", () => {
     await page.getByRole("link", { name: "Réservez un créneau" }).click();
     await page.getByRole("heading", { level: 1, name: "Réserver un créneau" }).waitFor();
     await page.getByLabel("Commune du collège").selectOption({ label: "Nérac (47600)" });
-    await page.getByLabel("À partir du").fill(isoInDays(20));
+    await page.getByLabel("À partir du").fill(parisDayIn(20));
     const list = page.getByRole("list", { name: "Créneaux proposés" });
     await list.waitFor();
     await expectNoAxeViolations(page, "the portal's slots list");
@@ -112,7 +96,7 @@ describe("published collège slots, end to end in Chromium", () => {
     const phoneCtx = await browser.newContext({ locale: "fr-FR", viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const pwa = await phoneCtx.newPage();
     await pwa.goto(`${product.baseUrl}/conseiller/colleges`);
-    await login(pwa, "conseiller1@medianum.test");
+    await submitLogin(pwa, "conseiller1@medianum.test", password());
     await pwa.getByRole("heading", { level: 1, name: "Mes séances en collège" }).waitFor();
     await waitForDeviceReady(pwa, ["agenda", "collegeSessions"]);
     await phoneCtx.setOffline(true);

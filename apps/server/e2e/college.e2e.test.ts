@@ -1,7 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { browser, product, startForThisFile } from "./lifecycle.js";
+import { parisDayIn, submitLogin } from "./support.js";
+import { expectNoAxeViolations } from "./axe.js";
 
 // A collège's request from the portal to the counsellor's report, in Chromium, as the issue's
 // newcomer would check it: file, follow by the link, schedule in the back-office, see it in the
@@ -9,27 +10,11 @@ import { browser, product, startForThisFile } from "./lifecycle.js";
 
 startForThisFile();
 
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-async function expectNoAxeViolations(page: Page, where: string) {
-  const res = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const summary = res.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(summary, `axe on ${where}`).toEqual([]);
-}
-function isoInDays(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(d);
-}
 const password = () => product.logins[0]!.password;
 
 /** Id of the focused element (the server's tsconfig has no DOM types; this runs in the page). */
 function activeId(page: Page): Promise<string | undefined> {
   return page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id?: string } | null } }).document.activeElement?.id);
-}
-
-async function login(page: Page, email: string) {
-  await page.getByLabel("Adresse e-mail").fill(email);
-  await page.getByLabel("Mot de passe").fill(password());
-  await page.getByRole("button", { name: "Se connecter" }).click();
 }
 
 describe("collège awareness sessions, end to end in Chromium", () => {
@@ -85,8 +70,8 @@ describe("collège awareness sessions, end to end in Chromium", () => {
     await page.getByLabel("Nom de la classe").fill("4e B");
     await page.getByLabel("Nombre d'élèves").fill("27");
     await page.getByLabel("Cyberharcèlement").check();
-    await page.getByLabel("Du", { exact: true }).fill(isoInDays(10));
-    await page.getByLabel("Au", { exact: true }).fill(isoInDays(30));
+    await page.getByLabel("Du", { exact: true }).fill(parisDayIn(10));
+    await page.getByLabel("Au", { exact: true }).fill(parisDayIn(30));
     await page.getByLabel(/J'accepte que le Département/).check();
     await page.getByRole("button", { name: "Envoyer la demande" }).click();
     // The error is next to the field and in the summary; nothing typed is lost.
@@ -118,7 +103,7 @@ describe("collège awareness sessions, end to end in Chromium", () => {
     const staffCtx = await browser.newContext({ locale: "fr-FR" });
     const bo = await staffCtx.newPage();
     await bo.goto(`${product.baseUrl}/pilotage/demandes`);
-    await login(bo, "coordination@medianum.test");
+    await submitLogin(bo, "coordination@medianum.test", password());
     await bo.getByRole("heading", { level: 1, name: "Demandes des collèges" }).waitFor();
     await bo.getByRole("link", { name: "Collège Armand-Fallières" }).waitFor();
     await expectNoAxeViolations(bo, "the back-office inbox");
@@ -128,7 +113,7 @@ describe("collège awareness sessions, end to end in Chromium", () => {
     await bo.getByText("Le CDI est disponible le mardi.").waitFor();
     await expectNoAxeViolations(bo, "the back-office request page");
 
-    const day = isoInDays(12);
+    const day = parisDayIn(12);
     await bo.getByLabel("Date", { exact: true }).fill(day);
     await bo.getByLabel("Heure de début").fill("10:00");
     await bo.getByLabel(/^Salle/).fill("CDI");
@@ -175,7 +160,7 @@ describe("collège awareness sessions, end to end in Chromium", () => {
     const phoneCtx = await browser.newContext({ locale: "fr-FR", viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const pwa = await phoneCtx.newPage();
     await pwa.goto(`${product.baseUrl}/conseiller/colleges`);
-    await login(pwa, "conseiller1@medianum.test");
+    await submitLogin(pwa, "conseiller1@medianum.test", password());
     await pwa.getByRole("heading", { level: 1, name: "Mes séances en collège" }).waitFor();
     await pwa.getByRole("heading", { name: /Compte rendu à remplir/ }).waitFor();
     await pwa.getByRole("link", { name: /Collège Armand-Fallières/ }).click();

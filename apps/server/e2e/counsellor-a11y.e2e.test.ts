@@ -1,9 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import { randomUUID } from "node:crypto";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { COUNSELLOR_EMAIL, counsellorSessionsToday, logInCounsellor } from "./counsellor-setup.js";
 import { waitForDeviceReady } from "./support.js";
 import { browser, product, startForThisFile } from "./lifecycle.js";
+import { axeViolations } from "./axe.js";
 
 // Accessibility of the counsellor app on a small phone (320 px), in Chromium: an axe-core sweep
 // (WCAG 2.1 A and AA) of every page of the menu and of the states a counsellor meets (form
@@ -12,13 +12,6 @@ import { browser, product, startForThisFile } from "./lifecycle.js";
 
 startForThisFile();
 
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-const EMAIL = "conseiller1@medianum.test";
-
-async function violationsOf(page: Page) {
-  const res = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return res.violations.map((v) => `${v.id} (${v.impact ?? "?"}) : ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-}
 
 async function settle(page: Page) {
   await page.locator("main h1").first().waitFor();
@@ -26,48 +19,15 @@ async function settle(page: Page) {
   await page.locator(".mn-spinner").first().waitFor({ state: "detached", timeout: 15_000 }).catch(() => undefined);
 }
 
-async function logIn(page: Page) {
-  await page.getByLabel("Adresse e-mail").fill(EMAIL);
-  await page.getByLabel("Mot de passe").fill(product.logins[0]!.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.getByRole("heading", { name: "Mon agenda" }).waitFor();
-}
-
-/** A workshop session of this counsellor starting soon (its check-in sheet is on the device) and a collège session to report. */
-async function sessionsToday() {
-  const { prisma } = product.db;
-  const counsellor = await prisma.counsellor.findFirstOrThrow({ where: { user: { email: EMAIL } } });
-  const place = await prisma.place.findFirstOrThrow({ where: { type: "mediatheque" } });
-  const workshop = await prisma.workshop.create({ data: { title: "Smartphone : les premiers pas (test a11y)", theme: "other", audience: "all", description: "Test." } });
-  const session = await prisma.workshopSession.create({
-    data: { workshopId: workshop.id, startsAt: new Date(Date.now() + 30 * 60_000), durationMinutes: 90, placeId: place.id, capacity: 8, counsellors: { create: [{ counsellorId: counsellor.id }] } },
-  });
-  await prisma.registration.create({
-    data: { sessionId: session.id, status: "confirmed", seats: 1, firstName: "Odette", lastName: "Lecture-Écran", consentAt: new Date(), manageTokenHash: randomUUID() },
-  });
-  const request = await prisma.collegeRequest.findFirstOrThrow({ where: { establishmentName: "Collège Jasmin" }, include: { classes: true } });
-  const college = await prisma.collegeSession.create({
-    data: {
-      requestId: request.id,
-      startsAt: new Date(Date.now() - 3 * 3_600_000),
-      durationMinutes: 55,
-      room: "Salle 12",
-      classes: { create: [{ classId: request.classes[0]!.id }] },
-      counsellors: { create: [{ counsellorId: counsellor.id }] },
-    },
-  });
-  return { workshopSession: session.id, collegeSession: college.id };
-}
-
 describe("accessibility of the counsellor app on a 320 px phone, in Chromium", () => {
   it("has no axe violation and no sideways scroll on any page or state a counsellor meets", async () => {
-    const ids = await sessionsToday();
+    const ids = await counsellorSessionsToday("test a11y", { firstName: "Odette", lastName: "Lecture-Écran" });
     const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const report: Record<string, string[]> = {};
     const wide: string[] = [];
     async function check(name: string) {
-      report[name] = await violationsOf(page);
+      report[name] = await axeViolations(page);
       const width = await page.evaluate<number>("document.documentElement.scrollWidth");
       if (width > 320) wide.push(`${name}: ${width}px`);
     }
@@ -78,7 +38,7 @@ describe("accessibility of the counsellor app on a 320 px phone, in Chromium", (
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.getByRole("heading", { name: "Le formulaire contient des erreurs" }).waitFor();
     await check("connexion, erreurs");
-    await logIn(page);
+    await logInCounsellor(page);
     await waitForDeviceReady(page, ["agenda", "records", "sheets", "collegeSessions"]);
 
     // Every page of the menu.
@@ -111,7 +71,7 @@ describe("accessibility of the counsellor app on a 320 px phone, in Chromium", (
     await check("atelier collectif, erreurs");
 
     // A record's edit page, the check-in sheet, a collège session with its report form.
-    const record = await product.db.prisma.activityRecord.findFirstOrThrow({ where: { counsellor: { user: { email: EMAIL } }, type: "Individuel" }, orderBy: { date: "desc" } });
+    const record = await product.db.prisma.activityRecord.findFirstOrThrow({ where: { counsellor: { user: { email: COUNSELLOR_EMAIL } }, type: "Individuel" }, orderBy: { date: "desc" } });
     await page.goto(`${product.baseUrl}/conseiller/accompagnements/${record.id}/modifier`);
     await settle(page);
     await check("modifier un accompagnement");
@@ -145,9 +105,9 @@ describe("accessibility of the counsellor app on a 320 px phone, in Chromium", (
     const context = await browser.newContext({ locale: "fr-FR" });
     const page = await context.newPage();
     await page.goto(`${product.baseUrl}/conseiller/`);
-    await logIn(page);
+    await logInCounsellor(page);
     await waitForDeviceReady(page, ["agenda", "records"]);
-    const before = await product.db.prisma.activityRecord.count({ where: { counsellor: { user: { email: EMAIL } } } });
+    const before = await product.db.prisma.activityRecord.count({ where: { counsellor: { user: { email: COUNSELLOR_EMAIL } } } });
 
     /** Presses Tab until the focused element matches, as a keyboard user would (fails if unreachable). */
     async function tabTo(description: string, selector: string, max = 150) {
@@ -171,7 +131,7 @@ describe("accessibility of the counsellor app on a 320 px phone, in Chromium", (
     await page.keyboard.press("Enter");
     await page.getByText(/Accompagnement enregistré/).waitFor();
     await expect.poll(() => product.db.prisma.activityRecord.count({ where: { notes: "Saisi au clavier seulement." } }), { timeout: 30_000 }).toBe(1);
-    expect(await product.db.prisma.activityRecord.count({ where: { counsellor: { user: { email: EMAIL } } } })).toBe(before + 1);
+    expect(await product.db.prisma.activityRecord.count({ where: { counsellor: { user: { email: COUNSELLOR_EMAIL } } } })).toBe(before + 1);
     await context.close();
   });
 });

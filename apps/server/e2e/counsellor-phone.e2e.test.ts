@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { COUNSELLOR_EMAIL, counsellorSessionsToday, logInCounsellor } from "./counsellor-setup.js";
 import { waitForDeviceReady } from "./support.js";
 import { browser, product, startForThisFile } from "./lifecycle.js";
 
@@ -12,43 +12,15 @@ import { browser, product, startForThisFile } from "./lifecycle.js";
 
 startForThisFile();
 
-const EMAIL = "conseiller1@medianum.test";
 const PHONE = { width: 360, height: 740 };
 const MENU = "Menu de l'espace conseiller";
 const SCREENSHOTS_DIR = fileURLToPath(new URL("../e2e-artifacts/screenshots/", import.meta.url));
 
-async function logIn(page: Page) {
-  await page.getByLabel("Adresse e-mail").fill(EMAIL);
-  await page.getByLabel("Mot de passe").fill(product.logins[0]!.password);
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.getByRole("heading", { name: "Mon agenda" }).waitFor();
-}
-
-/** A workshop session of this counsellor starting soon (its check-in sheet is on the device) and a past collège session to report. */
+/** The counsellor's sessions of the day, and one of their records to edit. */
 async function sessionsToday() {
-  const { prisma } = product.db;
-  const counsellor = await prisma.counsellor.findFirstOrThrow({ where: { user: { email: EMAIL } } });
-  const place = await prisma.place.findFirstOrThrow({ where: { type: "mediatheque" } });
-  const workshop = await prisma.workshop.create({ data: { title: "Smartphone : les premiers pas (test téléphone)", theme: "other", audience: "all", description: "Test." } });
-  const session = await prisma.workshopSession.create({
-    data: { workshopId: workshop.id, startsAt: new Date(Date.now() + 30 * 60_000), durationMinutes: 90, placeId: place.id, capacity: 8, counsellors: { create: [{ counsellorId: counsellor.id }] } },
-  });
-  await prisma.registration.create({
-    data: { sessionId: session.id, status: "confirmed", seats: 1, firstName: "Odette", lastName: "Téléphone", consentAt: new Date(), manageTokenHash: randomUUID() },
-  });
-  const request = await prisma.collegeRequest.findFirstOrThrow({ where: { establishmentName: "Collège Jasmin" }, include: { classes: true } });
-  const college = await prisma.collegeSession.create({
-    data: {
-      requestId: request.id,
-      startsAt: new Date(Date.now() - 3 * 3_600_000),
-      durationMinutes: 55,
-      room: "Salle 12",
-      classes: { create: [{ classId: request.classes[0]!.id }] },
-      counsellors: { create: [{ counsellorId: counsellor.id }] },
-    },
-  });
-  const record = await prisma.activityRecord.findFirstOrThrow({ where: { counsellor: { user: { email: EMAIL } }, type: "Individuel" }, orderBy: { date: "desc" } });
-  return { workshopSession: session.id, collegeSession: college.id, record: record.id };
+  const ids = await counsellorSessionsToday("test téléphone", { firstName: "Odette", lastName: "Téléphone" });
+  const record = await product.db.prisma.activityRecord.findFirstOrThrow({ where: { counsellor: { user: { email: COUNSELLOR_EMAIL } }, type: "Individuel" }, orderBy: { date: "desc" } });
+  return { ...ids, record: record.id };
 }
 
 /** Made once for the file: the tests share the same sessions. */
@@ -128,7 +100,7 @@ describe("the counsellor app on a phone, in Chromium", () => {
     await page.goto(`${product.baseUrl}/conseiller/`);
     const login = await onScreen(page, page.getByLabel("Adresse e-mail"));
     expect(login.bottom).toBeLessThanOrEqual(PHONE.height);
-    await logIn(page);
+    await logInCounsellor(page);
     await waitForDeviceReady(page, ["agenda", "records", "sheets", "collegeSessions"]);
 
     mkdirSync(SCREENSHOTS_DIR, { recursive: true });
@@ -151,7 +123,7 @@ describe("the counsellor app on a phone, in Chromium", () => {
   it("lets a keyboard user go through the bottom bar and its « Plus » sheet", async () => {
     const { context, page } = await phone();
     await page.goto(`${product.baseUrl}/conseiller/`);
-    await logIn(page);
+    await logInCounsellor(page);
     const bar = page.getByRole("navigation", { name: MENU });
     const more = bar.getByRole("button", { name: /^Plus de pages/ });
     // On a phone the header's full menu is gone: the bar holds the daily pages and "Plus".
@@ -218,7 +190,7 @@ describe("the counsellor app on a phone, in Chromium", () => {
     const ids = await sessions();
     const { context, page } = await phone(320, 640);
     await page.goto(`${product.baseUrl}/conseiller/`);
-    await logIn(page);
+    await logInCounsellor(page);
     await waitForDeviceReady(page, ["agenda", "records", "sheets", "collegeSessions"]);
     const menu = [...new Set(await page.locator("nav a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href")!)))];
     const problems: string[] = [];

@@ -1,15 +1,14 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, startProduct, type Product } from "./support.js";
+import { axeViolations } from "./axe.js";
 
 // The embeddable catalogue as a partner's website shows it, in Chromium: a page of another origin
 // (another port of 127.0.0.1) puts /integration in an iframe. It loads only for a site listed in
 // EMBED_ALLOWED_ORIGINS; no other page of the product can be framed by anyone.
 
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 // Only inside page.evaluate (run by Chromium): this package compiles without the DOM's types.
 declare const document: { documentElement: { scrollWidth: number } };
 declare const navigator: { clipboard: { readText(): Promise<string> } };
@@ -141,7 +140,7 @@ describe("accessibility of the new pages (axe, WCAG 2.1 AA)", () => {
     const page = await context.newPage();
     await page.goto(`${product.baseUrl}/integration`);
     await page.getByRole("heading", { level: 1 }).waitFor();
-    expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 320, height: 640 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await context.close();
@@ -167,7 +166,7 @@ describe("accessibility of the new pages (axe, WCAG 2.1 AA)", () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
     expect(await page.getByText(`${product.baseUrl}/api/feeds/ateliers.ics?commune=${commune.inseeCode}&theme=screens`).count()).toBe(1);
     await page.waitForLoadState("networkidle");
-    expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });

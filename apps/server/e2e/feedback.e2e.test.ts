@@ -1,9 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { waitForDeviceReady } from "./support.js";
 import { browser, product, startForThisFile } from "./lifecycle.js";
+import { axeViolations } from "./axe.js";
 
 // Feedback as people meet it: a parent answers on a phone from the e-mail's link, a collège on its
 // tracking page, workshop participants scan the QR code the counsellor shows offline. Every new
@@ -13,15 +13,9 @@ startForThisFile();
 
 declare const document: { documentElement: { scrollWidth: number } };
 
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const PHONE = { locale: "fr-FR", viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true } as const;
 const token = () => randomBytes(32).toString("base64url");
 const hash = (t: string) => createHash("sha256").update(t).digest("hex");
-
-async function violationsOf(page: Page) {
-  const res = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return res.violations.map((v) => `${v.id} (${v.impact ?? "?"}) : ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
-}
 
 async function answer(page: Page, usefulness: string, comment: string) {
   await page.getByLabel(usefulness).check();
@@ -46,16 +40,16 @@ describe("feedback", () => {
     const page = await context.newPage();
     await page.goto(`${product.baseUrl}/avis/${t}`);
     await page.getByRole("heading", { level: 1, name: `Votre avis sur « ${workshop.title} »` }).waitFor();
-    expect(await violationsOf(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 
     await page.getByRole("button", { name: "Envoyer ma réponse" }).click();
     await page.getByRole("heading", { name: "Votre réponse n'est pas complète" }).waitFor();
-    expect(await violationsOf(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await answer(page, "4 — Très utile", "Merci, très concret.");
     await page.getByRole("heading", { level: 1, name: "Merci pour votre réponse" }).waitFor();
-    expect(await violationsOf(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.goto(`${product.baseUrl}/avis/${t}`);
     await page.getByText("Vous avez déjà répondu à ce questionnaire : merci !").waitFor();
@@ -78,10 +72,10 @@ describe("feedback", () => {
     await page.goto(`${product.baseUrl}/colleges/suivi/${t}`);
     await page.getByRole("heading", { name: "Votre avis sur les séances" }).waitFor();
     await page.getByRole("button", { name: "Donner notre avis sur cette séance" }).click();
-    expect(await violationsOf(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await answer(page, "3 — Utile", "Les élèves ont posé beaucoup de questions.");
     await page.getByText("Avis donné").waitFor();
-    expect(await violationsOf(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(await prisma.feedbackAnswer.count({ where: { collegeSessionId: session.id } })).toBe(1);
     await context.close();
   });
@@ -105,7 +99,7 @@ describe("feedback", () => {
     await page.goto(`${product.baseUrl}/conseiller/ateliers/${record.id}/avis`);
     await page.getByRole("img", { name: "QR code du questionnaire d'avis" }).waitFor();
     expect(await page.locator(".mn-qr svg").count()).toBe(1);
-    expect(await violationsOf(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     const url = (await page.locator(".mn-qr__url").textContent())!;
     expect(url).toMatch(new RegExp(`/avis/[A-Za-z0-9_-]{43}\\?atelier=${record.id}$`));
 

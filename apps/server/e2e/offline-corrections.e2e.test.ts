@@ -1,9 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { randomUUID } from "node:crypto";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { followMenuLink, waitForDeviceReady } from "./support.js";
 import { browser, product, startForThisFile } from "./lifecycle.js";
+import { axeViolations } from "./axe.js";
 
 // What the counsellor typed offline and the server refused comes back filled in, to be corrected
 // and sent again: a collège report (the coordination added a class meanwhile) and a Pass numérique
@@ -11,7 +11,6 @@ import { browser, product, startForThisFile } from "./lifecycle.js";
 
 startForThisFile();
 
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 async function phoneLoggedIn(email: string, stores: string[]): Promise<Page> {
   const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
@@ -53,8 +52,7 @@ describe("offline entries refused by the server, corrected on the phone", () => 
     await page.getByText("Tout est envoyé").waitFor();
     expect(await page.getByRole("link", { name: /en attente|à corriger/ }).count()).toBe(0);
     expect(await prisma.registration.findUniqueOrThrow({ where: { id: registration.id } })).toMatchObject({ status: "confirmed", checkedInAt: null });
-    const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 
@@ -125,8 +123,7 @@ describe("offline entries refused by the server, corrected on the phone", () => 
     expect(await page.getByLabel("5e A (26 inscrits)").inputValue()).toBe("23");
     expect(await page.getByLabel("5e B (24 inscrits)").inputValue()).toBe("");
     expect(await page.getByLabel("Remarques").inputValue()).toBe("Beaucoup de questions sur les captures d'écran.");
-    const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(await prisma.activityRecord.count({ where: { collegeSessionId: session.id } })).toBe(0);
 
     await page.getByLabel("5e B (24 inscrits)").fill("21");

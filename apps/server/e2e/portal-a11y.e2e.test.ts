@@ -1,13 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, startProduct, type Product } from "./support.js";
+import { axeViolations } from "./axe.js";
 
 // Accessibility of the public portal in Chromium: an axe-core sweep (WCAG 2.1 A and AA rules)
 // of every portal page and state, the whole booking journey with the keyboard only, and the
 // layout at 320 px wide (no horizontal scrolling).
 
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 let product: Product;
 let browser: Browser;
@@ -124,8 +123,7 @@ describe("portal accessibility, in Chromium", () => {
     const ctx = await browser.newContext({ locale: "fr-FR" });
     const found: string[] = [];
     await sweep(ctx, async (page, name) => {
-      const res = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-      for (const v of res.violations) found.push(`${name}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+      for (const v of await axeViolations(page)) found.push(`${name}: ${v}`);
     });
     await ctx.close();
     expect(found).toEqual([]);

@@ -131,3 +131,15 @@ export async function followMenuLink(page: Page, name: string) {
   await page.getByRole("button", { name: /^Plus de pages/ }).click();
   await page.getByRole("dialog", { name: "Autres pages" }).getByRole("link", { name, exact: true }).click();
 }
+
+/** Fills the login form on screen and submits it. */
+export async function submitLogin(page: Page, email: string, password: string) {
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+/** The Paris day `days` days from now, as the date fields want it (YYYY-MM-DD). */
+export function parisDayIn(days: number): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date(Date.now() + days * 86_400_000));
+}
