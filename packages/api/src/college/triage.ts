@@ -1,3 +1,5 @@
+import type { Prisma } from "@medianum/db";
+import type { AuditAction } from "@medianum/domain";
 import { audit } from "../shared/audit.js";
 import { UserFacingError } from "../shared/errors.js";
 import type { StaffContext } from "../shared/staff-context.js";
@@ -5,72 +7,63 @@ import { cancelPlannedSessions } from "./invitations.js";
 import { notifyCollege, statusSubject } from "./notify.js";
 import { applyTransition, lockRequest } from "./transition.js";
 
-/** Coordination takes the request up: the collège is told it is being studied. */
-export async function startReview(ctx: StaffContext, requestId: string): Promise<void> {
+type Request = Awaited<ReturnType<typeof lockRequest>>;
+
+/**
+ * A request moved by coordination to another status, in one transaction: its history, the
+ * collège's e-mail (with its tracking link) and the audit line. `refuse` may stop the move before
+ * anything is written; `also` does more in the same transaction once the status has changed.
+ */
+async function moveRequest(
+  ctx: StaffContext,
+  requestId: string,
+  to: "under_review" | "declined" | "cancelled",
+  opts: {
+    reason?: string;
+    paragraphs: string[];
+    action: AuditAction;
+    refuse?: (r: Request) => UserFacingError | null;
+    also?: (tx: Prisma.TransactionClient, r: Request, now: Date) => Promise<void>;
+  },
+): Promise<void> {
   const now = ctx.now();
   await ctx.db.prisma.$transaction(async (tx) => {
     const r = await lockRequest(tx, requestId);
+    const refusal = opts.refuse?.(r);
+    if (refusal) throw refusal;
+    await applyTransition(tx, r, to, { actor: "staff", userId: ctx.user.id, ...(opts.reason ? { reason: opts.reason } : {}) }, now);
+    await opts.also?.(tx, r, now);
+    await notifyCollege(tx, { requestId: r.id, to: r.email, establishmentName: r.establishmentName, subject: statusSubject(to), paragraphs: opts.paragraphs }, ctx.config.publicUrl, now);
+    await audit(ctx, tx, opts.action, { type: "CollegeRequest", id: r.id });
+  });
+}
+
+/** Coordination takes the request up: the collège is told it is being studied. */
+export function startReview(ctx: StaffContext, requestId: string): Promise<void> {
+  return moveRequest(ctx, requestId, "under_review", {
+    paragraphs: ["L'équipe de coordination étudie votre demande et cherche une date avec un conseiller numérique.", "Statut de votre demande : En cours d'étude."],
+    action: "college.review",
     // A scheduled request goes back to review only by cancelling its sessions (cancelSession).
-    if (r.status === "scheduled") throw new UserFacingError("CONFLICT", "Cette demande est programmée : annulez ses séances pour la replanifier.");
-    await applyTransition(tx, r, "under_review", { actor: "staff", userId: ctx.user.id }, now);
-    await notifyCollege(
-      tx,
-      {
-        requestId: r.id,
-        to: r.email,
-        establishmentName: r.establishmentName,
-        subject: statusSubject("under_review"),
-        paragraphs: ["L'équipe de coordination étudie votre demande et cherche une date avec un conseiller numérique.", "Statut de votre demande : En cours d'étude."],
-      },
-      ctx.config.publicUrl,
-      now,
-    );
-    await audit(ctx, tx, "college.review", { type: "CollegeRequest", id: r.id });
+    refuse: (r) => (r.status === "scheduled" ? new UserFacingError("CONFLICT", "Cette demande est programmée : annulez ses séances pour la replanifier.") : null),
   });
 }
 
 /** Coordination declines the request, with the reason the collège reads. */
-export async function declineRequest(ctx: StaffContext, requestId: string, reason: string): Promise<void> {
-  const now = ctx.now();
-  await ctx.db.prisma.$transaction(async (tx) => {
-    const r = await lockRequest(tx, requestId);
-    await applyTransition(tx, r, "declined", { actor: "staff", userId: ctx.user.id, reason }, now);
-    await notifyCollege(
-      tx,
-      {
-        requestId: r.id,
-        to: r.email,
-        establishmentName: r.establishmentName,
-        subject: statusSubject("declined"),
-        paragraphs: ["Nous ne pouvons malheureusement pas donner suite à votre demande.", `Motif : ${reason}`, "Statut de votre demande : Déclinée."],
-      },
-      ctx.config.publicUrl,
-      now,
-    );
-    await audit(ctx, tx, "college.decline", { type: "CollegeRequest", id: r.id });
+export function declineRequest(ctx: StaffContext, requestId: string, reason: string): Promise<void> {
+  return moveRequest(ctx, requestId, "declined", {
+    reason,
+    paragraphs: ["Nous ne pouvons malheureusement pas donner suite à votre demande.", `Motif : ${reason}`, "Statut de votre demande : Déclinée."],
+    action: "college.decline",
   });
 }
 
 /** Coordination cancels the request and its planned sessions (the counsellors get the calendar's CANCEL). */
-export async function cancelRequest(ctx: StaffContext, requestId: string, reason: string): Promise<void> {
-  const now = ctx.now();
-  await ctx.db.prisma.$transaction(async (tx) => {
-    const r = await lockRequest(tx, requestId);
-    await applyTransition(tx, r, "cancelled", { actor: "staff", userId: ctx.user.id, reason }, now);
-    await cancelPlannedSessions(tx, ctx.config, r.id, now);
-    await notifyCollege(
-      tx,
-      {
-        requestId: r.id,
-        to: r.email,
-        establishmentName: r.establishmentName,
-        subject: statusSubject("cancelled"),
-        paragraphs: ["Votre demande de séance de sensibilisation est annulée par l'équipe de coordination.", `Motif : ${reason}`, "Statut de votre demande : Annulée."],
-      },
-      ctx.config.publicUrl,
-      now,
-    );
-    await audit(ctx, tx, "college.cancel", { type: "CollegeRequest", id: r.id });
+export function cancelRequest(ctx: StaffContext, requestId: string, reason: string): Promise<void> {
+  return moveRequest(ctx, requestId, "cancelled", {
+    reason,
+    paragraphs: ["Votre demande de séance de sensibilisation est annulée par l'équipe de coordination.", `Motif : ${reason}`, "Statut de votre demande : Annulée."],
+    action: "college.cancel",
+    also: (tx, r, now) => cancelPlannedSessions(tx, ctx.config, r.id, now),
   });
 }
 
