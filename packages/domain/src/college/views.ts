@@ -106,12 +106,12 @@ export type CollegeTrackingView = z.infer<typeof collegeTrackingView>;
 
 export const collegeSubmitResult = z.object({ requestId: z.uuid(), trackingToken: z.string(), email: z.string() });
 
-/** What keeps a counsellor busy at a planned time, in the words of the warning (« atelier « … » »). */
+/** What keeps a counsellor busy at a planned time, as the warning says it (« Alex : Atelier « … » »). */
 export const busyKinds = valueList([
-  { value: "workshop", label: "atelier" },
-  { value: "college", label: "séance en collège" },
+  { value: "workshop", label: "Atelier" },
+  { value: "college", label: "Séance en collège" },
   /** A published collège slot nobody booked yet (a booked one shows as its sessions). */
-  { value: "slot", label: "créneau" },
+  { value: "slot", label: "Créneau" },
 ]);
 
 /** A counsellor already busy at a planned time. */
