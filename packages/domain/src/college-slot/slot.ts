@@ -4,7 +4,7 @@ import { valueList, type ValueOf } from "../shared/value-list.js";
 import { dayField, hhmmSchema, inseeCodeSchema, isoDateSchema, optionalText, uuidSchema } from "../shared/schemas.js";
 import { COLLEGE_SESSION_MAX_MINUTES, COLLEGE_SESSION_MIN_MINUTES, MAX_COUNSELLORS_PER_SESSION } from "../college/schedule.js";
 import { collegeRequestFields, collegeTopics, OTHER_TOPIC_MISSING, otherTopicNamed } from "../college/request.js";
-import { busyKinds } from "../college/views.js";
+import { busyKinds } from "../college/busy-kinds.js";
 
 // A published slot: a date the coordination offers to collèges, booked at once on the portal
 // (the booking becomes the same scheduled session as a triaged request).

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { valueList } from "../shared/value-list.js";
+import { busyKinds } from "./busy-kinds.js";
 import { isoDateSchema } from "../shared/schemas.js";
 import { classLevels, collegeTopics, requesterRoles } from "./request.js";
 import { collegeRequestStatuses } from "./request-status.js";
@@ -106,13 +106,6 @@ export type CollegeTrackingView = z.infer<typeof collegeTrackingView>;
 
 export const collegeSubmitResult = z.object({ requestId: z.uuid(), trackingToken: z.string(), email: z.string() });
 
-/** What keeps a counsellor busy at a planned time, as the warning says it (« Alex : Atelier « … » »). */
-export const busyKinds = valueList([
-  { value: "workshop", label: "Atelier" },
-  { value: "college", label: "Séance en collège" },
-  /** A published collège slot nobody booked yet (a booked one shows as its sessions). */
-  { value: "slot", label: "Créneau" },
-]);
 
 /** A counsellor already busy at a planned time. */
 export const counsellorConflict = z.object({
