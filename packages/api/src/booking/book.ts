@@ -96,6 +96,7 @@ const TAKE_QUOTA_AND_LOCK_SQL = `WITH ${takeSlotCtes({ key: "$2", newWindowEnd: 
   SELECT (SELECT count(*) FROM taken)::int AS "taken",
          (SELECT "resetAt" FROM "RateLimitCounter" WHERE "key" = $2::text) AS "resetAt",
          (SELECT "resetAt" FROM blocked) AS "guardResetAt",
+         -- Read so that the lock is taken and the setting made (a CTE nobody reads does not run).
          (SELECT count(*) FROM locked)::int AS "locked",
          set_config('${QUOTA_SETTING}', CASE WHEN EXISTS (SELECT 1 FROM taken) THEN 'taken' ELSE 'over' END, true) AS "quota"`;
 
@@ -382,7 +383,7 @@ export async function bookSeats(
           { commit: true },
         ),
       { maxWaitMs: SEAT_TX_OPTIONS.maxWait, timeoutMs: SEAT_TX_OPTIONS.timeout },
-    )) as [Array<QuotaRow | unknown>, Array<{ decision: SqlDecision; taken: number; held: number; capacity: number }>];
+    )) as [unknown[], Array<{ decision: SqlDecision; taken: number; held: number; capacity: number }>];
     if (takeQuota) {
       const taken = locking[0] as QuotaRow;
       // Over the limit: nothing was counted nor written, nothing is left to count.
